@@ -1,0 +1,70 @@
+// loadFrontPage: the newest live articles with their sections and paired episodes, as a view model.
+
+import type { Database } from '../db/database.ts';
+import { countLiveArticles, listLiveArticles } from '../db/queries/articles.ts';
+import { liveEpisodesOfArticles } from '../db/queries/pairing.ts';
+import { formatDuration } from '../domain/duration.ts';
+
+export interface FrontPageEpisode {
+  readonly guid: string;
+  readonly title: string;
+  readonly durationSeconds: number;
+  readonly durationText: string;
+  readonly mimeType: string;
+  readonly sizeBytes: number;
+  readonly mediaKey: string;
+}
+
+export interface FrontPageArticle {
+  readonly slug: string;
+  readonly headline: string;
+  readonly standfirst: string;
+  readonly publishedAt: Date;
+  readonly section: { readonly slug: string; readonly name: string };
+  readonly episodes: readonly FrontPageEpisode[];
+}
+
+export interface FrontPage {
+  readonly articles: readonly FrontPageArticle[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export async function loadFrontPage(
+  db: Database,
+  options: { now: Date; page: number; pageSize: number },
+): Promise<FrontPage> {
+  const { now, page, pageSize } = options;
+  const [rows, total] = await Promise.all([
+    listLiveArticles(db, { now, limit: pageSize, offset: (page - 1) * pageSize }),
+    countLiveArticles(db, now),
+  ]);
+  const paired = await liveEpisodesOfArticles(
+    db,
+    rows.map((r) => r.article.id),
+    now,
+  );
+  return {
+    total,
+    page,
+    pageSize,
+    articles: rows.map(({ article, section }) => ({
+      slug: article.slug,
+      headline: article.headline,
+      standfirst: article.standfirst,
+      // Live articles always have a publication time (the schema's CHECK).
+      publishedAt: article.publishedAt as Date,
+      section: { slug: section.slug, name: section.name },
+      episodes: (paired.get(article.id) ?? []).map(({ episode, audio }) => ({
+        guid: episode.guid,
+        title: episode.title,
+        durationSeconds: audio.durationSeconds ?? 0,
+        durationText: formatDuration(audio.durationSeconds ?? 0),
+        mimeType: audio.mimeType,
+        sizeBytes: audio.sizeBytes,
+        mediaKey: audio.key,
+      })),
+    })),
+  };
+}

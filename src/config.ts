@@ -1,0 +1,151 @@
+// parseConfig(vars): turns environment variables into a typed Config, or one error naming every bad one.
+import { ConfigError } from './errors.ts';
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  /** TCP port of the Node server. */
+  readonly port: number;
+  /** Interface the Node server listens on. */
+  readonly host: string;
+  /** Absolute origin (and optional path prefix) used in every feed and page link; no trailing slash. */
+  readonly baseUrl: string;
+  /** `file:` path of the embedded database, or a remote libSQL URL. */
+  readonly databaseUrl: string;
+  readonly databaseAuthToken: string | undefined;
+  /** Folder of the Node media store. */
+  readonly mediaDir: string;
+  /** Bearer token for the admin API; the write API is disabled when unset. */
+  readonly adminToken: string | undefined;
+  /** Seed the demo site into an empty database at start-up. */
+  readonly seedDemo: boolean;
+  readonly logLevel: LogLevel;
+  /** IANA time zone for dates shown on pages. */
+  readonly timeZone: string;
+  /** The site's name and one-line description, used by pages and the news feeds. */
+  readonly siteTitle: string;
+  readonly siteDescription: string;
+  /** Language of the site (BCP 47), as pages and news feeds declare it. */
+  readonly siteLanguage: string;
+}
+
+export type ConfigVars = Readonly<Record<string, string | undefined>>;
+
+const DATABASE_SCHEMES = ['file:', 'libsql:', 'http:', 'https:', 'ws:', 'wss:'];
+
+/**
+ * Reads podwire's settings from `vars` (process.env on Node, bindings on Workers). Pure: it checks
+ * only the form of each value; the Node entry checks that folders exist. Throws one ConfigError
+ * listing every variable at fault, each as `NAME: what is wrong (got "value")`.
+ */
+export function parseConfig(vars: ConfigVars): Config {
+  const problems: string[] = [];
+  const get = (name: string): string | undefined => {
+    const value = vars[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+  const bad = (name: string, why: string) =>
+    problems.push(`${name}: ${why} (got ${JSON.stringify(vars[name])})`);
+
+  const port = parsePort(get('PORT') ?? '8787');
+  if (port === undefined) bad('PORT', 'must be a whole number from 1 to 65535');
+
+  const baseUrl = get('BASE_URL') ?? `http://localhost:${port ?? 8787}`;
+  const normalizedBase = normalizeBaseUrl(baseUrl);
+  if (normalizedBase === undefined) {
+    bad(
+      'BASE_URL',
+      'must be an absolute http(s) URL without query or fragment, such as https://news.example',
+    );
+  }
+
+  const databaseUrl = get('DATABASE_URL') ?? 'file:data/podwire.db';
+  const databaseProblem = checkDatabaseUrl(databaseUrl);
+  if (databaseProblem) bad('DATABASE_URL', databaseProblem);
+
+  const seedDemo = parseBoolean(get('SEED_DEMO') ?? 'true');
+  if (seedDemo === undefined) bad('SEED_DEMO', 'must be true or false');
+
+  const logLevel = (get('LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!isLogLevel(logLevel)) bad('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const timeZone = get('TIME_ZONE') ?? 'UTC';
+  if (!isTimeZone(timeZone)) bad('TIME_ZONE', 'must be an IANA time zone such as Europe/London or UTC');
+
+  const siteLanguage = get('SITE_LANGUAGE') ?? 'en';
+  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(siteLanguage)) {
+    bad('SITE_LANGUAGE', 'must be a language tag such as en, en-GB or fr');
+  }
+
+  const adminToken = get('ADMIN_TOKEN');
+  if (adminToken !== undefined && adminToken.length < 16) {
+    problems.push('ADMIN_TOKEN: must be at least 16 characters (generate one with: openssl rand -hex 32)');
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port: port as number,
+    host: get('HOST') ?? '0.0.0.0',
+    baseUrl: normalizedBase as string,
+    databaseUrl,
+    databaseAuthToken: get('DATABASE_AUTH_TOKEN'),
+    mediaDir: get('MEDIA_DIR') ?? 'media',
+    adminToken,
+    seedDemo: seedDemo as boolean,
+    logLevel: logLevel as LogLevel,
+    timeZone,
+    // The demo's identity by default only while the demo is seeded; a production site names itself.
+    siteTitle: get('SITE_TITLE') ?? (seedDemo ? 'Millbrook Courier' : 'podwire'),
+    siteDescription:
+      get('SITE_DESCRIPTION') ??
+      (seedDemo ? 'News from Millbrook, with the Courier Conversations podcast' : 'News and podcasts'),
+    siteLanguage,
+  };
+}
+
+function parsePort(text: string): number | undefined {
+  if (!/^\d{1,5}$/.test(text)) return undefined;
+  const port = Number(text);
+  return port >= 1 && port <= 65535 ? port : undefined;
+}
+
+function parseBoolean(text: string): boolean | undefined {
+  const lower = text.toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(lower)) return true;
+  if (['false', '0', 'no', 'off'].includes(lower)) return false;
+  return undefined;
+}
+
+function normalizeBaseUrl(text: string): string | undefined {
+  if (!URL.canParse(text)) return undefined;
+  const url = new URL(text);
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username) {
+    return undefined;
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+function checkDatabaseUrl(text: string): string | undefined {
+  const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(text)?.[0]?.toLowerCase();
+  if (!scheme || !DATABASE_SCHEMES.includes(scheme)) {
+    return 'must be file:PATH (such as file:data/podwire.db) or a libsql://, https:// or wss:// URL';
+  }
+  if (scheme === 'file:') {
+    return text.length > 'file:'.length ? undefined : 'names no file (use file:data/podwire.db)';
+  }
+  return URL.canParse(text) && new URL(text).host ? undefined : 'is not a valid URL with a host';
+}
+
+function isLogLevel(text: string): text is LogLevel {
+  return (LOG_LEVELS as readonly string[]).includes(text);
+}
+
+function isTimeZone(text: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: text });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,72 @@
+// The ordered pairing of articles and episodes: set an article's episodes, read them back in order.
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { ConflictError, ValidationError } from '../../errors.ts';
+import type { Database } from '../database.ts';
+import { articleEpisodes, type Episode, episodes, type MediaAsset, mediaAssets } from '../schema.ts';
+import { isLive } from './visibility.ts';
+
+/**
+ * Makes `episodeIds` the article's episodes, in that order (position 0 first). One atomic batch:
+ * readers see the old pairing or the new one.
+ */
+export async function setArticleEpisodes(db: Database, articleId: number, episodeIds: readonly number[]) {
+  if (new Set(episodeIds).size !== episodeIds.length) {
+    throw new ValidationError('an episode can be paired with an article only once', {
+      context: { articleId, episodeIds: episodeIds.map(String) },
+    });
+  }
+  const clear = db.delete(articleEpisodes).where(eq(articleEpisodes.articleId, articleId));
+  if (episodeIds.length === 0) {
+    await db.batch([clear]);
+    return;
+  }
+  const insert = db
+    .insert(articleEpisodes)
+    .values(episodeIds.map((episodeId, position) => ({ articleId, episodeId, position })));
+  try {
+    await db.batch([clear, insert]);
+  } catch (cause) {
+    throw new ConflictError('the article or one of the episodes does not exist', {
+      cause,
+      context: { articleId, episodeIds: episodeIds.map(String) },
+    });
+  }
+}
+
+export interface PairedEpisode {
+  readonly articleId: number;
+  readonly position: number;
+  readonly episode: Episode;
+  readonly audio: MediaAsset;
+}
+
+/**
+ * The live episodes of each article, grouped by article id and in pairing order. Drafts, future
+ * episodes and episodes without audio are left out.
+ */
+export async function liveEpisodesOfArticles(
+  db: Database,
+  articleIds: readonly number[],
+  now: Date,
+): Promise<Map<number, PairedEpisode[]>> {
+  const byArticle = new Map<number, PairedEpisode[]>();
+  if (articleIds.length === 0) return byArticle;
+  const rows = await db
+    .select({
+      articleId: articleEpisodes.articleId,
+      position: articleEpisodes.position,
+      episode: episodes,
+      audio: mediaAssets,
+    })
+    .from(articleEpisodes)
+    .innerJoin(episodes, eq(episodes.id, articleEpisodes.episodeId))
+    .innerJoin(mediaAssets, eq(mediaAssets.id, episodes.audioAssetId))
+    .where(and(inArray(articleEpisodes.articleId, [...articleIds]), isLive(episodes, now)))
+    .orderBy(asc(articleEpisodes.articleId), asc(articleEpisodes.position));
+  for (const row of rows) {
+    const list = byArticle.get(row.articleId) ?? [];
+    list.push(row);
+    byArticle.set(row.articleId, list);
+  }
+  return byArticle;
+}

@@ -1,0 +1,65 @@
+// PodwireError and its named subclasses: every failure a user can cause, with the HTTP status it maps to.
+
+export interface ErrorContext {
+  readonly [key: string]: string | number | boolean | null | undefined | readonly string[];
+}
+
+/** Base of every domain error. `status` is the HTTP status; `detail` says what to fix. */
+export class PodwireError extends Error {
+  override readonly name: string = 'PodwireError';
+  readonly status: number = 500;
+  /** Short, stable, human-readable summary of the problem type (RFC 9457 `title`). */
+  readonly title: string = 'Internal error';
+  readonly context: ErrorContext;
+
+  constructor(message: string, options: { context?: ErrorContext; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.context = options.context ?? {};
+  }
+}
+
+/** The request or file is malformed; `context.errors` may list each field at fault. */
+export class ValidationError extends PodwireError {
+  override readonly name = 'ValidationError';
+  override readonly status = 400;
+  override readonly title = 'Invalid request';
+}
+
+export class NotFoundError extends PodwireError {
+  override readonly name = 'NotFoundError';
+  override readonly status = 404;
+  override readonly title = 'Not found';
+}
+
+/** A unique slug or GUID is taken, or the change conflicts with the current state. */
+export class ConflictError extends PodwireError {
+  override readonly name = 'ConflictError';
+  override readonly status = 409;
+  override readonly title = 'Conflict';
+}
+
+/** Configuration is invalid; raised at start-up, never during a request. */
+export class ConfigError extends PodwireError {
+  override readonly name = 'ConfigError';
+  override readonly title = 'Invalid configuration';
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(problems.join('; '), { context: { problems } });
+    this.problems = problems;
+  }
+}
+
+/** The database cannot be opened or used: locked, corrupt, unreachable, or not a podwire database. */
+export class DatabaseError extends PodwireError {
+  override readonly name = 'DatabaseError';
+  override readonly status = 503;
+  override readonly title = 'Database unavailable';
+}
+
+/** An audio or image file cannot be read as what it claims to be. */
+export class MediaError extends PodwireError {
+  override readonly name = 'MediaError';
+  override readonly status = 422;
+  override readonly title = 'Unreadable media';
+}

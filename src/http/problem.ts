@@ -1,0 +1,64 @@
+// RFC 9457 problem details: every error response podwire sends is application/problem+json.
+import { PodwireError, ValidationError } from '../errors.ts';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export interface ProblemDetails {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail?: string;
+  readonly instance?: string;
+  readonly [extension: string]: unknown;
+}
+
+export interface ProblemInput {
+  readonly type?: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail?: string;
+  readonly [extension: string]: unknown;
+}
+
+/** A problem+json response. `type` defaults to "about:blank" (RFC 9457 §4.2.1). */
+export function problemResponse(problem: ProblemInput, headers?: HeadersInit): Response {
+  const body = { type: 'about:blank', ...problem };
+  const response = new Response(JSON.stringify(body), { status: problem.status, headers });
+  response.headers.set('content-type', PROBLEM_CONTENT_TYPE);
+  response.headers.set('cache-control', 'no-store');
+  return response;
+}
+
+/**
+ * The problem for an error. PodwireErrors (4xx) say what is wrong; anything else is reported as a
+ * 500 with no internals, only the request id to quote.
+ */
+export function problemFromError(error: unknown, requestId: string): ProblemDetails {
+  if (error instanceof PodwireError && error.status < 500) {
+    const errors = error instanceof ValidationError ? error.context.errors : undefined;
+    return {
+      type: 'about:blank',
+      title: error.title,
+      status: error.status,
+      detail: error.message,
+      requestId,
+      ...(errors ? { errors } : {}),
+    };
+  }
+  if (error instanceof PodwireError) {
+    return {
+      type: 'about:blank',
+      title: error.title,
+      status: error.status,
+      detail: error.message,
+      requestId,
+    };
+  }
+  return {
+    type: 'about:blank',
+    title: 'Internal server error',
+    status: 500,
+    detail: `Something went wrong on our side. Quote request id ${requestId} when reporting it.`,
+    requestId,
+  };
+}

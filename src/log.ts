@@ -1,0 +1,51 @@
+// createLogger: structured JSON-line logs, one object per event, filtered by level; output injected.
+import type { LogLevel } from './config.ts';
+
+export type LogFields = Readonly<Record<string, unknown>>;
+
+export interface Logger {
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+}
+
+const RANK: Readonly<Record<LogLevel, number>> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
+
+export interface LoggerOptions {
+  readonly level: LogLevel;
+  /** Receives one serialised line per event (stdout on Node, console.log on Workers). */
+  readonly write: (line: string) => void;
+  readonly now?: () => Date;
+}
+
+export function createLogger(options: LoggerOptions): Logger {
+  const threshold = RANK[options.level];
+  const now = options.now ?? (() => new Date());
+  const emit = (level: Exclude<LogLevel, 'silent'>) =>
+    function log(message: string, fields: LogFields = {}) {
+      if (RANK[level] < threshold) return;
+      options.write(JSON.stringify({ time: now().toISOString(), level, msg: message, ...serialise(fields) }));
+    };
+  return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
+}
+
+/** Errors become plain objects (name, message, cause) so they survive JSON.stringify. */
+function serialise(fields: LogFields): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields))
+    out[key] = value instanceof Error ? errorFields(value) : value;
+  return out;
+}
+
+function errorFields(error: Error): Record<string, unknown> {
+  return {
+    name: error.name,
+    message: error.message,
+    stack: error.stack,
+    ...(error.cause instanceof Error ? { cause: errorFields(error.cause) } : {}),
+  };
+}
+
+/** A logger that drops everything, for tests and tools that print their own output. */
+export const SILENT_LOGGER: Logger = createLogger({ level: 'silent', write: () => {} });

@@ -1,0 +1,188 @@
+// createFsMediaStore({ root }): the MediaStore over a folder on Node (MEDIA_DIR), confined to that folder.
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { type FileHandle, mkdir, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { ValidationError } from '../errors.ts';
+import { assertMediaKey, isMediaKey } from '../media-store/media-key.ts';
+import type {
+  ByteWindow,
+  MediaObjectBody,
+  MediaObjectInfo,
+  MediaStore,
+  PutOptions,
+  RandomAccessReader,
+  StoredObject,
+} from '../media-store/media-store.ts';
+
+const CHUNK_BYTES = 64 * 1024;
+
+export interface FsMediaStoreOptions {
+  /** The folder; it must exist. Nothing outside it is ever read or written. */
+  readonly root: string;
+}
+
+/** Creates the folder-backed store. Symlinks are followed only while they stay inside `root`. */
+export async function createFsMediaStore(options: FsMediaStoreOptions): Promise<MediaStore> {
+  const root = await realpath(options.root);
+
+  /** The real path of an existing regular file for `key`, or undefined. Never a path outside root. */
+  async function locate(key: string): Promise<string | undefined> {
+    assertMediaKey(key);
+    let real: string;
+    try {
+      real = await realpath(join(root, key));
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+    if (!real.startsWith(root + sep)) return undefined;
+    const info = await stat(real);
+    return info.isFile() ? real : undefined;
+  }
+
+  async function info(key: string, path: string): Promise<MediaObjectInfo> {
+    const s = await stat(path);
+    return { key, size: s.size, modified: s.mtime };
+  }
+
+  return {
+    async stat(key) {
+      const path = await locate(key);
+      return path === undefined ? undefined : info(key, path);
+    },
+
+    async get(key, window?: ByteWindow): Promise<MediaObjectBody | undefined> {
+      const path = await locate(key);
+      if (path === undefined) return undefined;
+      const handle = await open(path, 'r');
+      const s = await handle.stat();
+      const start = window?.offset ?? 0;
+      const length = window ? Math.max(0, Math.min(window.length, s.size - start)) : s.size;
+      return { key, size: s.size, modified: s.mtime, body: fileStream(handle, start, length) };
+    },
+
+    async open(key): Promise<RandomAccessReader | undefined> {
+      const path = await locate(key);
+      if (path === undefined) return undefined;
+      const handle = await open(path, 'r');
+      const { size } = await handle.stat();
+      return {
+        size,
+        async read(offset, length) {
+          const want = Math.max(0, Math.min(length, size - offset));
+          const buffer = new Uint8Array(want);
+          let filled = 0;
+          while (filled < want) {
+            const { bytesRead } = await handle.read(buffer, filled, want - filled, offset + filled);
+            if (bytesRead === 0) break;
+            filled += bytesRead;
+          }
+          return filled === want ? buffer : buffer.subarray(0, filled);
+        },
+        close: () => handle.close(),
+      };
+    },
+
+    async digest(key) {
+      const path = await locate(key);
+      if (path === undefined) return undefined;
+      const hash = createHash('sha256');
+      for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) hash.update(chunk);
+      return hash.digest('hex');
+    },
+
+    async put(key, body, putOptions?: PutOptions): Promise<StoredObject> {
+      assertMediaKey(key);
+      const target = join(root, key);
+      await mkdir(dirname(target), { recursive: true });
+      // A dotfile is never a valid key, so a half-written upload can never be served.
+      const temp = join(dirname(target), `.upload-${randomBytes(8).toString('hex')}`);
+      const handle = await open(temp, 'wx');
+      const hash = createHash('sha256');
+      let size = 0;
+      try {
+        for await (const chunk of body) {
+          size += chunk.byteLength;
+          if (putOptions?.maxBytes !== undefined && size > putOptions.maxBytes) {
+            throw new ValidationError(`upload is larger than the limit of ${putOptions.maxBytes} bytes`, {
+              context: { key, maxBytes: putOptions.maxBytes },
+            });
+          }
+          hash.update(chunk);
+          await handle.write(chunk);
+        }
+        await handle.sync();
+        await handle.close();
+        await rename(temp, target);
+      } catch (error) {
+        await handle.close().catch(() => {});
+        await unlink(temp).catch(() => {});
+        throw error;
+      }
+      return { key, size, sha256: hash.digest('hex') };
+    },
+
+    async delete(key) {
+      const path = await locate(key);
+      if (path !== undefined) await unlink(path);
+    },
+
+    async *list(prefix = '') {
+      const keys: string[] = [];
+      for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile() && !entry.isSymbolicLink()) continue;
+        const key = relative(root, join(entry.parentPath, entry.name)).split(sep).join('/');
+        if (key.startsWith(prefix) && isMediaKey(key)) keys.push(key);
+      }
+      keys.sort();
+      for (const key of keys) {
+        const path = await locate(key);
+        if (path !== undefined) yield await info(key, path);
+      }
+    },
+  };
+}
+
+/** A pull-driven byte stream of `length` bytes from `start`: constant memory, handle closed on end or cancel. */
+function fileStream(handle: FileHandle, start: number, length: number): ReadableStream<Uint8Array> {
+  let position = start;
+  const end = start + length;
+  let closed = false;
+  const close = async () => {
+    if (!closed) {
+      closed = true;
+      await handle.close();
+    }
+  };
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const want = Math.min(CHUNK_BYTES, end - position);
+        if (want <= 0) {
+          await close();
+          controller.close();
+          return;
+        }
+        const chunk = new Uint8Array(want);
+        const { bytesRead } = await handle.read(chunk, 0, want, position);
+        if (bytesRead === 0) {
+          await close();
+          controller.error(new Error('file shrank while it was being read'));
+          return;
+        }
+        position += bytesRead;
+        controller.enqueue(bytesRead === want ? chunk : chunk.subarray(0, bytesRead));
+      } catch (error) {
+        await close().catch(() => {});
+        controller.error(error);
+      }
+    },
+    cancel: close,
+  });
+}
+
+function isMissing(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}

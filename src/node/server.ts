@@ -1,0 +1,107 @@
+// startNodeServer(config): open the database, migrate, seed the demo if empty, and serve createApp over HTTP.
+import { access, constants, stat } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createApp } from '../app.ts';
+import { seedDemo } from '../catalog/seed.ts';
+import type { Config } from '../config.ts';
+import { isCatalogEmpty } from '../db/queries/catalog-stats.ts';
+import { ConfigError } from '../errors.ts';
+import type { Logger } from '../log.ts';
+import type { MediaStore } from '../media-store/media-store.ts';
+import { createFsMediaStore } from './fs-media-store.ts';
+import { createLibsqlDb, type LibsqlDb } from './libsql-db.ts';
+import { migrateDatabase } from './migrate.ts';
+
+/** The repository's media/ folder, which holds the demo files. */
+export const BUNDLED_MEDIA_DIR = fileURLToPath(new URL('../../media', import.meta.url));
+
+export interface RunningServer {
+  /** Where the server listens, such as http://127.0.0.1:8787. */
+  readonly url: string;
+  readonly port: number;
+  /** Stops accepting connections, lets open requests finish (up to `graceMs`), closes the database. */
+  close(graceMs?: number): Promise<void>;
+}
+
+export interface NodeRuntime {
+  readonly db: LibsqlDb;
+  readonly media: MediaStore;
+}
+
+/** Opens what the Node runtime needs: the media folder (checked) and the migrated database. */
+export async function openNodeRuntime(config: Config, log: Logger): Promise<NodeRuntime> {
+  await checkMediaDir(config.mediaDir);
+  const media = await createFsMediaStore({ root: config.mediaDir });
+  const db = await createLibsqlDb(config.databaseUrl, { authToken: config.databaseAuthToken });
+  try {
+    const migration = await migrateDatabase(db.db, db.location);
+    if (migration.applied > 0) log.info('database migrated', { location: db.location, ...migration });
+    return { db, media };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Seeds the demo into an empty catalogue when SEED_DEMO is on. */
+export async function seedIfEmpty(runtime: NodeRuntime, config: Config, log: Logger, now: () => Date) {
+  if (!config.seedDemo || !(await isCatalogEmpty(runtime.db.db))) return;
+  const demoSource = await createFsMediaStore({ root: BUNDLED_MEDIA_DIR });
+  const report = await seedDemo({ db: runtime.db.db, media: runtime.media, demoSource, now });
+  log.info('demo content seeded', { ...report });
+}
+
+export async function startNodeServer(config: Config, log: Logger): Promise<RunningServer> {
+  const now = () => new Date();
+  const runtime = await openNodeRuntime(config, log);
+  try {
+    await seedIfEmpty(runtime, config, log, now);
+  } catch (error) {
+    runtime.db.close();
+    throw error;
+  }
+  const app = createApp({ db: runtime.db.db, media: runtime.media, config, now, log });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    close(graceMs = 10_000) {
+      closing ??= new Promise<void>((resolve) => {
+        const force = setTimeout(() => {
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        }, graceMs);
+        force.unref();
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+        server.close(() => {
+          clearTimeout(force);
+          runtime.db.close();
+          resolve();
+        });
+      });
+      return closing;
+    },
+  };
+}
+
+async function checkMediaDir(dir: string): Promise<void> {
+  try {
+    const info = await stat(dir);
+    if (!info.isDirectory()) throw new ConfigError([`MEDIA_DIR: ${dir} is not a folder`]);
+    await access(dir, constants.R_OK | constants.X_OK);
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    const code = (error as { code?: string }).code;
+    const why = code === 'ENOENT' ? 'does not exist' : 'cannot be read';
+    throw new ConfigError([
+      `MEDIA_DIR: folder ${dir} ${why} (create it, or set MEDIA_DIR to a readable folder)`,
+    ]);
+  }
+}
