@@ -35,7 +35,7 @@ export type ConfigVars = Readonly<Record<string, string | undefined>>;
 const DATABASE_SCHEMES = ['file:', 'libsql:', 'http:', 'https:', 'ws:', 'wss:'];
 
 /**
- * Reads podwire's settings from `vars` (process.env on Node, bindings on Workers). Pure: it checks
+ * Reads podwire's settings from `vars` (the Node environment, or Worker bindings). Pure: it checks
  * only the form of each value; the Node entry checks that folders exist. Throws one ConfigError
  * listing every variable at fault, each as `NAME: what is wrong (got "value")`.
  */
@@ -49,7 +49,7 @@ export function parseConfig(vars: ConfigVars): Config {
     problems.push(`${name}: ${why} (got ${JSON.stringify(vars[name])})`);
 
   const port = parsePort(get('PORT') ?? '8787');
-  if (port === undefined) bad('PORT', 'must be a whole number from 1 to 65535');
+  if (port === undefined) bad('PORT', 'must be a whole number from 0 to 65535');
 
   const baseUrl = get('BASE_URL') ?? `http://localhost:${port ?? 8787}`;
   const normalizedBase = normalizeBaseUrl(baseUrl);
@@ -107,7 +107,8 @@ export function parseConfig(vars: ConfigVars): Config {
 function parsePort(text: string): number | undefined {
   if (!/^\d{1,5}$/.test(text)) return undefined;
   const port = Number(text);
-  return port >= 1 && port <= 65535 ? port : undefined;
+  // 0 asks the system for any free port (tests and tools use it).
+  return port <= 65535 ? port : undefined;
 }
 
 function parseBoolean(text: string): boolean | undefined {

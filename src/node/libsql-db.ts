@@ -21,7 +21,13 @@ export interface LibsqlDb {
  * For a file, creates its folder, turns on WAL, foreign keys and a busy timeout, and checks that the
  * file is a readable SQLite database: a corrupt or foreign file is reported, never replaced.
  */
-export async function createLibsqlDb(url: string, options: { authToken?: string } = {}): Promise<LibsqlDb> {
+export interface LibsqlDbOptions {
+  readonly authToken?: string;
+  /** How long a write waits for another process's lock before failing (ms). */
+  readonly busyTimeoutMs?: number;
+}
+
+export async function createLibsqlDb(url: string, options: LibsqlDbOptions = {}): Promise<LibsqlDb> {
   const isFile = url.startsWith('file:');
   const path = isFile ? filePath(url) : undefined;
   const location = path ?? redact(url);
@@ -37,7 +43,7 @@ export async function createLibsqlDb(url: string, options: { authToken?: string 
       concurrency: 1,
     });
     if (path !== undefined) {
-      await client.execute('PRAGMA busy_timeout = 5000');
+      await client.execute(`PRAGMA busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
       await client.execute('PRAGMA foreign_keys = ON');
       await client.execute('PRAGMA journal_mode = WAL');
       await client.execute('PRAGMA synchronous = NORMAL');
@@ -70,8 +76,7 @@ function redact(url: string): string {
 
 /** Maps SQLite's codes to messages that say what happened to which database and what to do. */
 export function describeOpenError(cause: unknown, location: string): DatabaseError {
-  const text =
-    cause instanceof Error ? `${cause.message} ${(cause as { code?: string }).code ?? ''}` : String(cause);
+  const text = chainText(cause);
   if (/SQLITE_BUSY|database is locked/i.test(text)) {
     return new DatabaseError(
       `database ${location} is locked by another process; stop it or wait, then start again`,
@@ -85,17 +90,35 @@ export function describeOpenError(cause: unknown, location: string): DatabaseErr
     );
   }
   if (/SQLITE_CANTOPEN|unable to open|SQLITE_READONLY|EACCES|permission/i.test(text)) {
-    return new DatabaseError(`database ${location} cannot be opened for writing: ${firstLine(text)}`, {
+    return new DatabaseError(`database ${location} cannot be opened for writing: ${rootMessage(cause)}`, {
       cause,
       context: { location },
     });
   }
-  return new DatabaseError(`database ${location} cannot be used: ${firstLine(text)}`, {
+  return new DatabaseError(`database ${location} cannot be used: ${rootMessage(cause)}`, {
     cause,
     context: { location },
   });
 }
 
-function firstLine(text: string): string {
+/** Messages and codes of an error and its causes (drizzle wraps libSQL's error in its own). */
+function chainText(error: unknown): string {
+  const parts: string[] = [];
+  for (let e = error, depth = 0; e !== undefined && e !== null && depth < 5; depth++) {
+    if (!(e instanceof Error)) {
+      parts.push(String(e));
+      break;
+    }
+    parts.push(e.message, (e as { code?: string }).code ?? '');
+    e = e.cause;
+  }
+  return parts.filter(Boolean).join(' ');
+}
+
+/** The first line of the innermost error's message: SQLite's own words, not drizzle's query dump. */
+function rootMessage(error: unknown): string {
+  let e = error;
+  for (let depth = 0; depth < 5 && e instanceof Error && e.cause !== undefined; depth++) e = e.cause;
+  const text = e instanceof Error ? e.message : String(e);
   return text.split('\n')[0]?.trim() ?? text;
 }

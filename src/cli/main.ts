@@ -1,0 +1,50 @@
+// The podwire CLI: `podwire <command>`; each command is a small module, this file only dispatches.
+import { parseConfig } from '../config.ts';
+import { PodwireError } from '../errors.ts';
+import { runMigrate, runSeed } from './db-commands.ts';
+
+const USAGE = `Usage: podwire <command> [options]
+
+Commands:
+  serve            start the web server (the same as npm start)
+  migrate          apply database migrations (start-up does this too)
+  seed             add the demo content to the database (never overwrites; safe to repeat)
+  help             show this text
+
+Settings come from the environment (PORT, BASE_URL, DATABASE_URL, MEDIA_DIR, ...); see README.md.`;
+
+/** Runs one command; returns the process exit code. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const out = (text: string) => process.stdout.write(`${text}\n`);
+  try {
+    switch (command) {
+      case 'serve':
+        await import('../node/main.ts');
+        return -1; // keep running: the server owns the process from here
+      case 'migrate':
+        return await runMigrate(parseConfig(process.env), rest, out);
+      case 'seed':
+        return await runSeed(parseConfig(process.env), rest, out);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        out(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        process.stderr.write(`podwire: unknown command "${command}"\n\n${USAGE}\n`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof PodwireError) {
+      const problems = (error.context.problems as readonly string[] | undefined) ?? [error.message];
+      for (const problem of problems) process.stderr.write(`podwire: ${problem}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+const code = await runCli(process.argv.slice(2));
+if (code >= 0) process.exitCode = code;

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../src/config.ts';
+import { ConfigError } from '../src/errors.ts';
+
+function problemsOf(vars: Record<string, string>): readonly string[] {
+  try {
+    parseConfig(vars);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({
+      port: 8787,
+      host: '0.0.0.0',
+      baseUrl: 'http://localhost:8787',
+      databaseUrl: 'file:data/podwire.db',
+      mediaDir: 'media',
+      adminToken: undefined,
+      seedDemo: true,
+      logLevel: 'info',
+      timeZone: 'UTC',
+      siteLanguage: 'en',
+    });
+  });
+
+  it('derives BASE_URL from PORT and strips a trailing slash from an explicit one', () => {
+    expect(parseConfig({ PORT: '9000' }).baseUrl).toBe('http://localhost:9000');
+    expect(parseConfig({ BASE_URL: 'https://news.example/podwire/' }).baseUrl).toBe(
+      'https://news.example/podwire',
+    );
+  });
+
+  it('treats empty values as unset', () => {
+    expect(parseConfig({ PORT: '', ADMIN_TOKEN: '  ' })).toMatchObject({ port: 8787, adminToken: undefined });
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PORT', '-1'],
+    ['BASE_URL', 'news.example'],
+    ['BASE_URL', 'ftp://news.example'],
+    ['BASE_URL', 'https://news.example/?a=1'],
+    ['DATABASE_URL', 'postgres://db/podwire'],
+    ['DATABASE_URL', 'data/podwire.db'],
+    ['DATABASE_URL', 'file:'],
+    ['DATABASE_URL', 'libsql://'],
+    ['SEED_DEMO', 'maybe'],
+    ['LOG_LEVEL', 'loud'],
+    ['TIME_ZONE', 'Mars/Olympus_Mons'],
+    ['SITE_LANGUAGE', 'english!'],
+    ['ADMIN_TOKEN', 'short'],
+  ])('rejects %s=%j with a message naming the variable', (name, value) => {
+    const problems = problemsOf({ [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${name}: `));
+  });
+
+  it('lists every bad variable at once', () => {
+    const problems = problemsOf({ PORT: 'x', SEED_DEMO: 'perhaps', DATABASE_URL: 'mysql://x' });
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['PORT', 'DATABASE_URL', 'SEED_DEMO']);
+  });
+
+  it('accepts remote libSQL URLs and the file: forms', () => {
+    for (const url of ['libsql://db.example.turso.io', 'https://db.example', 'file:/var/lib/podwire.db']) {
+      expect(parseConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    }
+  });
+
+  it('reads booleans in their usual spellings', () => {
+    expect(parseConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);
+    expect(parseConfig({ SEED_DEMO: '0' }).seedDemo).toBe(false);
+    expect(parseConfig({ SEED_DEMO: 'YES' }).seedDemo).toBe(true);
+  });
+
+  it('names a production site "podwire" unless told otherwise when the demo is off', () => {
+    expect(parseConfig({ SEED_DEMO: 'false' }).siteTitle).toBe('podwire');
+    expect(parseConfig({ SEED_DEMO: 'false', SITE_TITLE: 'Daily Wire' }).siteTitle).toBe('Daily Wire');
+  });
+});

@@ -1,0 +1,26 @@
+// A createApp() over a real, migrated, demo-seeded database file and the repository's media folder.
+import { createApp } from '../../src/app.ts';
+import { seedDemo } from '../../src/catalog/seed.ts';
+import { parseConfig } from '../../src/config.ts';
+import type { AppDeps } from '../../src/deps.ts';
+import { SILENT_LOGGER } from '../../src/log.ts';
+import { createFsMediaStore } from '../../src/node/fs-media-store.ts';
+import { BUNDLED_MEDIA_DIR } from '../../src/node/server.ts';
+import { openTempDb } from './temp-db.ts';
+
+export const DEMO_NOW = new Date('2026-11-01T12:00:00Z');
+
+export async function openDemoApp(dir: string, overrides: Partial<AppDeps> = {}) {
+  const opened = await openTempDb(dir);
+  const media = await createFsMediaStore({ root: BUNDLED_MEDIA_DIR });
+  await seedDemo({ db: opened.db, media, now: () => DEMO_NOW });
+  const deps: AppDeps = {
+    db: opened.db,
+    media,
+    config: parseConfig({ BASE_URL: 'https://news.example' }),
+    now: () => DEMO_NOW,
+    log: SILENT_LOGGER,
+    ...overrides,
+  };
+  return { app: createApp(deps), deps, close: () => opened.close() };
+}
