@@ -1,0 +1,58 @@
+// The Cloudflare Workers entry: builds the same createApp(deps) from D1, R2 and vars, once per isolate.
+import type { Hono } from 'hono';
+import { createApp } from '../app.ts';
+import { type Config, parseConfig } from '../config.ts';
+import type { AppEnv } from '../deps.ts';
+import { ConfigError, PodwireError } from '../errors.ts';
+import { problemResponse } from '../http/problem.ts';
+import { createLogger } from '../log.ts';
+import { createD1Db } from './d1-db.ts';
+import { createR2MediaStore } from './r2-media-store.ts';
+
+export interface WorkerEnv {
+  readonly DB?: D1Database;
+  readonly MEDIA?: R2Bucket;
+  readonly [variable: string]: unknown;
+}
+
+let built: { env: WorkerEnv; app: Hono<AppEnv> } | undefined;
+
+/** The app for these bindings; rebuilt only if the runtime hands over a different env object. */
+function appFor(env: WorkerEnv): Hono<AppEnv> {
+  if (built?.env === env) return built.app;
+  if (!env.DB) throw new ConfigError(['DB: the D1 binding is missing (add [[d1_databases]] binding = "DB")']);
+  if (!env.MEDIA)
+    throw new ConfigError(['MEDIA: the R2 binding is missing (add [[r2_buckets]] binding = "MEDIA")']);
+  const config: Config = parseConfig(stringVars(env));
+  const log = createLogger({ level: config.logLevel, write: (line) => console.log(line) });
+  const app = createApp({
+    db: createD1Db(env.DB),
+    media: createR2MediaStore(env.MEDIA),
+    config,
+    now: () => new Date(),
+    log,
+  });
+  built = { env, app };
+  return app;
+}
+
+function stringVars(env: WorkerEnv): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) if (typeof value === 'string') vars[name] = value;
+  return vars;
+}
+
+export default {
+  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
+    let app: Hono<AppEnv>;
+    try {
+      app = appFor(env);
+    } catch (error) {
+      // A deployment mistake, not a client's: say which setting, but only in the log and a 500.
+      const detail = error instanceof PodwireError ? error.message : String(error);
+      console.error(JSON.stringify({ level: 'error', msg: 'worker misconfigured', detail }));
+      return problemResponse({ title: 'Service misconfigured', status: 500, detail });
+    }
+    return app.fetch(request, env, ctx);
+  },
+} satisfies ExportedHandler<WorkerEnv>;
