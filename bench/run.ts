@@ -1,0 +1,18 @@
+// `npm run bench`: runs every bench script in this folder (or those named on the command line), one process each.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const helpers = new Set(['run.ts', 'measure.ts']);
+const wanted = process.argv.slice(2);
+const scripts = readdirSync(here)
+  .filter((f) => f.endsWith('.ts') && !helpers.has(f))
+  .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
+  .sort();
+let failed = 0;
+for (const script of scripts) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', `${here}${script}`], { stdio: 'inherit' });
+  if (result.status !== 0) failed++;
+}
+process.exitCode = failed > 0 ? 1 : 0;
