@@ -57,9 +57,22 @@ export class DatabaseError extends PodwireError {
   override readonly title = 'Database unavailable';
 }
 
-/** An audio or image file cannot be read as what it claims to be. */
+/** An audio or image file cannot be used. `context` names the file and, where known, the byte offset. */
 export class MediaError extends PodwireError {
-  override readonly name = 'MediaError';
-  override readonly status = 422;
-  override readonly title = 'Unreadable media';
+  override readonly name: string = 'MediaError';
+  override readonly status: number = 422;
+  override readonly title: string = 'Unreadable media';
+}
+
+/** The file is not audio (or not a format podwire serves): text renamed .mp3, random bytes, video. */
+export class UnsupportedMediaError extends MediaError {
+  override readonly name = 'UnsupportedMediaError';
+  override readonly status = 415;
+  override readonly title = 'Unsupported media type';
+}
+
+/** The file is of a known format but broken: a header that lies, a box or tag larger than the file. */
+export class CorruptMediaError extends MediaError {
+  override readonly name = 'CorruptMediaError';
+  override readonly title = 'Corrupt media file';
 }

@@ -1,28 +1,16 @@
-// probeAudio(reader): duration, type and technical facts of an audio file, read from the file itself.
+// probeAudio(reader): exact duration, type, chapters, artwork and tags of an audio file, read from the file itself.
 import { type IAudioMetadata, parseFromTokenizer } from 'music-metadata';
 import { formatDuration } from '../domain/duration.ts';
 import type { Chapter } from '../domain/vocabulary.ts';
-import { MediaError } from '../errors.ts';
+import { CorruptMediaError, MediaError } from '../errors.ts';
 import type { RandomAccessReader } from '../media-store/media-store.ts';
+import { describeArtwork, type EmbeddedArtwork } from './artwork.ts';
+import { createBlockReader } from './block-reader.ts';
+import { type ContainerFacts, measureContainer } from './measure-container.ts';
 import { audioMimeType } from './mime.ts';
+import { closeChapters } from './mp4/mp4-info.ts';
 import { ReaderTokenizer } from './reader-tokenizer.ts';
-
-export interface AudioProbe {
-  readonly durationSeconds: number;
-  /** `M:SS` or `H:MM:SS`, rounded to the nearest second. */
-  readonly durationText: string;
-  readonly mimeType: string;
-  readonly sizeBytes: number;
-  readonly container: string;
-  readonly codec: string;
-  /** Bits per second. */
-  readonly bitrate: number | undefined;
-  readonly sampleRate: number | undefined;
-  readonly channels: number | undefined;
-  readonly lossless: boolean;
-  readonly chapters: readonly Chapter[];
-  readonly tags: AudioTags;
-}
+import { type AudioContainer, sniffContainer } from './sniff.ts';
 
 export interface AudioTags {
   readonly title?: string;
@@ -32,71 +20,139 @@ export interface AudioTags {
   readonly comment?: string;
 }
 
+export interface AudioProbe {
+  /** Seconds a gapless decoder plays (encoder delay and padding removed where the file declares them). */
+  readonly durationSeconds: number;
+  /** `M:SS` or `H:MM:SS`, rounded to the nearest second. */
+  readonly durationText: string;
+  /** How the length was established, such as "xing", "frame-walk", "mp4-edit-list", "ogg-granule". */
+  readonly durationMethod: string;
+  readonly mimeType: string;
+  readonly sizeBytes: number;
+  readonly container: AudioContainer;
+  readonly codec: string;
+  /** Average bits per second. */
+  readonly bitrate: number | undefined;
+  readonly sampleRate: number | undefined;
+  readonly channels: number | undefined;
+  readonly lossless: boolean;
+  readonly chapters: readonly Chapter[];
+  readonly artwork: EmbeddedArtwork | undefined;
+  readonly tags: AudioTags;
+  /** True when the file is cut short or damaged: the duration is what can be played, not what was meant. */
+  readonly partial: boolean;
+  readonly warnings: readonly string[];
+  /** Bytes read from the file to probe it. */
+  readonly bytesRead: number;
+}
+
 export interface ProbeOptions {
-  /** A file name or key, used as a hint only; the content decides the type. */
+  /** A file name or key, for messages only; the content decides the type. */
   readonly name?: string;
 }
 
+/** Tags and artwork larger than this are skipped rather than read into memory. */
+const MAX_TAG_BUFFER = 16 * 1024 * 1024;
+
 /**
- * Probes the file behind `reader`. Throws MediaError when it is not audio podwire can serve or its
- * length cannot be established.
+ * Probes the file behind `reader`. Reads only what it needs (headers, and every frame header of an
+ * MP3 that has no usable VBR header) through a small block cache, so memory stays bounded for any
+ * file size. Throws UnsupportedMediaError for what is not audio, CorruptMediaError for broken files.
  */
 export async function probeAudio(
-  reader: RandomAccessReader,
+  source: RandomAccessReader,
   options: ProbeOptions = {},
 ): Promise<AudioProbe> {
   const label = options.name ?? 'file';
-  if (reader.size === 0) throw new MediaError(`${label} is empty`, { context: { name: options.name } });
-  let metadata: IAudioMetadata;
   try {
-    metadata = await parseFromTokenizer(new ReaderTokenizer(reader), {
-      duration: true,
-      includeChapters: true,
-    });
-  } catch (cause) {
-    throw new MediaError(`${label} is not a readable audio file: ${(cause as Error).message}`, {
-      cause,
+    return await probe(source);
+  } catch (error) {
+    if (error instanceof MediaError) {
+      throw new (error.constructor as typeof MediaError)(`${label}: ${error.message}`, {
+        cause: error.cause,
+        context: { ...error.context, name: options.name },
+      });
+    }
+    throw new CorruptMediaError(`${label}: ${(error as Error).message}`, {
+      cause: error,
       context: { name: options.name },
     });
   }
-  const { format, common } = metadata;
-  const mimeType = audioMimeType(format);
-  if (!mimeType || !format.hasAudio) {
-    throw new MediaError(
-      `${label} is not audio podwire can serve (container ${format.container ?? 'unknown'})`,
-      {
-        context: { name: options.name, container: format.container },
-      },
-    );
-  }
-  const duration = format.duration;
-  if (duration === undefined || !Number.isFinite(duration) || duration <= 0) {
-    throw new MediaError(`${label}: the length of the audio could not be established`, {
-      context: { name: options.name },
-    });
-  }
+}
+
+async function probe(source: RandomAccessReader): Promise<AudioProbe> {
+  if (source.size === 0) throw new CorruptMediaError('the file is empty');
+  const reader = createBlockReader(source);
+  const { container, afterTags } = await sniffContainer(reader);
+  const warnings: string[] = [];
+  const metadata = await readMetadata(reader, container, warnings);
+  const facts: ContainerFacts = await measureContainer(container, reader, afterTags, metadata);
+  warnings.push(...facts.warnings);
+  const format = metadata?.format;
+  const common = metadata?.common;
+  const mimeType = audioMimeType({ container: format?.container ?? container, hasVideo: facts.hasVideo });
+  if (!mimeType) throw new CorruptMediaError(`unrecognised ${container} file`);
+  const duration = facts.durationSeconds;
+  if (!Number.isFinite(duration) || duration <= 0) throw new CorruptMediaError('the file holds no audio');
+  const chapters =
+    facts.chapters ?? (format?.chapters ?? []).map((c) => ({ title: c.title, startSeconds: c.start }));
   return {
     durationSeconds: duration,
     durationText: formatDuration(duration),
+    durationMethod: facts.method,
     mimeType,
-    sizeBytes: reader.size,
-    container: format.container ?? '',
-    codec: format.codec ?? '',
-    bitrate: format.bitrate === undefined ? undefined : Math.round(format.bitrate),
-    sampleRate: format.sampleRate,
-    channels: format.numberOfChannels,
-    lossless: format.lossless ?? false,
-    chapters: (format.chapters ?? []).map((chapter, i, all) => ({
-      title: chapter.title,
-      startSeconds: chapter.start,
-      endSeconds: chapter.end ?? all[i + 1]?.start ?? duration,
-    })),
+    sizeBytes: source.size,
+    container,
+    codec: facts.codec ?? format?.codec ?? container,
+    bitrate: facts.bitrate ?? (format?.bitrate ? Math.round(format.bitrate) : undefined),
+    sampleRate: facts.sampleRate ?? format?.sampleRate,
+    channels: facts.channels ?? format?.numberOfChannels,
+    lossless: format?.lossless ?? false,
+    chapters: closeChapters(chapters, duration).filter((c) => c.startSeconds < duration),
+    artwork: describeArtwork(common?.picture?.[0]),
     tags: {
-      title: common.title,
-      artist: common.artist,
-      album: common.album,
-      year: common.year,
-      comment: common.comment?.[0]?.text,
+      title: common?.title,
+      artist: common?.artist,
+      album: common?.album,
+      year: common?.year,
+      comment: common?.comment?.[0]?.text ?? ffmpegComment(metadata),
     },
+    partial: facts.partial,
+    warnings,
+    bytesRead: reader.bytesRead,
   };
+}
+
+/** ffmpeg writes a `comment` as an ID3v2 TXXX frame named "comment", which is not mapped to common. */
+function ffmpegComment(metadata: IAudioMetadata | undefined): string | undefined {
+  for (const tags of Object.values(metadata?.native ?? {})) {
+    const value = tags.find((t) => t.id === 'TXXX:comment')?.value;
+    if (typeof value === 'string') return value;
+  }
+  return undefined;
+}
+
+/**
+ * music-metadata's header-only parse (tags, codec, rate, channels, ID3 chapters). For MPEG the
+ * audio facts come from podwire's own frame analysis, so broken tags only cost the tags.
+ */
+async function readMetadata(
+  reader: RandomAccessReader,
+  container: AudioContainer,
+  warnings: string[],
+): Promise<IAudioMetadata | undefined> {
+  try {
+    const tokenizer = new ReaderTokenizer(reader, { maxBufferSize: MAX_TAG_BUFFER });
+    return await parseFromTokenizer(tokenizer, {
+      duration: false,
+      includeChapters: container === 'mpeg',
+    });
+  } catch (error) {
+    if (container !== 'mpeg')
+      throw new CorruptMediaError(`the ${container} headers are unreadable: ${(error as Error).message}`, {
+        cause: error,
+      });
+    warnings.push(`tags unreadable, ignored: ${(error as Error).message}`);
+    return undefined;
+  }
 }

@@ -12,8 +12,13 @@ export class ReaderTokenizer extends AbstractTokenizer {
   readonly fileInfo: IRandomAccessFileInfo;
   readonly #reader: RandomAccessReader;
 
-  constructor(reader: RandomAccessReader, fileInfo: { mimeType?: string; path?: string } = {}) {
-    super();
+  /** `maxBufferSize` bounds any single read a parser asks for (a tag claiming 200 MB, say). */
+  constructor(
+    reader: RandomAccessReader,
+    options: { maxBufferSize?: number; mimeType?: string; path?: string } = {},
+  ) {
+    const { maxBufferSize, ...fileInfo } = options;
+    super({ maxBufferSize });
     this.#reader = reader;
     this.fileInfo = { ...fileInfo, size: reader.size };
   }

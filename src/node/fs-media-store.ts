@@ -14,6 +14,7 @@ import type {
   RandomAccessReader,
   StoredObject,
 } from '../media-store/media-store.ts';
+import { openFileReader } from './file-reader.ts';
 
 const CHUNK_BYTES = 64 * 1024;
 
@@ -64,24 +65,7 @@ export async function createFsMediaStore(options: FsMediaStoreOptions): Promise<
 
     async open(key): Promise<RandomAccessReader | undefined> {
       const path = await locate(key);
-      if (path === undefined) return undefined;
-      const handle = await open(path, 'r');
-      const { size } = await handle.stat();
-      return {
-        size,
-        async read(offset, length) {
-          const want = Math.max(0, Math.min(length, size - offset));
-          const buffer = new Uint8Array(want);
-          let filled = 0;
-          while (filled < want) {
-            const { bytesRead } = await handle.read(buffer, filled, want - filled, offset + filled);
-            if (bytesRead === 0) break;
-            filled += bytesRead;
-          }
-          return filled === want ? buffer : buffer.subarray(0, filled);
-        },
-        close: () => handle.close(),
-      };
+      return path === undefined ? undefined : openFileReader(path);
     },
 
     async digest(key) {

@@ -1,0 +1,108 @@
+// measureContainer: the exact length and audio facts of a file, by the method its container allows.
+import type { IAudioMetadata } from 'music-metadata';
+import type { Chapter } from '../domain/vocabulary.ts';
+import type { RandomAccessReader } from '../media-store/media-store.ts';
+import { readFlacStreamInfo } from './flac-streaminfo.ts';
+import { analyzeMp4 } from './mp4/mp4-info.ts';
+import { analyzeMpeg } from './mpeg/mpeg-duration.ts';
+import { analyzeOgg } from './ogg-duration.ts';
+import { analyzePcm } from './pcm-chunks.ts';
+import type { AudioContainer } from './sniff.ts';
+import { trailingTagsStart } from './tag-spans.ts';
+
+export interface ContainerFacts {
+  readonly durationSeconds: number;
+  readonly method: string;
+  readonly codec?: string;
+  readonly bitrate?: number;
+  readonly sampleRate?: number;
+  readonly channels?: number;
+  /** Chapters found by podwire's own parser; undefined to use music-metadata's (ID3 CHAP). */
+  readonly chapters?: readonly Chapter[];
+  readonly hasVideo: boolean;
+  readonly partial: boolean;
+  readonly warnings: readonly string[];
+}
+
+const averageBitrate = (bytes: number, seconds: number) =>
+  seconds > 0 ? Math.round((bytes * 8) / seconds) : undefined;
+
+export async function measureContainer(
+  container: AudioContainer,
+  reader: RandomAccessReader,
+  afterTags: number,
+  metadata: IAudioMetadata | undefined,
+): Promise<ContainerFacts> {
+  switch (container) {
+    case 'mpeg': {
+      const end = await trailingTagsStart(reader, afterTags);
+      const a = await analyzeMpeg(reader, afterTags, end);
+      return {
+        durationSeconds: a.durationSeconds,
+        method: a.method,
+        codec: `MPEG ${a.header.version} Layer ${a.header.layer}`,
+        bitrate: a.bitrate,
+        sampleRate: a.header.sampleRate,
+        channels: a.header.channels,
+        hasVideo: false,
+        partial: a.partial,
+        warnings: a.warnings,
+      };
+    }
+    case 'mp4': {
+      const a = await analyzeMp4(reader);
+      return {
+        durationSeconds: a.durationSeconds,
+        method: a.method,
+        bitrate: averageBitrate(reader.size, a.durationSeconds),
+        chapters: a.chapters,
+        channels: a.channels,
+        hasVideo: a.hasVideo,
+        partial: a.partial,
+        warnings: a.warnings,
+      };
+    }
+    case 'ogg': {
+      const a = await analyzeOgg(reader);
+      return {
+        durationSeconds: a.durationSeconds,
+        method: 'ogg-granule',
+        codec: a.codec,
+        bitrate: averageBitrate(reader.size, a.durationSeconds),
+        sampleRate: a.codec === 'Opus' ? (metadata?.format.sampleRate ?? a.sampleRate) : a.sampleRate,
+        channels: a.channels,
+        hasVideo: false,
+        partial: a.partial,
+        warnings: a.warnings,
+      };
+    }
+    case 'flac': {
+      const { samples, sampleRate, channels } = await readFlacStreamInfo(reader, afterTags);
+      const durationSeconds = samples / sampleRate;
+      return {
+        sampleRate,
+        channels,
+        durationSeconds,
+        method: 'flac-streaminfo',
+        bitrate: averageBitrate(reader.size, durationSeconds),
+        hasVideo: false,
+        partial: false,
+        warnings: [],
+      };
+    }
+    case 'wav':
+    case 'aiff': {
+      const a = await analyzePcm(reader, container);
+      return {
+        durationSeconds: a.durationSeconds,
+        method: 'pcm-chunks',
+        bitrate: a.sampleRate * a.channels * a.bitsPerSample,
+        sampleRate: a.sampleRate,
+        channels: a.channels,
+        hasVideo: false,
+        partial: a.partial,
+        warnings: a.warnings,
+      };
+    }
+  }
+}

@@ -1,0 +1,36 @@
+// openFileReader(path) and probeFile(path): random access to a local file, and probing it, on Node.
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { type AudioProbe, probeAudio } from '../audio/probe.ts';
+import type { RandomAccessReader } from '../media-store/media-store.ts';
+
+/** A RandomAccessReader over a file handle; close it when done. */
+export async function openFileReader(path: string): Promise<RandomAccessReader> {
+  const handle = await open(path, 'r');
+  const { size } = await handle.stat();
+  return {
+    size,
+    async read(offset, length) {
+      const want = Math.max(0, Math.min(length, size - offset));
+      const buffer = new Uint8Array(want);
+      let filled = 0;
+      while (filled < want) {
+        const { bytesRead } = await handle.read(buffer, filled, want - filled, offset + filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      return filled === want ? buffer : buffer.subarray(0, filled);
+    },
+    close: () => handle.close(),
+  };
+}
+
+/** Probes the audio file at `path` (the convenience the CLI and scanner use). */
+export async function probeFile(path: string): Promise<AudioProbe> {
+  const reader = await openFileReader(path);
+  try {
+    return await probeAudio(reader, { name: basename(path) });
+  } finally {
+    await reader.close();
+  }
+}
