@@ -8,7 +8,10 @@ interface Truth {
   decodedSamples: number;
   seconds: number;
 }
-const manifest = JSON.parse(await readFile(new URL('manifest.json', AUDIO_FIXTURES), 'utf8')) as Record<string, Truth>;
+const manifest = JSON.parse(await readFile(new URL('manifest.json', AUDIO_FIXTURES), 'utf8')) as Record<
+  string,
+  Truth
+>;
 
 const EXPECTED: Record<string, { mimeType: string; container: string; method: string }> = {
   'mp3-cbr-info.mp3': { mimeType: 'audio/mpeg', container: 'mpeg', method: 'info' },
@@ -38,22 +41,25 @@ describe('probeAudio accuracy', () => {
     expect(Object.keys(manifest).sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
-  it.each(Object.entries(EXPECTED))('%s: within 0.05 s of the gapless decoded length', async (file, expected) => {
-    const truth = manifest[file] as Truth;
-    const probe = await probeAudio(await fixtureReader(file), { name: file });
-    expect(Math.abs(probe.durationSeconds - truth.seconds)).toBeLessThanOrEqual(0.05);
-    expect(probe).toMatchObject({
-      mimeType: expected.mimeType,
-      container: expected.container,
-      durationMethod: expected.method,
-      sampleRate: truth.sampleRate,
-      partial: false,
-    });
-    if (expected.container === 'mpeg') {
-      // MP3 is exact to the sample: frame counts and the LAME tag leave nothing to estimate.
-      expect(Math.round(probe.durationSeconds * truth.sampleRate)).toBe(truth.decodedSamples);
-    }
-  });
+  it.each(Object.entries(EXPECTED))(
+    '%s: within 0.05 s of the gapless decoded length',
+    async (file, expected) => {
+      const truth = manifest[file] as Truth;
+      const probe = await probeAudio(await fixtureReader(file), { name: file });
+      expect(Math.abs(probe.durationSeconds - truth.seconds)).toBeLessThanOrEqual(0.05);
+      expect(probe).toMatchObject({
+        mimeType: expected.mimeType,
+        container: expected.container,
+        durationMethod: expected.method,
+        sampleRate: truth.sampleRate,
+        partial: false,
+      });
+      if (expected.container === 'mpeg') {
+        // MP3 is exact to the sample: frame counts and the LAME tag leave nothing to estimate.
+        expect(Math.round(probe.durationSeconds * truth.sampleRate)).toBe(truth.decodedSamples);
+      }
+    },
+  );
 
   it('reads an MP3 speech file whose first frames share a bitrate exactly (music-metadata is 5x long here)', async () => {
     const probe = await probeAudio(await fixtureReader('mp3-speech-no-header.mp3'));

@@ -49,13 +49,19 @@ describe('probeAudio on a 2 GB file', () => {
     expect(probe.bytesRead).toBeGreaterThanOrEqual(frames * FRAME);
     expect(probe.bytesRead).toBeLessThan(frames * FRAME + 2 * 1024 * 1024);
     // nothing proportional to the file is kept: far less than its 2 GB
-    expect(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers).toBeLessThan(64 * 1024 * 1024);
+    expect(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers).toBeLessThan(
+      64 * 1024 * 1024,
+    );
   });
 
   it('marks a file cut short after its Info header as partial and measures what is there', async () => {
     const declared = 10_000;
     const present = 4_000;
-    const reader = repeatingReader(infoFrame(declared, FRAME * (declared + 1)), audioFrame(), FRAME * (present + 1) + 100);
+    const reader = repeatingReader(
+      infoFrame(declared, FRAME * (declared + 1)),
+      audioFrame(),
+      FRAME * (present + 1) + 100,
+    );
     const probe = await probeAudio(reader);
     expect(probe.partial).toBe(true);
     expect(probe.durationMethod).toBe('frame-walk');

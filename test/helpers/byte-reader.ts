@@ -42,7 +42,10 @@ export function repeatingReader(head: Uint8Array, unit: Uint8Array, size: number
         const out = new Uint8Array(end - offset);
         for (let i = 0; i < out.byteLength; i++) {
           const at = offset + i;
-          out[i] = at < head.byteLength ? (head[at] as number) : (unit[(at - head.byteLength) % unit.byteLength] as number);
+          out[i] =
+            at < head.byteLength
+              ? (head[at] as number)
+              : (unit[(at - head.byteLength) % unit.byteLength] as number);
         }
         return out;
       }
