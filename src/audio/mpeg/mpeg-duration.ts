@@ -110,7 +110,9 @@ function result(
   warnings: string[],
 ): MpegAnalysis {
   const durationSeconds = samples / header.sampleRate;
-  const bitrate = durationSeconds > 0 ? Math.round(audioBits / durationSeconds) : header.bitrate;
+  // Over the frames' full length (delay and padding included), so a CBR file reports its nominal rate.
+  const framesSeconds = (frames * header.samplesPerFrame) / header.sampleRate;
+  const bitrate = framesSeconds > 0 ? Math.round(audioBits / framesSeconds) : header.bitrate;
   return { durationSeconds, samples, header, bitrate, method, frames, vbr, audioStart, partial, warnings };
 }
 
