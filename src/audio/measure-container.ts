@@ -1,5 +1,4 @@
 // measureContainer: the exact length and audio facts of a file, by the method its container allows.
-import type { IAudioMetadata } from 'music-metadata';
 import type { Chapter } from '../domain/vocabulary.ts';
 import type { RandomAccessReader } from '../media-store/media-store.ts';
 import { readFlacStreamInfo } from './flac-streaminfo.ts';
@@ -31,7 +30,6 @@ export async function measureContainer(
   container: AudioContainer,
   reader: RandomAccessReader,
   afterTags: number,
-  metadata: IAudioMetadata | undefined,
 ): Promise<ContainerFacts> {
   switch (container) {
     case 'mpeg': {
@@ -69,7 +67,7 @@ export async function measureContainer(
         method: 'ogg-granule',
         codec: a.codec,
         bitrate: averageBitrate(reader.size, a.durationSeconds),
-        sampleRate: a.codec === 'Opus' ? (metadata?.format.sampleRate ?? a.sampleRate) : a.sampleRate,
+        sampleRate: a.sampleRate,
         channels: a.channels,
         hasVideo: false,
         partial: a.partial,

@@ -84,10 +84,10 @@ async function probe(source: RandomAccessReader): Promise<AudioProbe> {
   if (source.size === 0) throw new CorruptMediaError('the file is empty');
   const reader = createBlockReader(source);
   const { container, afterTags } = await sniffContainer(reader);
-  const warnings: string[] = [];
+  // podwire's own analysis first: it gives the precise error for a broken file.
+  const facts: ContainerFacts = await measureContainer(container, reader, afterTags);
+  const warnings: string[] = [...facts.warnings];
   const metadata = await readMetadata(reader, container, warnings);
-  const facts: ContainerFacts = await measureContainer(container, reader, afterTags, metadata);
-  warnings.push(...facts.warnings);
   const format = metadata?.format;
   const common = metadata?.common;
   const mimeType = audioMimeType({ container: format?.container ?? container, hasVideo: facts.hasVideo });
