@@ -1,7 +1,7 @@
 // measureContainer: the exact length and audio facts of a file, by the method its container allows.
 import type { Chapter } from '../domain/vocabulary.ts';
 import type { RandomAccessReader } from '../media-store/media-store.ts';
-import { readFlacStreamInfo } from './flac-streaminfo.ts';
+import { lastFrameEnd, readFlacStreamInfo } from './flac-streaminfo.ts';
 import { analyzeMp4 } from './mp4/mp4-info.ts';
 import { analyzeMpeg } from './mpeg/mpeg-duration.ts';
 import { analyzeOgg } from './ogg-duration.ts';
@@ -75,17 +75,20 @@ export async function measureContainer(
       };
     }
     case 'flac': {
-      const { samples, sampleRate, channels } = await readFlacStreamInfo(reader, afterTags);
-      const durationSeconds = samples / sampleRate;
+      const info = await readFlacStreamInfo(reader, afterTags);
+      // STREAMINFO states the length; the last frame's position proves the file still holds it.
+      const present = await lastFrameEnd(reader, info, await trailingTagsStart(reader, afterTags));
+      const partial = present !== undefined && present < info.samples;
+      const durationSeconds = (partial ? present : info.samples) / info.sampleRate;
       return {
-        sampleRate,
-        channels,
+        sampleRate: info.sampleRate,
+        channels: info.channels,
         durationSeconds,
         method: 'flac-streaminfo',
         bitrate: averageBitrate(reader.size, durationSeconds),
         hasVideo: false,
-        partial: false,
-        warnings: [],
+        partial,
+        warnings: partial ? [`file is truncated: ${info.samples - present} samples missing`] : [],
       };
     }
     case 'wav':

@@ -166,6 +166,14 @@ describe('probeAudio on malformed input', () => {
     expect(probe.durationSeconds).toBe(1);
   });
 
+  it('measures a FLAC file cut short by its last whole frame, not by what STREAMINFO promised', async () => {
+    const bytes = await fixtureBytes('flac.flac');
+    // Cut at byte 12406: the frame of samples 6912-7487 (bytes 12172-12477) is the one cut short.
+    const probe = await probeWithin(bytesReader(bytes.subarray(0, 12406)));
+    expect(probe.partial).toBe(true);
+    expect(probe.durationSeconds).toBe(6912 / 8000);
+  });
+
   it('refuses a file that holds only an ID3 tag', async () => {
     const tag = concat(id3Header(20), new Uint8Array(20));
     const error = await errorOf(bytesReader(tag));
