@@ -4,7 +4,7 @@ import { probeImage } from '../audio/probe-image.ts';
 import type { Database } from '../db/database.ts';
 import { findAssetByKey, upsertAsset } from '../db/queries/media-assets.ts';
 import type { MediaAsset, NewMediaAsset } from '../db/schema.ts';
-import { NotFoundError } from '../errors.ts';
+import { CorruptMediaError, NotFoundError } from '../errors.ts';
 import type { MediaStore } from '../media-store/media-store.ts';
 
 export interface RegisterOptions {
@@ -12,17 +12,28 @@ export interface RegisterOptions {
   /** Time recorded as the asset's creation (Last-Modified); defaults to the store's modification time. */
   readonly storedAt?: Date;
   readonly now: Date;
+  /**
+   * Treat an unchanged size and modification time as unchanged content, without hashing (what
+   * `podwire scan` does for speed). Off by default: the hash decides.
+   */
+  readonly trustModificationTime?: boolean;
 }
+
+export type RegisterStatus = 'new' | 'updated' | 'unchanged';
 
 export interface RegisterResult {
   readonly asset: MediaAsset;
+  readonly status: RegisterStatus;
   /** False when the record already described these exact bytes and nothing was probed. */
   readonly changed: boolean;
+  /** What the probe noticed (junk skipped, odd headers); empty for images. */
+  readonly warnings: readonly string[];
 }
 
 /**
  * Records the object at `key`. Skips probing when a record with the same size and SHA-256 exists,
  * so re-running is cheap and idempotent; otherwise probes and writes the record in one statement.
+ * Audio that is cut short (a partial probe) is refused: a feed must not promise what is missing.
  */
 export async function registerMediaAsset(
   db: Database,
@@ -33,17 +44,36 @@ export async function registerMediaAsset(
   const info = await media.stat(key);
   if (!info) throw new NotFoundError(`media file ${key} is not in the media store`, { context: { key } });
   const existing = await findAssetByKey(db, key);
+  const unchanged = {
+    asset: existing as MediaAsset,
+    status: 'unchanged',
+    changed: false,
+    warnings: [],
+  } as const;
+  if (
+    existing &&
+    options.trustModificationTime &&
+    existing.sizeBytes === info.size &&
+    existing.sourceMtime?.getTime() === info.modified.getTime()
+  ) {
+    return unchanged;
+  }
   const sha256 = await media.digest(key);
   if (sha256 === undefined) throw new NotFoundError(`media file ${key} disappeared while it was read`);
-  if (existing && existing.sha256 === sha256 && existing.sizeBytes === info.size) {
-    return { asset: existing, changed: false };
-  }
+  if (existing && existing.sha256 === sha256 && existing.sizeBytes === info.size) return unchanged;
+  let warnings: readonly string[] = [];
   const reader = await media.open(key);
   if (!reader) throw new NotFoundError(`media file ${key} disappeared while it was read`);
   let facts: Omit<NewMediaAsset, 'key' | 'sha256' | 'createdAt' | 'sourceMtime' | 'probedAt'>;
   try {
     if (options.kind === 'audio') {
       const probe = await probeAudio(reader, { name: key });
+      if (probe.partial) {
+        throw new CorruptMediaError(`${key} is cut short: ${probe.warnings.join('; ')}`, {
+          context: { key },
+        });
+      }
+      warnings = probe.warnings;
       facts = {
         mimeType: probe.mimeType,
         sizeBytes: probe.sizeBytes,
@@ -76,5 +106,5 @@ export async function registerMediaAsset(
     probedAt: options.now,
     createdAt: options.storedAt ?? info.modified,
   });
-  return { asset, changed: true };
+  return { asset, status: existing ? 'updated' : 'new', changed: true, warnings };
 }

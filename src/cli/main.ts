@@ -2,6 +2,8 @@
 import { parseConfig } from '../config.ts';
 import { PodwireError } from '../errors.ts';
 import { runMigrate, runSeed } from './db-commands.ts';
+import { runProbe } from './probe-command.ts';
+import { runScan } from './scan-command.ts';
 
 const USAGE = `Usage: podwire <command> [options]
 
@@ -9,6 +11,8 @@ Commands:
   serve            start the web server (the same as npm start)
   migrate          apply database migrations (start-up does this too)
   seed             add the demo content to the database (never overwrites; safe to repeat)
+  probe FILE...    print each audio file's exact length, type, codec and chapters (--json for JSON)
+  scan [DIR]       register new and changed audio and artwork under MEDIA_DIR (or DIR inside it)
   help             show this text
 
 Settings come from the environment (PORT, BASE_URL, DATABASE_URL, MEDIA_DIR, ...); see README.md.`;
@@ -17,6 +21,7 @@ Settings come from the environment (PORT, BASE_URL, DATABASE_URL, MEDIA_DIR, ...
 export async function runCli(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   const out = (text: string) => process.stdout.write(`${text}\n`);
+  const err = (text: string) => process.stderr.write(`${text}\n`);
   try {
     switch (command) {
       case 'serve':
@@ -26,6 +31,15 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         return await runMigrate(parseConfig(process.env), rest, out);
       case 'seed':
         return await runSeed(parseConfig(process.env), rest, out);
+      case 'probe':
+        return await runProbe(rest, { out, err });
+      case 'scan':
+        return await runScan(parseConfig(process.env), rest, {
+          out,
+          err,
+          isTTY: process.stderr.isTTY === true,
+          progress: (text) => process.stderr.write(`\r\x1b[2K${text}`),
+        });
       case undefined:
       case 'help':
       case '--help':

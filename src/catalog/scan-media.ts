@@ -1,0 +1,99 @@
+// scanMediaStore: register every audio and image file under a prefix of the media store, new or changed.
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/database.ts';
+import { mediaAssets } from '../db/schema.ts';
+import { keyExtension } from '../media-store/media-key.ts';
+import type { MediaStore } from '../media-store/media-store.ts';
+import { type RegisterStatus, registerMediaAsset } from './register-asset.ts';
+
+const AUDIO_EXTENSIONS = new Set([
+  'mp3',
+  'm4a',
+  'mp4',
+  'aac',
+  'ogg',
+  'oga',
+  'opus',
+  'flac',
+  'wav',
+  'aif',
+  'aiff',
+]);
+const IMAGE_EXTENSIONS = new Set(['jpg', 'jpeg', 'png', 'webp']);
+
+/** Which kind of asset a key names, by its extension; undefined for files the scan leaves alone. */
+export function assetKindOf(key: string): 'audio' | 'image' | undefined {
+  const extension = keyExtension(key);
+  if (AUDIO_EXTENSIONS.has(extension)) return 'audio';
+  if (IMAGE_EXTENSIONS.has(extension)) return 'image';
+  return undefined;
+}
+
+export interface ScanEntry {
+  readonly key: string;
+  readonly status: RegisterStatus | 'failed';
+  readonly durationSeconds?: number | null;
+  readonly error?: string;
+  readonly warnings?: readonly string[];
+}
+
+export interface ScanReport {
+  readonly entries: readonly ScanEntry[];
+  /** Files skipped because their extension is neither audio nor artwork. */
+  readonly skipped: number;
+  /** Records under the prefix whose file is no longer in the store (kept: an episode may use them). */
+  readonly missing: readonly string[];
+}
+
+export interface ScanOptions {
+  readonly prefix?: string;
+  readonly now: Date;
+  /** Called before each file: position (from 1), total, key. */
+  readonly onProgress?: (done: number, total: number, key: string) => void;
+}
+
+/**
+ * Registers new and changed files (size and modification time first, then the hash, decide) and
+ * leaves unchanged ones alone. One bad file is reported and the scan goes on.
+ */
+export async function scanMediaStore(
+  db: Database,
+  media: MediaStore,
+  options: ScanOptions,
+): Promise<ScanReport> {
+  const prefix = options.prefix ?? '';
+  const keys: { key: string; kind: 'audio' | 'image' }[] = [];
+  const present = new Set<string>();
+  let skipped = 0;
+  for await (const info of media.list(prefix)) {
+    present.add(info.key);
+    const kind = assetKindOf(info.key);
+    if (kind) keys.push({ key: info.key, kind });
+    else skipped++;
+  }
+  const entries: ScanEntry[] = [];
+  for (const [index, { key, kind }] of keys.entries()) {
+    options.onProgress?.(index + 1, keys.length, key);
+    try {
+      const result = await registerMediaAsset(db, media, key, {
+        kind,
+        now: options.now,
+        trustModificationTime: true,
+      });
+      entries.push({
+        key,
+        status: result.status,
+        durationSeconds: result.asset.durationSeconds,
+        warnings: result.warnings,
+      });
+    } catch (error) {
+      entries.push({ key, status: 'failed', error: (error as Error).message });
+    }
+  }
+  const recorded = await db
+    .select({ key: mediaAssets.key })
+    .from(mediaAssets)
+    .where(sql`substr(${mediaAssets.key}, 1, ${prefix.length}) = ${prefix}`);
+  const missing = recorded.map((r) => r.key).filter((key) => !present.has(key) && key.startsWith(prefix));
+  return { entries, skipped, missing: missing.sort() };
+}

@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process';
+import { copyFile, mkdir, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findAssetByKey } from '../../src/db/queries/media-assets.ts';
+import { collect, REPO_ROOT } from '../helpers/spawn-podwire.ts';
+import { openTempDb } from '../helpers/temp-db.ts';
+import { tempDirs } from '../helpers/temp-dir.ts';
+
+function podwire(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, ['src/cli/podwire.js', ...args], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return collect(child);
+}
+
+const fixture = (name: string) => join(REPO_ROOT, 'test/fixtures/audio', name);
+
+describe('podwire scan', () => {
+  const newDir = tempDirs();
+
+  it('registers new files, skips unchanged ones, re-probes changed ones and reports bad ones', async () => {
+    const dir = await newDir();
+    const media = join(dir, 'media');
+    await mkdir(join(media, 'shows', 'one'), { recursive: true });
+    await copyFile(fixture('mp3-vbr-no-header.mp3'), join(media, 'shows/one/episode.mp3'));
+    await copyFile(fixture('opus.opus'), join(media, 'shows/one/bonus.opus'));
+    await writeFile(join(media, 'shows/one/broken.m4a'), 'this is text, not audio');
+    await writeFile(join(media, 'shows/one/notes.txt'), 'ignored');
+    const env = { DATABASE_URL: `file:${join(dir, 'p.db')}`, MEDIA_DIR: media };
+
+    const first = await podwire(['scan'], env);
+    expect(first.code).toBe(1);
+    expect(first.stdout).toContain('new     shows/one/episode.mp3 0:07');
+    expect(first.stdout).toContain('new     shows/one/bonus.opus 0:07');
+    expect(first.stdout).toMatch(
+      /scanned 3 media files under .*: 2 new, 0 updated, 0 unchanged, 1 failed; 1 other files skipped/,
+    );
+    expect(first.stderr).toMatch(
+      /podwire: shows\/one\/broken\.m4a: not an audio file podwire can read \(it looks like text\)/,
+    );
+
+    // replace the episode's audio with other bytes: same key, new facts
+    await copyFile(fixture('mp3-speech-no-header.mp3'), join(media, 'shows/one/episode.mp3'));
+    const later = new Date(Date.now() + 60_000);
+    await utimes(join(media, 'shows/one/episode.mp3'), later, later);
+    const second = await podwire(['scan', join(media, 'shows')], env);
+    expect(second.stdout).toContain('updated shows/one/episode.mp3 0:11');
+    expect(second.stdout).toMatch(/0 new, 1 updated, 1 unchanged, 1 failed/);
+
+    const opened = await openTempDb(dir, 'p.db');
+    const asset = await findAssetByKey(opened.db, 'shows/one/episode.mp3');
+    expect(asset?.durationSeconds).toBe(10.584);
+    opened.close();
+  });
+
+  it('refuses a folder outside MEDIA_DIR', async () => {
+    const dir = await newDir();
+    await mkdir(join(dir, 'media'));
+    const result = await podwire(['scan', '/tmp'], {
+      DATABASE_URL: `file:${join(dir, 'p.db')}`,
+      MEDIA_DIR: join(dir, 'media'),
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/\/tmp is outside MEDIA_DIR/);
+  });
+});
