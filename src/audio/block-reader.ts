@@ -6,6 +6,8 @@ export interface BlockReader extends RandomAccessReader {
   readonly bytesRead: number;
   /** Reads up to `length` bytes at `offset` into a fresh array, through the cache. */
   read(offset: number, length: number): Promise<Uint8Array>;
+  /** Fills `target` from `offset`, bypassing the cache (for sequential walks). */
+  readInto(target: Uint8Array, offset: number): Promise<number>;
 }
 
 export interface BlockReaderOptions {
@@ -64,6 +66,16 @@ export function createBlockReader(inner: RandomAccessReader, options: BlockReade
         at += take;
       }
       return out;
+    },
+    async readInto(target, offset) {
+      if (!inner.readInto) {
+        const bytes = await fetch(offset, target.byteLength);
+        target.set(bytes);
+        return bytes.byteLength;
+      }
+      const n = await inner.readInto(target, offset);
+      bytesRead += n;
+      return n;
     },
     close: () => inner.close(),
   };

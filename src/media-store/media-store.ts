@@ -5,6 +5,11 @@ export interface RandomAccessReader {
   readonly size: number;
   /** Reads up to `length` bytes at `offset`; fewer only at the end of the object. */
   read(offset: number, length: number): Promise<Uint8Array>;
+  /**
+   * Optional: fills `target` from `offset` and returns the bytes read (fewer only at the end). Lets
+   * a reader that walks a whole file reuse one buffer instead of allocating one per read.
+   */
+  readInto?(target: Uint8Array, offset: number): Promise<number>;
   close(): Promise<void>;
 }
 

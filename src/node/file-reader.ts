@@ -8,19 +8,24 @@ import type { RandomAccessReader } from '../media-store/media-store.ts';
 export async function openFileReader(path: string): Promise<RandomAccessReader> {
   const handle = await open(path, 'r');
   const { size } = await handle.stat();
+  const readInto = async (target: Uint8Array, offset: number) => {
+    const want = Math.max(0, Math.min(target.byteLength, size - offset));
+    let filled = 0;
+    while (filled < want) {
+      const { bytesRead } = await handle.read(target, filled, want - filled, offset + filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return filled;
+  };
   return {
     size,
     async read(offset, length) {
-      const want = Math.max(0, Math.min(length, size - offset));
-      const buffer = new Uint8Array(want);
-      let filled = 0;
-      while (filled < want) {
-        const { bytesRead } = await handle.read(buffer, filled, want - filled, offset + filled);
-        if (bytesRead === 0) break;
-        filled += bytesRead;
-      }
-      return filled === want ? buffer : buffer.subarray(0, filled);
+      const buffer = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
+      const filled = await readInto(buffer, offset);
+      return filled === buffer.byteLength ? buffer : buffer.subarray(0, filled);
     },
+    readInto,
     close: () => handle.close(),
   };
 }

@@ -31,6 +31,8 @@ const CHAIN = 4;
 /** How far past the tags a first frame is searched for (junk is skipped up to here). */
 const SEARCH_LIMIT = 1024 * 1024;
 const WALK_CHUNK = 1024 * 1024;
+/** The first frame is usually right after the tags: look in small steps that the block cache serves. */
+const SEARCH_CHUNK = 60 * 1024;
 
 /**
  * Analyses the MPEG audio between `start` (after ID3v2) and `end` (before trailing tags).
@@ -138,8 +140,8 @@ async function chainHolds(
 
 async function findFirstFrame(reader: RandomAccessReader, start: number, end: number) {
   const limit = Math.min(end, start + SEARCH_LIMIT);
-  for (let chunkStart = start; chunkStart < limit; chunkStart += WALK_CHUNK / 4) {
-    const chunk = await reader.read(chunkStart, Math.min(WALK_CHUNK / 4 + 3, limit - chunkStart + 3));
+  for (let chunkStart = start; chunkStart < limit; chunkStart += SEARCH_CHUNK) {
+    const chunk = await reader.read(chunkStart, Math.min(SEARCH_CHUNK + 3, limit - chunkStart + 3));
     for (let i = 0; i + 4 <= chunk.byteLength && chunkStart + i < limit; i++) {
       if (chunk[i] !== 0xff || ((chunk[i + 1] as number) & 0xe0) !== 0xe0) continue;
       const h = word(chunk, i);
@@ -171,12 +173,26 @@ async function walkFrames(
 ): Promise<Walk> {
   const walk: Walk = { frames: 0, audioBytes: 0, truncated: false, warnings: [] };
   let pos = from;
+  // One buffer for the whole walk when the reader can fill it: no allocation per chunk.
+  const reusable = reader.readInto
+    ? new Uint8Array(Math.min(WALK_CHUNK, Math.max(0, end - from)))
+    : undefined;
   let buffer: Uint8Array = new Uint8Array(0);
   let bufferStart = from;
   while (pos + 4 <= end) {
     if (pos + 4 > bufferStart + buffer.byteLength) {
-      buffer = await reader.read(pos, Math.min(WALK_CHUNK, end - pos));
+      const want = Math.min(WALK_CHUNK, end - pos);
+      if (reusable && reader.readInto) {
+        const filled = await reader.readInto(
+          want === reusable.byteLength ? reusable : reusable.subarray(0, want),
+          pos,
+        );
+        buffer = reusable.subarray(0, filled);
+      } else {
+        buffer = await reader.read(pos, want);
+      }
       bufferStart = pos;
+      if (buffer.byteLength < 4) break;
     }
     // Inner loop over the buffer: no allocation, no await.
     let i = pos - bufferStart;
