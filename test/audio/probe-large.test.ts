@@ -45,8 +45,9 @@ describe('probeAudio on a 2 GB file', () => {
     expect(probe.durationMethod).toBe('frame-walk');
     expect(Math.round(probe.durationSeconds * 44100)).toBe(frames * 1152);
     expect(probe.durationText).toBe('74:55:00'); // 10,324,440 frames of 1152 samples at 44.1 kHz
-    // every byte is read once (the walk), plus the first chunk again for tags and sync
-    expect(probe.bytesRead).toBeGreaterThanOrEqual(frames * FRAME);
+    // the walk reads each byte at most once (plus a block or two for tags and sync); it skips the
+    // bodies of frames that straddle its chunks, so a little less than the whole file
+    expect(probe.bytesRead).toBeGreaterThan(frames * FRAME * 0.99);
     expect(probe.bytesRead).toBeLessThan(frames * FRAME + 2 * 1024 * 1024);
     // nothing proportional to the file is kept: far less than its 2 GB
     expect(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers).toBeLessThan(
