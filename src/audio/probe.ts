@@ -8,7 +8,7 @@ import { describeArtwork, type EmbeddedArtwork } from './artwork.ts';
 import { createBlockReader } from './block-reader.ts';
 import { type ContainerFacts, measureContainer } from './measure-container.ts';
 import { audioMimeType } from './mime.ts';
-import { closeChapters } from './mp4/mp4-info.ts';
+import { closeChapters } from './mp4/mp4-chapters.ts';
 import { ReaderTokenizer } from './reader-tokenizer.ts';
 import { type AudioContainer, sniffContainer } from './sniff.ts';
 

@@ -4,6 +4,7 @@ import type { Chapter } from '../../domain/vocabulary.ts';
 import { CorruptMediaError, UnsupportedMediaError } from '../../errors.ts';
 import type { RandomAccessReader } from '../../media-store/media-store.ts';
 import { type Box, ByteView, childBoxes, findBox, topLevelBoxes } from './boxes.ts';
+import { chunkOffsets, closeChapters, neroChapters, textTrackChapters } from './mp4-chapters.ts';
 
 /** A moov larger than this is refused rather than read into memory (real ones are far smaller). */
 export const MAX_MOOV_BYTES = 64 * 1024 * 1024;
@@ -41,7 +42,7 @@ export async function analyzeMp4(reader: RandomAccessReader): Promise<Mp4Analysi
   }
   const moov = new ByteView(await reader.read(moovBox.start, moovSize));
   try {
-    return await analyzeMoov(moov, reader, moovBox.start);
+    return await analyzeMoov(moov, reader);
   } catch (error) {
     if (error instanceof RangeError) {
       throw new CorruptMediaError(`MP4 metadata is malformed: ${error.message}`, { cause: error });
@@ -50,11 +51,7 @@ export async function analyzeMp4(reader: RandomAccessReader): Promise<Mp4Analysi
   }
 }
 
-async function analyzeMoov(
-  moov: ByteView,
-  reader: RandomAccessReader,
-  moovOffset: number,
-): Promise<Mp4Analysis> {
+async function analyzeMoov(moov: ByteView, reader: RandomAccessReader): Promise<Mp4Analysis> {
   const top = childBoxes(moov, 0, moov.length)[0] as Box;
   const mvhd = findBox(moov, top.payload, top.end, ['mvhd']);
   if (!mvhd) throw new CorruptMediaError('MP4 moov box has no movie header (mvhd)');
@@ -84,7 +81,7 @@ async function analyzeMoov(
       durationSeconds = (audio.duration - firstMediaTime) / audio.timescale;
     }
   }
-  const partial = await mediaIsCut(moov, audio, reader.size, moovOffset);
+  const partial = mediaIsCut(moov, audio, reader.size);
   if (partial) warnings.push('file is truncated: sample data points past the end of the file');
 
   const chapterTrack = tracks.find((t) => audio.chapterTrackIds.includes(t.id));
@@ -140,108 +137,9 @@ function readTrack(moov: ByteView, trak: Box): Track {
   };
 }
 
-/** Chunk offsets of a track (stco or co64). */
-function chunkOffsets(moov: ByteView, trak: Box): number[] {
-  const stbl = findBox(moov, trak.payload, trak.end, ['mdia', 'minf', 'stbl']);
-  if (!stbl) return [];
-  const co = childBoxes(moov, stbl.payload, stbl.end).find((b) => b.type === 'stco' || b.type === 'co64');
-  if (!co) return [];
-  const wide = co.type === 'co64';
-  const count = Math.min(moov.u32(co.payload + 4), (co.end - co.payload - 8) / (wide ? 8 : 4));
-  const offsets: number[] = [];
-  for (let i = 0; i < count; i++) {
-    offsets.push(wide ? moov.u64(co.payload + 8 + i * 8) : moov.u32(co.payload + 8 + i * 4));
-  }
-  return offsets;
-}
-
-async function mediaIsCut(
-  moov: ByteView,
-  audio: Track,
-  fileSize: number,
-  _moovOffset: number,
-): Promise<boolean> {
-  const offsets = chunkOffsets(moov, audio.box);
-  return offsets.some((offset) => offset >= fileSize);
-}
-
-/** Nero chapters: moov/udta/chpl, start times in 100 ns units. */
-function neroChapters(moov: ByteView, top: Box): Chapter[] {
-  const chpl = findBox(moov, top.payload, top.end, ['udta', 'chpl']);
-  if (!chpl) return [];
-  let at = chpl.payload + 4 + (moov.u8(chpl.payload) === 1 ? 4 : 0);
-  const count = moov.u8(at);
-  at += 1;
-  const chapters: Chapter[] = [];
-  const decoder = new TextDecoder();
-  for (let i = 0; i < count && at + 9 <= chpl.end; i++) {
-    const start = moov.u64(at) / 10_000_000;
-    const length = moov.u8(at + 8);
-    const title = decoder.decode(moov.bytes.subarray(at + 9, Math.min(at + 9 + length, chpl.end)));
-    chapters.push({ title, startSeconds: start });
-    at += 9 + length;
-  }
-  return chapters;
-}
-
-/** QuickTime chapters: a text track whose samples (16-bit length + text) are the titles. */
-async function textTrackChapters(
-  moov: ByteView,
-  track: Track,
-  reader: RandomAccessReader,
-): Promise<Chapter[]> {
-  const stbl = findBox(moov, track.box.payload, track.box.end, ['mdia', 'minf', 'stbl']);
-  if (!stbl || track.timescale <= 0) return [];
-  const children = childBoxes(moov, stbl.payload, stbl.end);
-  const stts = children.find((b) => b.type === 'stts');
-  const stsz = children.find((b) => b.type === 'stsz');
-  const stsc = children.find((b) => b.type === 'stsc');
-  if (!stts || !stsz || !stsc) return [];
-  const sampleCount = Math.min(moov.u32(stsz.payload + 8), 1000);
-  const fixedSize = moov.u32(stsz.payload + 4);
-  const sizes = Array.from(
-    { length: sampleCount },
-    (_, i) => fixedSize || moov.u32(stsz.payload + 12 + i * 4),
-  );
-  const starts: number[] = [];
-  let time = 0;
-  for (
-    let e = 0, at = stts.payload + 8;
-    e < moov.u32(stts.payload + 4) && starts.length < sampleCount;
-    e++, at += 8
-  ) {
-    for (let n = 0; n < moov.u32(at) && starts.length < sampleCount; n++) {
-      starts.push(time);
-      time += moov.u32(at + 4);
-    }
-  }
-  // Sample offsets: walk chunks with the sample-to-chunk table.
-  const chunks = chunkOffsets(moov, track.box);
-  const runs = Array.from({ length: moov.u32(stsc.payload + 4) }, (_, i) => ({
-    first: moov.u32(stsc.payload + 8 + i * 12),
-    perChunk: moov.u32(stsc.payload + 12 + i * 12),
-  }));
-  const offsets: number[] = [];
-  for (let c = 0; c < chunks.length && offsets.length < sampleCount; c++) {
-    const run = runs.filter((r) => r.first <= c + 1).at(-1);
-    let at = chunks[c] as number;
-    for (let n = 0; n < (run?.perChunk ?? 1) && offsets.length < sampleCount; n++) {
-      offsets.push(at);
-      at += sizes[offsets.length - 1] ?? 0;
-    }
-  }
-  const chapters: Chapter[] = [];
-  for (let i = 0; i < offsets.length; i++) {
-    const size = Math.min(sizes[i] ?? 0, 4096);
-    if (size < 2) continue;
-    const sample = await reader.read(offsets[i] as number, size);
-    const length = Math.min((sample[0] ?? 0) * 256 + (sample[1] ?? 0), sample.byteLength - 2);
-    const text = sample.subarray(2, 2 + length);
-    const utf16 = text[0] === 0xfe && text[1] === 0xff;
-    const title = new TextDecoder(utf16 ? 'utf-16be' : 'utf-8').decode(utf16 ? text.subarray(2) : text);
-    chapters.push({ title, startSeconds: (starts[i] ?? 0) / track.timescale });
-  }
-  return chapters;
+/** True when sample data is said to lie past the end of the file: it was cut short. */
+function mediaIsCut(moov: ByteView, audio: Track, fileSize: number): boolean {
+  return chunkOffsets(moov, audio.box).some((offset) => offset >= fileSize);
 }
 
 /**
@@ -282,14 +180,4 @@ function aacChannels(moov: ByteView, trak: Box): number | undefined {
     Number(((BigInt(moov.u32(at)) << 32n) | BigInt(moov.u32(at + 4))) >> BigInt(64 - bit - 4)) & 15;
   if (channelConfig >= 1 && channelConfig <= 6) return channelConfig;
   return channelConfig === 7 ? 8 : undefined;
-}
-
-/** Sorted chapters, each ending where the next starts (the last at the end of the audio). */
-export function closeChapters(chapters: readonly Chapter[], durationSeconds: number): Chapter[] {
-  const sorted = [...chapters].sort((a, b) => a.startSeconds - b.startSeconds);
-  return sorted.map((c, i) => ({
-    title: c.title,
-    startSeconds: c.startSeconds,
-    endSeconds: c.endSeconds ?? sorted[i + 1]?.startSeconds ?? durationSeconds,
-  }));
 }
