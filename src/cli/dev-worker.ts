@@ -9,16 +9,10 @@ import { createNodeSha256 } from '../node/node-hash.ts';
 import { BUNDLED_MEDIA_DIR } from '../node/server.ts';
 import { createD1Db } from '../worker/d1-db.ts';
 import { createR2MediaStore } from '../worker/r2-media-store.ts';
+import { OFFLINE_WRANGLER_ENV } from './offline-wrangler.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WRANGLER = fileURLToPath(new URL('../../node_modules/wrangler/bin/wrangler.js', import.meta.url));
-
-/** Without these, wrangler waits on outbound calls that never answer on an offline machine. */
-export const OFFLINE_WRANGLER_ENV = {
-  WRANGLER_SEND_METRICS: 'false',
-  WRANGLER_HIDE_BANNER: 'true',
-  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
-} as const;
 
 const env = { ...process.env, ...OFFLINE_WRANGLER_ENV };
 

@@ -65,18 +65,26 @@ export function createR2MediaStore(bucket: R2Bucket, options: R2MediaStoreOption
 
     async get(key, window) {
       assertMediaKey(key);
-      if (window && window.length === 0) {
-        const head = await bucket.head(key);
-        return head
-          ? { ...infoOf(head), body: new Response(new Uint8Array(0)).body as ReadableStream }
-          : undefined;
+      if (!window) {
+        const object = await bucket.get(key);
+        return object ? { ...infoOf(object), body: webStream(object.body) } : undefined;
       }
-      const object = await bucket.get(
-        key,
-        window ? { range: { offset: window.offset, length: window.length } } : {},
-      );
-      if (!object) return undefined;
-      return { ...infoOf(object), body: webStream(object.body) };
+      // R2 refuses a range that starts at or past the end, so such windows are clamped after a
+      // head request; the common, valid window costs one request.
+      if (window.length > 0) {
+        const object = await bucket
+          .get(key, { range: { offset: window.offset, length: window.length } })
+          .catch(() => undefined);
+        if (object) return { ...infoOf(object), body: webStream(object.body) };
+      }
+      const head = await bucket.head(key);
+      if (!head) return undefined;
+      const offset = Math.min(window.offset, head.size);
+      const length = Math.max(0, Math.min(window.length, head.size - offset));
+      if (length === 0)
+        return { ...infoOf(head), body: new Response(new Uint8Array(0)).body as ReadableStream<Uint8Array> };
+      const object = await bucket.get(key, { range: { offset, length } });
+      return object ? { ...infoOf(object), body: webStream(object.body) } : undefined;
     },
 
     async open(key): Promise<RandomAccessReader | undefined> {
