@@ -7,6 +7,7 @@ import { problemFromError, problemResponse } from './http/problem.ts';
 import { requestLog } from './http/request-log.ts';
 import { healthRoutes } from './routes/health.ts';
 import { homeRoutes } from './routes/home.tsx';
+import { mediaRoutes } from './routes/media.ts';
 
 /** Builds the app from injected dependencies; creates nothing and reads no environment itself. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -21,6 +22,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route('/', healthRoutes());
   app.route('/', homeRoutes());
+  app.route('/', mediaRoutes());
 
   app.notFound(function notFound(c) {
     const error = new NotFoundError(`nothing is published at ${new URL(c.req.url).pathname}`);
