@@ -13,6 +13,7 @@ CREATE INDEX `article_episodes_episode_idx` ON `article_episodes` (`episode_id`)
 CREATE TABLE `articles` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`slug` text NOT NULL,
+	`guid` text NOT NULL,
 	`headline` text NOT NULL,
 	`standfirst` text DEFAULT '' NOT NULL,
 	`body_html` text DEFAULT '' NOT NULL,
@@ -29,13 +30,27 @@ CREATE TABLE `articles` (
 	FOREIGN KEY (`image_asset_id`) REFERENCES `media_assets`(`id`) ON UPDATE no action ON DELETE set null,
 	CONSTRAINT "articles_slug" CHECK(length(slug) BETWEEN 1 AND 200 AND slug NOT GLOB '*[^a-z0-9-]*' AND slug NOT GLOB '-*'),
 	CONSTRAINT "articles_headline" CHECK(length("articles"."headline") > 0),
+	CONSTRAINT "articles_guid" CHECK(length("articles"."guid") > 0),
 	CONSTRAINT "articles_status" CHECK(status IN ('draft', 'scheduled', 'published')),
 	CONSTRAINT "articles_published_at" CHECK("articles"."status" = 'draft' OR "articles"."published_at" IS NOT NULL)
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `articles_slug_unique` ON `articles` (`slug`);--> statement-breakpoint
+CREATE UNIQUE INDEX `articles_guid_unique` ON `articles` (`guid`);--> statement-breakpoint
 CREATE INDEX `articles_listing_idx` ON `articles` (`status`,`published_at`);--> statement-breakpoint
 CREATE INDEX `articles_section_idx` ON `articles` (`section_id`,`status`,`published_at`);--> statement-breakpoint
+CREATE TABLE `episode_alternates` (
+	`episode_id` integer NOT NULL,
+	`asset_id` integer NOT NULL,
+	`position` integer NOT NULL,
+	`title` text DEFAULT '' NOT NULL,
+	PRIMARY KEY(`episode_id`, `asset_id`),
+	FOREIGN KEY (`episode_id`) REFERENCES `episodes`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`asset_id`) REFERENCES `media_assets`(`id`) ON UPDATE no action ON DELETE restrict,
+	CONSTRAINT "episode_alternates_position_check" CHECK("episode_alternates"."position" >= 0)
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `episode_alternates_position` ON `episode_alternates` (`episode_id`,`position`);--> statement-breakpoint
 CREATE TABLE `episodes` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`show_id` integer NOT NULL,
@@ -77,6 +92,12 @@ CREATE TABLE `episodes` (
 CREATE UNIQUE INDEX `episodes_guid_unique` ON `episodes` (`guid`);--> statement-breakpoint
 CREATE INDEX `episodes_listing_idx` ON `episodes` (`show_id`,`status`,`published_at`);--> statement-breakpoint
 CREATE UNIQUE INDEX `episodes_show_slug` ON `episodes` (`show_id`,`slug`);--> statement-breakpoint
+CREATE TABLE `gone_paths` (
+	`path` text PRIMARY KEY NOT NULL,
+	`gone_at` integer NOT NULL,
+	CONSTRAINT "gone_paths_path" CHECK("gone_paths"."path" LIKE '/%')
+);
+--> statement-breakpoint
 CREATE TABLE `media_assets` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`key` text NOT NULL,
@@ -105,6 +126,14 @@ CREATE TABLE `media_assets` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `media_assets_key_unique` ON `media_assets` (`key`);--> statement-breakpoint
 CREATE INDEX `media_assets_sha256_idx` ON `media_assets` (`sha256`);--> statement-breakpoint
+CREATE TABLE `redirects` (
+	`from_path` text PRIMARY KEY NOT NULL,
+	`to_path` text NOT NULL,
+	`created_at` integer NOT NULL,
+	CONSTRAINT "redirects_from" CHECK("redirects"."from_path" LIKE '/%'),
+	CONSTRAINT "redirects_to" CHECK("redirects"."to_path" LIKE '/%' OR "redirects"."to_path" LIKE 'https://%' OR "redirects"."to_path" LIKE 'http://%')
+);
+--> statement-breakpoint
 CREATE TABLE `sections` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`slug` text NOT NULL,

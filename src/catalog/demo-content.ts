@@ -112,6 +112,7 @@ const paragraphs = (...texts: string[]) => texts.map((text) => `<p>${text}</p>`)
 export const DEMO_ARTICLES: readonly SeedArticle[] = [
   {
     slug: 'tide-mill-turns-again',
+    guid: 'urn:uuid:3d9d23c4-aa32-4356-9a4e-169b5be87de0',
     headline: 'The tide mill on Saltings Creek turns again',
     standfirst:
       'Ninety years after its last miller locked the door, the restored mill ground its first test ' +
@@ -139,6 +140,7 @@ export const DEMO_ARTICLES: readonly SeedArticle[] = [
   },
   {
     slug: 'quarry-meteor-count',
+    guid: 'urn:uuid:beeb81b2-1eb1-4e7a-b57b-b01d8032eea9',
     headline: 'Night-sky survey at the old quarry counts a record 212 meteors',
     standfirst:
       'Clear skies and a dark site gave the astronomy club its best night in twelve years of counting.',
@@ -159,6 +161,7 @@ export const DEMO_ARTICLES: readonly SeedArticle[] = [
   },
   {
     slug: 'seed-library-thousandth-packet',
+    guid: 'urn:uuid:73ec2e95-2dfc-4bc0-bbd0-28ed5fb187c4',
     headline: "Library's seed bank lends its thousandth packet",
     standfirst: 'Borrowers take seeds in spring and bring back a share of the harvest in autumn.',
     bodyHtml: paragraphs(
@@ -177,6 +180,7 @@ export const DEMO_ARTICLES: readonly SeedArticle[] = [
   },
   {
     slug: 'fishermens-choir-first-album',
+    guid: 'urn:uuid:8a8b6680-e29a-449f-b655-c53de05b89c2',
     headline: "Retired fishermen's choir records its first album",
     standfirst: 'Twenty-two voices, a harbour shed and a borrowed microphone.',
     bodyHtml: paragraphs(
@@ -195,6 +199,7 @@ export const DEMO_ARTICLES: readonly SeedArticle[] = [
   },
   {
     slug: 'ferry-pier-weather-station',
+    guid: 'urn:uuid:c924919c-e48a-4dfc-9ab6-944b85e63968',
     headline: 'Students build a weather station on the ferry pier',
     standfirst: 'Readings every minute, open to anyone, and a wind record already broken.',
     bodyHtml: paragraphs(
@@ -212,6 +217,7 @@ export const DEMO_ARTICLES: readonly SeedArticle[] = [
   },
   {
     slug: 'car-free-market-morning',
+    guid: 'urn:uuid:019fc154-fa9f-4cfa-998c-835edd0e4e9b',
     headline: 'Council agrees to a car-free market morning',
     standfirst:
       'High Street will close to traffic from eight until one on Saturdays for a trial of six months.',
@@ -230,6 +236,7 @@ export const DEMO_ARTICLES: readonly SeedArticle[] = [
   },
   {
     slug: 'harbour-wall-repairs-draft',
+    guid: 'urn:uuid:a102fab1-6dd4-4b31-8602-de4f1fd8e5a4',
     headline: 'Harbour wall repairs to start in the new year',
     standfirst: 'A draft, not yet published: it must not appear on the site or in any feed.',
     bodyHtml: paragraphs('Work on the north harbour wall is expected to take eight weeks.'),

@@ -83,6 +83,7 @@ export async function insertArticle(
     .insert(articles)
     .values({
       slug: `article-${n}`,
+      guid: `urn:test:article-${n}`,
       headline: `Headline ${n}`,
       sectionId,
       status: 'published',

@@ -1,0 +1,13 @@
+// Column and constraint helpers shared by the table definitions.
+import { sql } from 'drizzle-orm';
+import { integer } from 'drizzle-orm/sqlite-core';
+import { PUBLICATION_STATUSES } from '../../domain/vocabulary.ts';
+
+/** Lower-case words joined by hyphens, 1-200 characters. */
+export const slugCheck = (column: string) =>
+  sql.raw(
+    `length(${column}) BETWEEN 1 AND 200 AND ${column} NOT GLOB '*[^a-z0-9-]*' AND ${column} NOT GLOB '-*'`,
+  );
+export const statusCheck = sql.raw(`status IN (${PUBLICATION_STATUSES.map((s) => `'${s}'`).join(', ')})`);
+export const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull();
+export const updatedAt = () => integer('updated_at', { mode: 'timestamp_ms' }).notNull();
