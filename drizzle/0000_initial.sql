@@ -39,6 +39,12 @@ CREATE UNIQUE INDEX `articles_slug_unique` ON `articles` (`slug`);--> statement-
 CREATE UNIQUE INDEX `articles_guid_unique` ON `articles` (`guid`);--> statement-breakpoint
 CREATE INDEX `articles_listing_idx` ON `articles` (`status`,`published_at`);--> statement-breakpoint
 CREATE INDEX `articles_section_idx` ON `articles` (`section_id`,`status`,`published_at`);--> statement-breakpoint
+CREATE TABLE `catalog_state` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`revision` integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "catalog_state_single_row" CHECK("catalog_state"."id" = 1)
+);
+--> statement-breakpoint
 CREATE TABLE `episode_alternates` (
 	`episode_id` integer NOT NULL,
 	`asset_id` integer NOT NULL,

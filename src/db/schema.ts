@@ -10,7 +10,7 @@ export { mediaAssets } from './tables/media-assets.ts';
 export { articles, sections } from './tables/news.ts';
 export { articleEpisodes } from './tables/pairing.ts';
 export { episodeAlternates, episodes, shows } from './tables/podcasts.ts';
-export { gonePaths, redirects } from './tables/routing.ts';
+export { catalogState, gonePaths, redirects } from './tables/routing.ts';
 
 export type MediaAsset = typeof mediaAssets.$inferSelect;
 export type NewMediaAsset = typeof mediaAssets.$inferInsert;

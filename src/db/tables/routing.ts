@@ -29,3 +29,16 @@ export const gonePaths = sqliteTable(
   },
   (t) => [check('gone_paths_path', sql`${t.path} LIKE '/%'`)],
 );
+
+/**
+ * One row: a revision counter that triggers (drizzle/0001) raise on every change to the catalogue,
+ * so caches can tell in one cheap read whether anything changed.
+ */
+export const catalogState = sqliteTable(
+  'catalog_state',
+  {
+    id: integer('id').primaryKey(),
+    revision: integer('revision').notNull().default(0),
+  },
+  (t) => [check('catalog_state_single_row', sql`${t.id} = 1`)],
+);

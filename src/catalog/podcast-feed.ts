@@ -1,0 +1,118 @@
+// buildPodcastFeed: a show and all its live episodes, joined with their media, as the podcast feed model.
+import type { Database } from '../db/database.ts';
+import { alternatesOfShow, liveEpisodesOfShow } from '../db/queries/episodes.ts';
+import { findShowBySlug } from '../db/queries/shows.ts';
+import type { MediaAsset } from '../db/schema.ts';
+import { NotFoundError } from '../errors.ts';
+import type { AlternateEnclosure, PodcastFeed, PodcastItem } from '../feeds/model.ts';
+import type { HtmlSanitizer } from './html-sanitizer.ts';
+import { mediaUrl } from './media-url.ts';
+import { siteUrls } from './site-urls.ts';
+
+export interface PodcastFeedContext {
+  readonly db: Database;
+  readonly baseUrl: string;
+  readonly sanitize: HtmlSanitizer;
+  readonly now: Date;
+  readonly generator: string;
+}
+
+const latest = (dates: readonly (Date | null | undefined)[]) =>
+  new Date(Math.max(0, ...dates.map((d) => d?.getTime() ?? 0)));
+
+/** Throws NotFoundError for an unknown show. Every live episode is included: no truncation. */
+export async function buildPodcastFeed(ctx: PodcastFeedContext, showSlug: string): Promise<PodcastFeed> {
+  const found = await findShowBySlug(ctx.db, showSlug);
+  if (!found) throw new NotFoundError(`there is no podcast "${showSlug}"`);
+  const { show, artwork } = found;
+  const [rows, alternates] = await Promise.all([
+    liveEpisodesOfShow(ctx.db, show.id, ctx.now),
+    alternatesOfShow(ctx.db, show.id),
+  ]);
+  const urls = siteUrls(ctx.baseUrl);
+  const media = (asset: MediaAsset) => mediaUrl(ctx.baseUrl, asset);
+
+  const items = rows.map(({ episode, audio, image, transcript, chapters }): PodcastItem => {
+    const alts = alternates.get(episode.id) ?? [];
+    const alternateEnclosures: AlternateEnclosure[] =
+      alts.length === 0
+        ? []
+        : [
+            {
+              url: media(audio),
+              sizeBytes: audio.sizeBytes,
+              mimeType: audio.mimeType,
+              title: '',
+              bitrate: audio.bitrate ?? undefined,
+              isDefault: true,
+            },
+            ...alts.map(({ asset, title }) => ({
+              url: media(asset),
+              sizeBytes: asset.sizeBytes,
+              mimeType: asset.mimeType,
+              title,
+              bitrate: asset.bitrate ?? undefined,
+              isDefault: false,
+            })),
+          ];
+    const hasChapters = chapters !== null || audio.chapters.length > 0;
+    return {
+      guid: episode.guid,
+      title: episode.title,
+      link: urls.episode(show.slug, episode.slug),
+      published: episode.publishedAt as Date,
+      summary: episode.summary,
+      contentHtml: ctx.sanitize(episode.contentHtml),
+      enclosure: { url: media(audio), sizeBytes: audio.sizeBytes, mimeType: audio.mimeType },
+      durationSeconds: audio.durationSeconds ?? 0,
+      episodeType: episode.type,
+      season: episode.season ?? undefined,
+      episode: episode.number ?? undefined,
+      imageUrl: image ? media(image) : undefined,
+      explicit: episode.explicit ?? show.explicit,
+      block: episode.block,
+      chaptersUrl: hasChapters ? urls.chapters(show.slug, episode.slug) : undefined,
+      transcript: transcript ? { url: media(transcript), mimeType: transcript.mimeType } : undefined,
+      persons: episode.persons,
+      alternates: alternateEnclosures,
+    };
+  });
+
+  return {
+    selfUrl: urls.podcastFeed(show.slug),
+    title: show.title,
+    subtitle: show.subtitle,
+    description: show.description,
+    language: show.language,
+    link: show.link ?? urls.show(show.slug),
+    author: show.author,
+    owner:
+      show.ownerName || show.ownerEmail
+        ? { name: show.ownerName ?? undefined, email: show.ownerEmail ?? undefined }
+        : undefined,
+    imageUrl: artwork ? media(artwork) : undefined,
+    categories: show.categories,
+    explicit: show.explicit,
+    type: show.type,
+    copyright: show.copyright ?? undefined,
+    generator: ctx.generator,
+    lastBuildDate: latest([
+      show.updatedAt,
+      artwork?.createdAt,
+      ...rows.flatMap((r) => [r.episode.updatedAt, r.episode.publishedAt, r.audio.createdAt]),
+    ]),
+    pubDate: rows[0]?.episode.publishedAt ?? undefined,
+    block: show.block,
+    complete: show.complete,
+    newFeedUrl: show.newFeedUrl ?? undefined,
+    podcastGuid: show.podcastGuid,
+    locked: show.locked,
+    funding: show.funding,
+    persons: show.persons,
+    medium: show.medium,
+    txt: show.txt,
+    podroll: show.podroll,
+    updateFrequency: show.updateFrequency ?? undefined,
+    items,
+  };
+}

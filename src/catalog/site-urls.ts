@@ -1,0 +1,32 @@
+// Every public URL podwire makes, in one place: pages, feeds and documents, absolute under BASE_URL.
+
+export type NewsFeedFormat = 'rss' | 'atom' | 'json';
+
+const FEED_FILE: Readonly<Record<NewsFeedFormat, string>> = {
+  rss: 'feed.xml',
+  atom: 'feed.atom',
+  json: 'feed.json',
+};
+
+export function siteUrls(baseUrl: string) {
+  const at = (path: string) => `${baseUrl}${path}`;
+  const segment = encodeURIComponent;
+  return {
+    home: () => at('/'),
+    article: (slug: string) => at(`/articles/${segment(slug)}`),
+    section: (slug: string) => at(`/sections/${segment(slug)}`),
+    show: (slug: string) => at(`/podcasts/${segment(slug)}`),
+    episode: (show: string, episode: string) => at(`/podcasts/${segment(show)}/${segment(episode)}`),
+    chapters: (show: string, episode: string) =>
+      at(`/podcasts/${segment(show)}/${segment(episode)}/chapters.json`),
+    /** Site-wide news feed (section undefined) or a section's, in one format; page 1 has no query. */
+    newsFeed: (format: NewsFeedFormat, section?: string, page = 1) =>
+      at(
+        `${section === undefined ? '' : `/sections/${segment(section)}`}/${FEED_FILE[format]}${page > 1 ? `?page=${page}` : ''}`,
+      ),
+    podcastFeed: (show: string) => at(`/podcasts/${segment(show)}/feed.xml`),
+    opml: () => at('/opml.xml'),
+  };
+}
+
+export type SiteUrls = ReturnType<typeof siteUrls>;

@@ -1,0 +1,162 @@
+// renderPodcastRss(feed): RSS 2.0 for podcast apps, with Apple's itunes namespace and Podcasting 2.0.
+// Apple Podcasts requirements: https://podcasters.apple.com/support/823-podcast-requirements
+// Podcast namespace: https://podcastindex.org/namespace/1.0
+import type { Person, ShowCategory } from '../domain/vocabulary.ts';
+import { rfc822 } from './feed-dates.ts';
+import type { AlternateEnclosure, PodcastFeed, PodcastItem } from './model.ts';
+import { attributes, element, emptyElement, escapeText, XML_DECLARATION } from './xml.ts';
+
+const ITUNES = 'http://www.itunes.com/dtds/podcast-1.0.dtd';
+const PODCAST = 'https://podcastindex.org/namespace/1.0';
+const ATOM = 'http://www.w3.org/2005/Atom';
+const CONTENT = 'http://purl.org/rss/1.0/modules/content/';
+
+/** Apple wants `true`/`false` (not yes/no) for itunes:explicit. */
+const bool = (value: boolean) => (value ? 'true' : 'false');
+
+/** Renders the whole feed (every episode: Apple and apps expect the full archive). Pure and deterministic. */
+export function renderPodcastRss(feed: PodcastFeed): string {
+  const usesContent = feed.items.some((item) => item.contentHtml !== '');
+  const out: string[] = [
+    XML_DECLARATION,
+    `<rss version="2.0" xmlns:itunes="${ITUNES}" xmlns:podcast="${PODCAST}" xmlns:atom="${ATOM}"${
+      usesContent ? ` xmlns:content="${CONTENT}"` : ''
+    }>`,
+    '<channel>',
+    element('title', feed.title),
+    element('link', feed.link),
+    element('description', feed.description),
+    element('language', feed.language),
+    element('copyright', feed.copyright),
+    element('generator', feed.generator),
+    element('lastBuildDate', rfc822(feed.lastBuildDate)),
+    feed.pubDate ? element('pubDate', rfc822(feed.pubDate)) : '',
+    emptyElement('atom:link', { href: feed.selfUrl, rel: 'self', type: 'application/rss+xml' }),
+  ];
+  if (feed.imageUrl) {
+    out.push(
+      `<image>${element('url', feed.imageUrl)}${element('title', feed.title)}${element('link', feed.link)}</image>`,
+      emptyElement('itunes:image', { href: feed.imageUrl }),
+    );
+  }
+  out.push(element('itunes:author', feed.author));
+  if (feed.subtitle) out.push(element('itunes:subtitle', feed.subtitle));
+  if (feed.owner && (feed.owner.name || feed.owner.email)) {
+    out.push(
+      `<itunes:owner>${element('itunes:name', feed.owner.name)}${element('itunes:email', feed.owner.email)}</itunes:owner>`,
+    );
+  }
+  out.push(
+    categories(feed.categories),
+    element('itunes:explicit', bool(feed.explicit)),
+    element('itunes:type', feed.type),
+  );
+  if (feed.newFeedUrl) out.push(element('itunes:new-feed-url', feed.newFeedUrl));
+  if (feed.block) out.push(element('itunes:block', 'Yes'));
+  if (feed.complete) out.push(element('itunes:complete', 'Yes'));
+
+  out.push(element('podcast:guid', feed.podcastGuid));
+  out.push(
+    `<podcast:locked${attributes({ owner: feed.owner?.email })}>${feed.locked ? 'yes' : 'no'}</podcast:locked>`,
+  );
+  for (const funding of feed.funding)
+    out.push(
+      `<podcast:funding${attributes({ url: funding.url })}>${escapeText(funding.title)}</podcast:funding>`,
+    );
+  for (const person of feed.persons) out.push(personElement(person));
+  out.push(element('podcast:medium', feed.medium));
+  for (const txt of feed.txt)
+    out.push(`<podcast:txt${attributes({ purpose: txt.purpose })}>${escapeText(txt.value)}</podcast:txt>`);
+  if (feed.podroll.length > 0) {
+    out.push(
+      `<podcast:podroll>${feed.podroll.map((p) => emptyElement('podcast:remoteItem', { feedGuid: p.feedGuid, feedUrl: p.feedUrl })).join('')}</podcast:podroll>`,
+    );
+  }
+  if (feed.updateFrequency) {
+    const { rrule, label, complete, dtstart } = feed.updateFrequency;
+    out.push(
+      `<podcast:updateFrequency${attributes({ complete: complete ? 'true' : undefined, dtstart, rrule })}>${escapeText(label)}</podcast:updateFrequency>`,
+    );
+  }
+  for (const item of feed.items) out.push(renderItem(item));
+  out.push('</channel>', '</rss>', '');
+  return out.filter((line, i) => line !== '' || i === out.length - 1).join('\n');
+}
+
+/** Categories by Apple's list: text as an attribute, subcategories nested, one element per main category. */
+function categories(list: readonly ShowCategory[]): string {
+  const grouped = new Map<string, string[]>();
+  for (const { category, subcategory } of list) {
+    const subs = grouped.get(category) ?? [];
+    if (subcategory && !subs.includes(subcategory)) subs.push(subcategory);
+    grouped.set(category, subs);
+  }
+  return [...grouped]
+    .map(([category, subs]) =>
+      subs.length === 0
+        ? emptyElement('itunes:category', { text: category })
+        : `<itunes:category${attributes({ text: category })}>${subs.map((s) => emptyElement('itunes:category', { text: s })).join('')}</itunes:category>`,
+    )
+    .join('\n');
+}
+
+function personElement(person: Person): string {
+  return `<podcast:person${attributes({ role: person.role, group: person.group, img: person.imageUrl, href: person.url })}>${escapeText(person.name)}</podcast:person>`;
+}
+
+function alternate(alt: AlternateEnclosure): string {
+  return `<podcast:alternateEnclosure${attributes({
+    type: alt.mimeType,
+    length: alt.sizeBytes,
+    bitrate: alt.bitrate,
+    codecs: alt.codecs,
+    title: alt.title || undefined,
+    default: alt.isDefault ? 'true' : undefined,
+  })}>${emptyElement('podcast:source', { uri: alt.url })}</podcast:alternateEnclosure>`;
+}
+
+function renderItem(item: PodcastItem): string {
+  const parts: string[] = [
+    '<item>',
+    element('title', item.title),
+    element('link', item.link),
+    `<guid isPermaLink="false">${escapeText(item.guid)}</guid>`,
+    element('pubDate', rfc822(item.published)),
+    element('description', item.contentHtml || item.summary),
+  ];
+  if (item.contentHtml) parts.push(element('content:encoded', item.contentHtml));
+  parts.push(
+    emptyElement('enclosure', {
+      url: item.enclosure.url,
+      length: item.enclosure.sizeBytes,
+      type: item.enclosure.mimeType,
+    }),
+    // Apple: whole seconds; rounded like every displayed duration (1535.6 -> 1536).
+    element('itunes:duration', Math.round(item.durationSeconds)),
+    element('itunes:episodeType', item.episodeType),
+  );
+  if (item.season !== undefined) parts.push(element('itunes:season', item.season));
+  if (item.episode !== undefined) parts.push(element('itunes:episode', item.episode));
+  if (item.imageUrl) parts.push(emptyElement('itunes:image', { href: item.imageUrl }));
+  parts.push(element('itunes:explicit', bool(item.explicit)));
+  if (item.block) parts.push(element('itunes:block', 'Yes'));
+  if (item.season !== undefined) parts.push(element('podcast:season', item.season));
+  if (item.episode !== undefined) parts.push(element('podcast:episode', item.episode));
+  if (item.chaptersUrl)
+    parts.push(
+      emptyElement('podcast:chapters', { url: item.chaptersUrl, type: 'application/json+chapters' }),
+    );
+  if (item.transcript) {
+    parts.push(
+      emptyElement('podcast:transcript', {
+        url: item.transcript.url,
+        type: item.transcript.mimeType,
+        language: item.transcript.language,
+      }),
+    );
+  }
+  for (const person of item.persons) parts.push(personElement(person));
+  for (const alt of item.alternates) parts.push(alternate(alt));
+  parts.push('</item>');
+  return parts.join('\n');
+}
