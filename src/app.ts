@@ -1,21 +1,35 @@
 // createApp(deps): the podwire Hono app; the only place routes are mounted, with one onError and one notFound.
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
-import type { AppDeps, AppEnv } from './deps.ts';
+import { readCatalogVersion } from './catalog/catalog-version.ts';
+import { createHtmlSanitizer } from './catalog/html-sanitizer.ts';
+import type { AppDeps, AppEnv, AppRuntime } from './deps.ts';
 import { NotFoundError } from './errors.ts';
 import { problemFromError, problemResponse } from './http/problem.ts';
+import { createRenderedCache } from './http/rendered-cache.ts';
 import { requestLog } from './http/request-log.ts';
+import { shortHash } from './http/short-hash.ts';
+import { createVersionCache } from './http/version-cache.ts';
+import { feedRoutes } from './routes/feeds.ts';
 import { healthRoutes } from './routes/health.ts';
 import { homeRoutes } from './routes/home.tsx';
 import { mediaRoutes } from './routes/media.ts';
 
-/** Builds the app from injected dependencies; creates nothing and reads no environment itself. */
+/**
+ * How long the catalogue version is trusted before it is read again: changes made elsewhere (the
+ * CLI, another process) and scheduled publications show within this time.
+ */
+export const VERSION_TTL_MS = 1000;
+
+/** Builds the app from injected dependencies; reads no environment itself. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const runtime = createRuntime(deps);
 
   app.use(requestId());
   app.use(async function injectDeps(c, next) {
     c.set('deps', deps);
+    c.set('runtime', runtime);
     await next();
   });
   app.use(requestLog());
@@ -23,6 +37,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', healthRoutes());
   app.route('/', homeRoutes());
   app.route('/', mediaRoutes());
+  app.route('/', feedRoutes());
 
   app.notFound(function notFound(c) {
     const error = new NotFoundError(`nothing is published at ${new URL(c.req.url).pathname}`);
@@ -38,4 +53,29 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   return app;
+}
+
+/** The caches and helpers one app instance shares across its requests. */
+function createRuntime(deps: AppDeps): AppRuntime {
+  const { config } = deps;
+  return {
+    versions: createVersionCache({
+      read: () => readCatalogVersion(deps.db, deps.now()),
+      ttlMs: VERSION_TTL_MS,
+      clock: () => deps.now().getTime(),
+    }),
+    rendered: createRenderedCache(),
+    sanitize: createHtmlSanitizer({ baseUrl: config.baseUrl }),
+    compress: deps.compress,
+    codings: deps.compress ? ['br', 'gzip'] : [],
+    configTag: shortHash(
+      JSON.stringify([
+        config.baseUrl,
+        config.siteTitle,
+        config.siteDescription,
+        config.siteLanguage,
+        config.feedPageSize,
+      ]),
+    ),
+  };
 }

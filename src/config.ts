@@ -28,6 +28,8 @@ export interface Config {
   readonly siteDescription: string;
   /** Language of the site (BCP 47), as pages and news feeds declare it. */
   readonly siteLanguage: string;
+  /** Items per page of the news feeds (RFC 5005 paging beyond it). */
+  readonly feedPageSize: number;
 }
 
 export type ConfigVars = Readonly<Record<string, string | undefined>>;
@@ -78,6 +80,11 @@ export function parseConfig(vars: ConfigVars): Config {
     bad('SITE_LANGUAGE', 'must be a language tag such as en, en-GB or fr');
   }
 
+  const feedPageSize = Number(get('FEED_PAGE_SIZE') ?? '50');
+  if (!Number.isInteger(feedPageSize) || feedPageSize < 1 || feedPageSize > 90) {
+    bad('FEED_PAGE_SIZE', 'must be a whole number from 1 to 90');
+  }
+
   const adminToken = get('ADMIN_TOKEN');
   if (adminToken !== undefined && adminToken.length < 16) {
     problems.push('ADMIN_TOKEN: must be at least 16 characters (generate one with: openssl rand -hex 32)');
@@ -101,6 +108,7 @@ export function parseConfig(vars: ConfigVars): Config {
       get('SITE_DESCRIPTION') ??
       (seedDemo ? 'News from Millbrook, with the Courier Conversations podcast' : 'News and podcasts'),
     siteLanguage,
+    feedPageSize,
   };
 }
 

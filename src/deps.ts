@@ -1,13 +1,18 @@
 // AppDeps and the Hono environment type: what createApp receives from its entry point (types only).
+import type { HtmlSanitizer } from './catalog/html-sanitizer.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import type { ContentCoding } from './http/accept-encoding.ts';
+import type { RenderedCache } from './http/rendered-cache.ts';
+import type { Compress } from './http/serve-rendered.ts';
+import type { VersionCache } from './http/version-cache.ts';
 import type { Logger } from './log.ts';
 import type { MediaStore } from './media-store/media-store.ts';
 
 /** Settings the app itself reads; entry points may hold more (port, database URL, media folder). */
 export type AppConfig = Pick<
   Config,
-  'baseUrl' | 'adminToken' | 'timeZone' | 'siteTitle' | 'siteDescription' | 'siteLanguage'
+  'baseUrl' | 'adminToken' | 'timeZone' | 'siteTitle' | 'siteDescription' | 'siteLanguage' | 'feedPageSize'
 >;
 
 export interface AppDeps {
@@ -17,11 +22,29 @@ export interface AppDeps {
   /** The clock: scheduled items go live when it passes their time. */
   readonly now: () => Date;
   readonly log: Logger;
+  /**
+   * Compresses rendered feeds (gzip, brotli) on Node. Absent on Workers, where the platform
+   * compresses responses itself.
+   */
+  readonly compress?: Compress;
+}
+
+/** State one app instance keeps across requests: caches and the sanitizer, made by createApp. */
+export interface AppRuntime {
+  readonly versions: VersionCache;
+  readonly rendered: RenderedCache;
+  readonly sanitize: HtmlSanitizer;
+  readonly compress?: Compress;
+  /** Codings `compress` can produce. */
+  readonly codings: readonly ContentCoding[];
+  /** Changes when settings that shape output (base URL, titles) change: part of every entity tag. */
+  readonly configTag: string;
 }
 
 export interface AppEnv {
   Variables: {
     deps: AppDeps;
+    runtime: AppRuntime;
     requestId: string;
   };
 }

@@ -55,7 +55,12 @@ export async function buildPodcastFeed(ctx: PodcastFeedContext, showSlug: string
               isDefault: false,
             })),
           ];
-    const hasChapters = chapters !== null || audio.chapters.length > 0;
+    // An editor's chapters document wins; otherwise the chapters found in the audio, served by podwire.
+    const chaptersUrl = chapters
+      ? media(chapters)
+      : audio.chapters.length > 0
+        ? urls.chapters(show.slug, episode.slug)
+        : undefined;
     return {
       guid: episode.guid,
       title: episode.title,
@@ -71,7 +76,7 @@ export async function buildPodcastFeed(ctx: PodcastFeedContext, showSlug: string
       imageUrl: image ? media(image) : undefined,
       explicit: episode.explicit ?? show.explicit,
       block: episode.block,
-      chaptersUrl: hasChapters ? urls.chapters(show.slug, episode.slug) : undefined,
+      chaptersUrl,
       transcript: transcript ? { url: media(transcript), mimeType: transcript.mimeType } : undefined,
       persons: episode.persons,
       alternates: alternateEnclosures,

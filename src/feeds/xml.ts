@@ -11,7 +11,8 @@
 const FORBIDDEN =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML forbids
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const TEXT_SPECIAL = /[&<>]/g;
+// A raw CR would be turned into LF by every parser (XML 1.0 §2.11); a reference keeps it.
+const TEXT_SPECIAL = /[&<>\r]/g;
 const ATTR_SPECIAL = /[&<>"\t\n\r]/g;
 const ENTITY: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -25,7 +26,7 @@ const ENTITY: Readonly<Record<string, string>> = {
 };
 const replaceEntity = (c: string) => ENTITY[c] as string;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML forbids
-const NEEDS_TEXT_WORK = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const NEEDS_TEXT_WORK = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML forbids
 const NEEDS_ATTR_WORK = /[&<>"\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 

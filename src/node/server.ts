@@ -10,6 +10,7 @@ import { isCatalogEmpty } from '../db/queries/catalog-stats.ts';
 import { ConfigError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { MediaStore } from '../media-store/media-store.ts';
+import { compressNode } from './compress.ts';
 import { createFsMediaStore } from './fs-media-store.ts';
 import { createLibsqlDb, type LibsqlDb } from './libsql-db.ts';
 import { migrateDatabase } from './migrate.ts';
@@ -62,7 +63,14 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
     runtime.db.close();
     throw error;
   }
-  const app = createApp({ db: runtime.db.db, media: runtime.media, config, now, log });
+  const app = createApp({
+    db: runtime.db.db,
+    media: runtime.media,
+    config,
+    now,
+    log,
+    compress: compressNode,
+  });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
     s.once('error', reject);

@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { loadFrontPage } from '../catalog/front-page.ts';
 import type { AppEnv } from '../deps.ts';
-import { ValidationError } from '../errors.ts';
+import { parsePage } from '../http/query.ts';
 import { FrontPageView } from '../pages/front-page.tsx';
 
 export const HOME_PAGE_SIZE = 20;
@@ -17,12 +17,4 @@ export function homeRoutes(): Hono<AppEnv> {
     return c.html(<FrontPageView page={frontPage} timeZone={config.timeZone} siteTitle={config.siteTitle} />);
   });
   return routes;
-}
-
-function parsePage(text: string | undefined): number {
-  if (text === undefined) return 1;
-  if (!/^[1-9]\d{0,5}$/.test(text)) {
-    throw new ValidationError(`page must be a whole number from 1 (got ${JSON.stringify(text)})`);
-  }
-  return Number(text);
 }

@@ -119,6 +119,8 @@ function baseHeaders(asset: MediaAsset, download: boolean): Headers {
     'accept-ranges': 'bytes',
     'cache-control': IMMUTABLE,
     'x-content-type-options': 'nosniff',
+    // Public files: web players on other sites may fetch them (waveforms, chapters, transcripts).
+    'access-control-allow-origin': '*',
   });
   if (download) {
     // RFC 6266: only when the listener asked to download (keys are ASCII, so no filename* needed).

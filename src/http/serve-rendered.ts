@@ -1,0 +1,85 @@
+// serveRendered: answer GET/HEAD for a generated document with validators, 304s, compression and caching.
+import type { Context } from 'hono';
+import type { AppEnv } from '../deps.ts';
+import { type ContentCoding, negotiateEncoding } from './accept-encoding.ts';
+import { evaluatePreconditions } from './conditional.ts';
+import { formatHttpDate } from './http-date.ts';
+import { shortHash } from './short-hash.ts';
+
+export interface RenderedResource {
+  /** Identifies the document (path, format, page): with the catalogue version it names the bytes. */
+  readonly key: string;
+  readonly contentType: string;
+  readonly cacheControl: string;
+  /** Extra headers (CORS for chapters, for instance). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Only called when the cache has no body for this key and version. */
+  render(): Promise<string>;
+}
+
+const CODING_SUFFIX = /-(br|gzip)"$/;
+
+/**
+ * The entity tag comes from the catalogue version and the key, so a revalidation is answered 304
+ * before anything is rendered. Each content coding has its own strong tag (RFC 9110 §8.8.3), and
+ * a tag of any coding matches on revalidation.
+ */
+export async function serveRendered(c: Context<AppEnv>, resource: RenderedResource): Promise<Response> {
+  const { runtime } = c.var;
+  const version = await runtime.versions.current();
+  const base = shortHash(`${resource.key}\n${version.tag}\n${runtime.configTag}`);
+  const coding = negotiateEncoding(c.req.header('accept-encoding'), runtime.codings);
+  const etag = coding ? `"${base}-${coding}"` : `"${base}"`;
+  const headers = new Headers({
+    'content-type': resource.contentType,
+    'cache-control': resource.cacheControl,
+    etag,
+    'last-modified': formatHttpDate(version.lastModified),
+    vary: 'Accept-Encoding',
+    ...resource.headers,
+  });
+
+  const request = new Headers(c.req.raw.headers);
+  const inm = request.get('if-none-match');
+  if (inm)
+    request.set(
+      'if-none-match',
+      inm.replace(/"[^"]*"/g, (tag) => tag.replace(CODING_SUFFIX, '"')),
+    );
+  const outcome = evaluatePreconditions(request, { etag: `"${base}"`, lastModified: version.lastModified });
+  if (outcome === 'not-modified') {
+    headers.delete('content-type');
+    return new Response(null, { status: 304, headers });
+  }
+
+  const entry = await runtime.rendered.get(`${resource.key}\n${version.tag}`, async () => {
+    const started = performance.now();
+    const body = await resource.render();
+    c.var.deps.log.debug('rendered', {
+      requestId: c.var.requestId,
+      key: resource.key.replaceAll('\n', ' '),
+      version: version.tag,
+      bytes: body.length,
+      ms: Math.round(performance.now() - started),
+    });
+    return { body, lastModified: version.lastModified };
+  });
+  let body = entry.body;
+  if (coding && runtime.compress) {
+    let encoded = entry.encoded.get(coding);
+    if (!encoded) {
+      encoded = runtime.compress(entry.body, coding);
+      entry.encoded.set(coding, encoded);
+    }
+    body = await encoded;
+    headers.set('content-encoding', coding);
+  }
+  headers.set('content-length', String(body.byteLength));
+  if (outcome === 'failed') return new Response(null, { status: 412, headers });
+  return new Response(c.req.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), {
+    status: 200,
+    headers,
+  });
+}
+
+export type Compress = (body: Uint8Array, coding: ContentCoding) => Promise<Uint8Array>;
