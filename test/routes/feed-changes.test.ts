@@ -1,0 +1,145 @@
+import { eq } from 'drizzle-orm';
+import { parseFeed as parsePodcast } from 'podcast-partytime';
+import { describe, expect, it } from 'vitest';
+import { VERSION_TTL_MS } from '../../src/app.ts';
+import { episodes, mediaAssets, shows } from '../../src/db/schema.ts';
+import { DEMO_NOW, openDemoApp } from '../helpers/demo-app.ts';
+import { tempDirs } from '../helpers/temp-dir.ts';
+
+const SHOW_FEED = '/podcasts/courier-conversations/feed.xml';
+
+/** A clock the test moves by hand. */
+function manualClock(start: Date) {
+  let now = start.getTime();
+  return {
+    now: () => new Date(now),
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
+}
+
+async function addEpisode(
+  db: Awaited<ReturnType<typeof openDemoApp>>['deps']['db'],
+  values: Partial<typeof episodes.$inferInsert>,
+) {
+  const [show] = await db.select().from(shows).where(eq(shows.slug, 'courier-conversations'));
+  const [audio] = await db
+    .select()
+    .from(mediaAssets)
+    .where(eq(mediaAssets.key, 'demo/briefing-01-tide-mill-people.mp3'));
+  await db.insert(episodes).values({
+    showId: show!.id,
+    guid: 'bonus-guid-1',
+    slug: 'bonus-the-sluice-gates',
+    title: 'Bonus: the sluice gates',
+    status: 'scheduled',
+    publishedAt: new Date(DEMO_NOW.getTime() + 60_000),
+    type: 'bonus',
+    number: 3,
+    season: 1,
+    audioAssetId: audio!.id,
+    createdAt: DEMO_NOW,
+    updatedAt: DEMO_NOW,
+    ...values,
+  });
+}
+
+describe('feeds follow the catalogue', () => {
+  const newDir = tempDirs();
+
+  it('shows a scheduled episode when its time comes, without a restart', async () => {
+    const clock = manualClock(DEMO_NOW);
+    const demo = await openDemoApp(await newDir(), { now: clock.now });
+    await addEpisode(demo.deps.db, {});
+    const before = await demo.app.request(SHOW_FEED);
+    const etag = before.headers.get('etag') ?? '';
+    expect(parsePodcast(await before.text())?.items.map((i) => i.title)).not.toContain(
+      'Bonus: the sluice gates',
+    );
+
+    clock.advance(60_000); // the publication time has come
+    const after = await demo.app.request(SHOW_FEED, { headers: { 'if-none-match': etag } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    const feed = parsePodcast(await after.text());
+    expect(feed?.items[0]).toMatchObject({ title: 'Bonus: the sluice gates', itunesEpisodeType: 'bonus' });
+    expect(new Date(after.headers.get('last-modified') ?? '').getTime()).toBe(DEMO_NOW.getTime() + 60_000);
+    demo.close();
+  });
+
+  it('shows a change made elsewhere (CLI, another process) within the version TTL', async () => {
+    const clock = manualClock(DEMO_NOW);
+    const demo = await openDemoApp(await newDir(), { now: clock.now });
+    const etag = (await demo.app.request(SHOW_FEED)).headers.get('etag') ?? '';
+    await demo.deps.db
+      .update(shows)
+      .set({ title: 'Courier Conversations Weekly' })
+      .where(eq(shows.slug, 'courier-conversations'));
+    clock.advance(VERSION_TTL_MS);
+    const after = await demo.app.request(SHOW_FEED, { headers: { 'if-none-match': etag } });
+    expect(after.status).toBe(200);
+    expect(parsePodcast(await after.text())?.title).toBe('Courier Conversations Weekly');
+    demo.close();
+  });
+
+  it('keeps the same bytes and validators for the same data, whatever the clock says', async () => {
+    const one = await openDemoApp(await newDir());
+    const two = await openDemoApp(await newDir(), { now: () => new Date('2027-06-01T00:00:00Z') });
+    for (const path of [SHOW_FEED, '/feed.xml', '/feed.atom', '/feed.json', '/opml.xml']) {
+      const a = await one.app.request(path);
+      const b = await two.app.request(path);
+      expect(await b.text(), path).toBe(await a.text());
+      expect(b.headers.get('etag'), path).toBe(a.headers.get('etag'));
+      expect(b.headers.get('last-modified'), path).toBe(a.headers.get('last-modified'));
+    }
+    one.close();
+    two.close();
+  });
+
+  it('renders the demo feeds exactly as recorded', async () => {
+    const demo = await openDemoApp(await newDir());
+    for (const [path, file] of [
+      [SHOW_FEED, 'demo-podcast.xml'],
+      ['/feed.xml', 'demo-news.rss.xml'],
+      ['/feed.atom', 'demo-news.atom.xml'],
+      ['/feed.json', 'demo-news.json'],
+      ['/opml.xml', 'demo.opml.xml'],
+    ] as const) {
+      await expect(await (await demo.app.request(path)).text()).toMatchFileSnapshot(
+        `./__snapshots__/${file}`,
+      );
+    }
+    demo.close();
+  });
+
+  it('lists all 10,000 episodes of a long-running show, in order', async () => {
+    const demo = await openDemoApp(await newDir());
+    const { db } = demo.deps;
+    const [show] = await db.select().from(shows).where(eq(shows.slug, 'courier-conversations'));
+    const [audio] = await db
+      .select()
+      .from(mediaAssets)
+      .where(eq(mediaAssets.key, 'demo/briefing-02-tide-mill-machine.mp3'));
+    const rows = Array.from({ length: 9998 }, (_, i) => ({
+      showId: show!.id,
+      guid: `archive-${i}`,
+      slug: `archive-${i}`,
+      title: `Archive episode ${i}`,
+      status: 'published' as const,
+      publishedAt: new Date(Date.UTC(2000, 0, 1) + i * 3_600_000),
+      audioAssetId: audio!.id,
+      createdAt: DEMO_NOW,
+      updatedAt: DEMO_NOW,
+    }));
+    for (let i = 0; i < rows.length; i += 500) await db.insert(episodes).values(rows.slice(i, i + 500));
+    const feed = parsePodcast(await (await demo.app.request(SHOW_FEED)).text());
+    expect(feed?.items).toHaveLength(10_000);
+    expect(feed?.items[0]?.title).toBe('The tide mill wakes up, part 2: the machine');
+    expect(feed?.items[2]?.title).toBe('Archive episode 9997');
+    expect(feed?.items.at(-1)?.title).toBe('Archive episode 0');
+    expect(new Set(feed?.items.map((i) => i.guid)).size).toBe(10_000);
+    expect(feed?.items.every((i) => i.duration === 1585 || i.duration === 1536)).toBe(true);
+    demo.close();
+  });
+});
