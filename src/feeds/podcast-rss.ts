@@ -116,47 +116,33 @@ function alternate(alt: AlternateEnclosure): string {
 }
 
 function renderItem(item: PodcastItem): string {
-  const parts: string[] = [
-    '<item>',
-    element('title', item.title),
-    element('link', item.link),
-    `<guid isPermaLink="false">${escapeText(item.guid)}</guid>`,
-    element('pubDate', rfc822(item.published)),
-    element('description', item.contentHtml || item.summary),
-  ];
-  if (item.contentHtml) parts.push(element('content:encoded', item.contentHtml));
-  parts.push(
-    emptyElement('enclosure', {
-      url: item.enclosure.url,
-      length: item.enclosure.sizeBytes,
-      type: item.enclosure.mimeType,
-    }),
+  // Show notes go out twice (description and content:encoded): escape them once.
+  const notes = item.contentHtml ? escapeText(item.contentHtml) : '';
+  let out =
+    `<item>\n${element('title', item.title)}\n${element('link', item.link)}\n` +
+    `<guid isPermaLink="false">${escapeText(item.guid)}</guid>\n${element('pubDate', rfc822(item.published))}\n` +
+    `<description>${notes || escapeText(item.summary)}</description>\n`;
+  if (notes) out += `<content:encoded>${notes}</content:encoded>\n`;
+  out +=
+    `${emptyElement('enclosure', { url: item.enclosure.url, length: item.enclosure.sizeBytes, type: item.enclosure.mimeType })}\n` +
     // Apple: whole seconds; rounded like every displayed duration (1535.6 -> 1536).
-    element('itunes:duration', Math.round(item.durationSeconds)),
-    element('itunes:episodeType', item.episodeType),
-  );
-  if (item.season !== undefined) parts.push(element('itunes:season', item.season));
-  if (item.episode !== undefined) parts.push(element('itunes:episode', item.episode));
-  if (item.imageUrl) parts.push(emptyElement('itunes:image', { href: item.imageUrl }));
-  parts.push(element('itunes:explicit', bool(item.explicit)));
-  if (item.block) parts.push(element('itunes:block', 'Yes'));
-  if (item.season !== undefined) parts.push(element('podcast:season', item.season));
-  if (item.episode !== undefined) parts.push(element('podcast:episode', item.episode));
-  if (item.chaptersUrl)
-    parts.push(
-      emptyElement('podcast:chapters', { url: item.chaptersUrl, type: 'application/json+chapters' }),
-    );
-  if (item.transcript) {
-    parts.push(
-      emptyElement('podcast:transcript', {
-        url: item.transcript.url,
-        type: item.transcript.mimeType,
-        language: item.transcript.language,
-      }),
-    );
+    `<itunes:duration>${Math.round(item.durationSeconds)}</itunes:duration>\n` +
+    `<itunes:episodeType>${item.episodeType}</itunes:episodeType>\n`;
+  if (item.season !== undefined) out += `<itunes:season>${item.season}</itunes:season>\n`;
+  if (item.episode !== undefined) out += `<itunes:episode>${item.episode}</itunes:episode>\n`;
+  if (item.imageUrl) out += `${emptyElement('itunes:image', { href: item.imageUrl })}\n`;
+  out += `<itunes:explicit>${bool(item.explicit)}</itunes:explicit>\n`;
+  if (item.block) out += '<itunes:block>Yes</itunes:block>\n';
+  if (item.season !== undefined) out += `<podcast:season>${item.season}</podcast:season>\n`;
+  if (item.episode !== undefined) out += `<podcast:episode>${item.episode}</podcast:episode>\n`;
+  if (item.chaptersUrl) {
+    out += `${emptyElement('podcast:chapters', { url: item.chaptersUrl, type: 'application/json+chapters' })}\n`;
   }
-  for (const person of item.persons) parts.push(personElement(person));
-  for (const alt of item.alternates) parts.push(alternate(alt));
-  parts.push('</item>');
-  return parts.join('\n');
+  if (item.transcript) {
+    const { url, mimeType, language } = item.transcript;
+    out += `${emptyElement('podcast:transcript', { url, type: mimeType, language })}\n`;
+  }
+  for (const person of item.persons) out += `${personElement(person)}\n`;
+  for (const alt of item.alternates) out += `${alternate(alt)}\n`;
+  return `${out}</item>`;
 }

@@ -198,9 +198,9 @@ describe('XML escaping', () => {
     expect(escapeAttr('a & "b" <c>\tx\ny\rz')).toBe('a &amp; &quot;b&quot; &lt;c&gt;&#9;x&#10;y&#13;z');
   });
 
-  it('drops what XML 1.0 cannot carry and keeps everything else', () => {
+  it('drops what XML 1.0 cannot carry, marks unpaired surrogates with U+FFFD, keeps the rest', () => {
     expect(escapeText('ok\u0000\u0001\u000b\u001f\ufffe\uffff!')).toBe('ok!');
-    expect(escapeText('lone \ud800 and \udfff end')).toBe('lone  and  end');
+    expect(escapeText('lone \ud800 and \udfff end')).toBe('lone \ufffd and \ufffd end');
     expect(escapeText('line\r\nend')).toBe('line&#13;\nend');
     expect(escapeText('pair 😀 rtl \u202eשלום\u202c tab\tnl\n cr\r')).toBe(
       'pair 😀 rtl \u202eשלום\u202c tab\tnl\n cr&#13;',
