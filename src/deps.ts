@@ -3,6 +3,7 @@ import type { HtmlSanitizer } from './catalog/html-sanitizer.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { ContentCoding } from './http/accept-encoding.ts';
+import type { HotResponses } from './http/hot-responses.ts';
 import type { RenderedCache } from './http/rendered-cache.ts';
 import type { Compress } from './http/serve-rendered.ts';
 import type { VersionCache } from './http/version-cache.ts';
@@ -27,6 +28,11 @@ export interface AppDeps {
    * compresses responses itself.
    */
   readonly compress?: Compress;
+  /**
+   * Where rendered responses are offered to a runtime's fast path (Node replays them before Hono
+   * sees the request). Optional: without it every request takes the full path.
+   */
+  readonly hot?: HotResponses;
 }
 
 /** State one app instance keeps across requests: caches and the sanitizer, made by createApp. */
@@ -35,6 +41,7 @@ export interface AppRuntime {
   readonly rendered: RenderedCache;
   readonly sanitize: HtmlSanitizer;
   readonly compress?: Compress;
+  readonly hot?: HotResponses;
   /** Codings `compress` can produce. */
   readonly codings: readonly ContentCoding[];
   /** Changes when settings that shape output (base URL, titles) change: part of every entity tag. */

@@ -48,6 +48,10 @@ export async function serveRendered(c: Context<AppEnv>, resource: RenderedResour
     );
   const outcome = evaluatePreconditions(request, { etag: `"${base}"`, lastModified: version.lastModified });
   if (outcome === 'not-modified') {
+    if (runtime.hot && c.req.method === 'GET') {
+      const url = new URL(c.req.url);
+      runtime.hot.confirm(url.pathname + url.search, coding, `"${base}"`);
+    }
     headers.delete('content-type');
     return new Response(null, { status: 304, headers });
   }
@@ -76,6 +80,15 @@ export async function serveRendered(c: Context<AppEnv>, resource: RenderedResour
   }
   headers.set('content-length', String(body.byteLength));
   if (outcome === 'failed') return new Response(null, { status: 412, headers });
+  if (runtime.hot && c.req.method === 'GET') {
+    const url = new URL(c.req.url);
+    runtime.hot.remember(url.pathname + url.search, coding, {
+      baseTag: `"${base}"`,
+      lastModified: version.lastModified,
+      headers: Object.fromEntries(headers),
+      body,
+    });
+  }
   return new Response(c.req.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), {
     status: 200,
     headers,

@@ -16,6 +16,8 @@ export function createVersionCache(options: {
   read: () => Promise<CatalogVersion>;
   ttlMs: number;
   clock?: () => number;
+  /** Called by invalidate(), to drop what was derived from the old version (hot responses). */
+  onInvalidate?: () => void;
 }): VersionCache {
   const clock = options.clock ?? (() => Date.now());
   let cached: { at: number; value: Promise<CatalogVersion> } | undefined;
@@ -33,6 +35,7 @@ export function createVersionCache(options: {
     },
     invalidate() {
       cached = undefined;
+      options.onInvalidate?.();
     },
   };
 }

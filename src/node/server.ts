@@ -1,16 +1,19 @@
 // startNodeServer(config): open the database, migrate, seed the demo if empty, and serve createApp over HTTP.
 import { access, constants, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
-import { createApp } from '../app.ts';
+import { getRequestListener } from '@hono/node-server';
+import { createApp, VERSION_TTL_MS } from '../app.ts';
 import { seedDemo } from '../catalog/seed.ts';
 import type { Config } from '../config.ts';
 import { isCatalogEmpty } from '../db/queries/catalog-stats.ts';
 import { ConfigError } from '../errors.ts';
+import { createHotResponses } from '../http/hot-responses.ts';
 import type { Logger } from '../log.ts';
 import type { MediaStore } from '../media-store/media-store.ts';
 import { compressNode } from './compress.ts';
+import { createFastPath } from './fast-path.ts';
 import { createFsMediaStore } from './fs-media-store.ts';
 import { createLibsqlDb, type LibsqlDb } from './libsql-db.ts';
 import { migrateDatabase } from './migrate.ts';
@@ -63,6 +66,7 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
     runtime.db.close();
     throw error;
   }
+  const hot = createHotResponses({ ttlMs: VERSION_TTL_MS });
   const app = createApp({
     db: runtime.db.db,
     media: runtime.media,
@@ -70,10 +74,16 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
     now,
     log,
     compress: compressNode,
+    hot,
   });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
-    s.once('error', reject);
+  const listener = getRequestListener(app.fetch);
+  const fastPath = createFastPath(hot, log, ['br', 'gzip']);
+  const server = createServer((req, res) => {
+    if (!fastPath(req, res)) void listener(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -84,10 +94,10 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
     close(graceMs = 10_000) {
       closing ??= new Promise<void>((resolve) => {
         const force = setTimeout(() => {
-          if ('closeAllConnections' in server) server.closeAllConnections();
+          server.closeAllConnections();
         }, graceMs);
         force.unref();
-        if ('closeIdleConnections' in server) server.closeIdleConnections();
+        server.closeIdleConnections();
         server.close(() => {
           clearTimeout(force);
           runtime.db.close();
