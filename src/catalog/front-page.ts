@@ -3,7 +3,9 @@
 import type { Database } from '../db/database.ts';
 import { countLiveArticles, listLiveArticles } from '../db/queries/articles.ts';
 import { liveEpisodesOfArticles } from '../db/queries/pairing.ts';
+import { listShows } from '../db/queries/shows.ts';
 import { formatDuration } from '../domain/duration.ts';
+import { siteUrls } from './site-urls.ts';
 
 export interface FrontPageEpisode {
   readonly guid: string;
@@ -24,8 +26,17 @@ export interface FrontPageArticle {
   readonly episodes: readonly FrontPageEpisode[];
 }
 
+export interface FeedLink {
+  readonly title: string;
+  readonly type: string;
+  readonly href: string;
+}
+
 export interface FrontPage {
   readonly articles: readonly FrontPageArticle[];
+  /** Every feed the site offers, for autodiscovery links and the visible feed list. */
+  readonly feeds: readonly FeedLink[];
+  readonly opmlUrl: string;
   readonly total: number;
   readonly page: number;
   readonly pageSize: number;
@@ -33,12 +44,14 @@ export interface FrontPage {
 
 export async function loadFrontPage(
   db: Database,
-  options: { now: Date; page: number; pageSize: number },
+  options: { now: Date; page: number; pageSize: number; baseUrl: string; siteTitle: string },
 ): Promise<FrontPage> {
   const { now, page, pageSize } = options;
-  const [rows, total] = await Promise.all([
+  const urls = siteUrls(options.baseUrl);
+  const [rows, total, shows] = await Promise.all([
     listLiveArticles(db, { now, limit: pageSize, offset: (page - 1) * pageSize }),
     countLiveArticles(db, now),
+    listShows(db),
   ]);
   const paired = await liveEpisodesOfArticles(
     db,
@@ -46,6 +59,21 @@ export async function loadFrontPage(
     now,
   );
   return {
+    feeds: [
+      { title: `${options.siteTitle} (RSS)`, type: 'application/rss+xml', href: urls.newsFeed('rss') },
+      { title: `${options.siteTitle} (Atom)`, type: 'application/atom+xml', href: urls.newsFeed('atom') },
+      {
+        title: `${options.siteTitle} (JSON Feed)`,
+        type: 'application/feed+json',
+        href: urls.newsFeed('json'),
+      },
+      ...shows.map(({ show }) => ({
+        title: `${show.title} (podcast)`,
+        type: 'application/rss+xml',
+        href: urls.podcastFeed(show.slug),
+      })),
+    ],
+    opmlUrl: urls.opml(),
     total,
     page,
     pageSize,

@@ -15,6 +15,9 @@ export function FrontPageView(props: { page: FrontPage; timeZone: string; siteTi
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{siteTitle}</title>
+          {page.feeds.map((feed) => (
+            <link rel="alternate" type={feed.type} title={feed.title} href={feed.href} />
+          ))}
         </head>
         <body>
           <header>
@@ -60,6 +63,21 @@ export function FrontPageView(props: { page: FrontPage; timeZone: string; siteTi
               </nav>
             ) : null}
           </main>
+          <footer>
+            <h2>Feeds</h2>
+            <ul>
+              {page.feeds.map((feed) => (
+                <li>
+                  <a href={feed.href} type={feed.type}>
+                    {feed.title}
+                  </a>
+                </li>
+              ))}
+              <li>
+                <a href={page.opmlUrl}>All feeds (OPML)</a>
+              </li>
+            </ul>
+          </footer>
         </body>
       </html>
     </>

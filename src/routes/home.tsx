@@ -13,7 +13,13 @@ export function homeRoutes(): Hono<AppEnv> {
   routes.get('/', async function home(c) {
     const { db, now, config } = c.get('deps');
     const page = parsePage(c.req.query('page'));
-    const frontPage = await loadFrontPage(db, { now: now(), page, pageSize: HOME_PAGE_SIZE });
+    const frontPage = await loadFrontPage(db, {
+      now: now(),
+      page,
+      pageSize: HOME_PAGE_SIZE,
+      baseUrl: config.baseUrl,
+      siteTitle: config.siteTitle,
+    });
     return c.html(<FrontPageView page={frontPage} timeZone={config.timeZone} siteTitle={config.siteTitle} />);
   });
   return routes;

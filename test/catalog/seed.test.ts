@@ -29,7 +29,13 @@ describe('seedDemo', () => {
     const report = await seedDemo({ db: opened.db, media, now });
     expect(report).toEqual({ sections: 3, articles: 7, shows: 1, episodes: 2, pairings: 2, mediaProbed: 3 });
 
-    const page = await loadFrontPage(opened.db, { now: now(), page: 1, pageSize: 20 });
+    const page = await loadFrontPage(opened.db, {
+      now: now(),
+      page: 1,
+      pageSize: 20,
+      baseUrl: 'https://news.example',
+      siteTitle: 'Demo',
+    });
     expect(page.total).toBe(6); // the draft stays hidden
     const paired = page.articles.find((a) => a.slug === 'tide-mill-turns-again');
     expect(paired?.episodes.map((e) => e.durationText)).toEqual(['25:36', '26:25']);
