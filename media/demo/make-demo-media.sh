@@ -22,7 +22,8 @@ speak() {
   sox "$work/raw.wav" -r "$RATE" -c 1 "$2" gain -n -3
 }
 
-# episode OUT SECONDS TITLE CHAPTER_FILE: the chapter file lists "start_seconds|title|words" per line.
+# episode OUT SECONDS TITLE SCRIPT: the script (*.script.txt, also read by make-demo-transcripts.sh) lists
+# "start_seconds|title|words" per line.
 # Each chapter opens with its words, spoken over a quiet sea bed that runs to the next chapter.
 episode() {
   local out=$1 total=$2 title=$3 chapters=$4
@@ -52,21 +53,9 @@ episode() {
     -c:a libmp3lame -b:a 16k -ar "$RATE" -ac 1 -id3v2_version 4 -write_xing 1 -bitexact "$out"
 }
 
-cat >"$work/ep1.txt" <<'TXT'
-0|Welcome|Welcome to Courier Conversations, the weekly programme from the newsroom of the Millbrook Courier. This is the first of two episodes about the tide mill on Saltings Creek, which turned its wheel again this autumn for the first time in ninety years. In this part we meet the people who kept its story alive. This is a demonstration episode made for podwire, with words written for it and a synthesised voice. Between the chapters you will hear the sea.
-300|The millers' families|The last miller, Agnes Rowe, locked the mill door in nineteen thirty six. Her grandchildren still have the ledger she kept, with every sack of flour and every tide written in a careful hand. They lent it to the restoration team, who used its notes on the tides to set the new sluice gates.
-780|Volunteers and the mud|Forty volunteers spent two winters digging silt out of the mill pond by hand. The work was cold, slow and muddy, and by their own count it filled eleven thousand buckets. Several of them told us it was the best thing they had done in years.
-1260|What comes next|The trust plans to grind its first public batch of flour in the spring. In the next episode we go inside the machine itself: the wheel, the gears and the stones. Thank you for listening to Courier Conversations.
-TXT
-cat >"$work/ep2.txt" <<'TXT'
-0|Welcome back|Welcome back to Courier Conversations. This is the second of two episodes about the tide mill on Saltings Creek. Last time we met the people; this time we look at the machine. This is a demonstration episode made for podwire, with words written for it and a synthesised voice.
-320|The wheel|The new wheel is five metres across and built of oak from a storm-felled tree in Hollin Wood. It turns only while the tide runs out of the pond, about four hours in every twelve, so the millers of old worked by the moon rather than by the clock.
-800|Gears and stones|Inside, a pit wheel drives a smaller wallower, which turns the upright shaft and the great spur wheel above it. The original millstones had cracked, so the trust found a matched pair in a barn across the county and brought them home on a flatbed lorry.
-1300|Listening to the mill|When the mill runs, the whole building hums. The restorers say you can hear when the stones are set too close, long before you could see it in the flour. Thank you for listening to Courier Conversations, from the Millbrook Courier.
-TXT
 
-episode briefing-01-tide-mill-people.mp3 1536 "The tide mill wakes up, part 1: the people" "$work/ep1.txt"
-episode briefing-02-tide-mill-machine.mp3 1585 "The tide mill wakes up, part 2: the machine" "$work/ep2.txt"
+episode briefing-01-tide-mill-people.mp3 1536 "The tide mill wakes up, part 1: the people" briefing-01-tide-mill-people.script.txt
+episode briefing-02-tide-mill-machine.mp3 1585 "The tide mill wakes up, part 2: the machine" briefing-02-tide-mill-machine.script.txt
 
 # Artwork: 1400 x 1400 JPEG (Apple's minimum), a tide of concentric rings with the show name.
 font=/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf

@@ -6,14 +6,16 @@ const at = (iso: string) => new Date(iso);
 
 export interface DemoMediaFile {
   readonly key: string;
-  /** Audio is probed for its length; images are measured. */
-  readonly kind: 'audio' | 'image';
+  /** Audio is probed for its length; images are measured; transcripts are recognised. */
+  readonly kind: 'audio' | 'image' | 'transcript';
 }
 
 export const DEMO_MEDIA: readonly DemoMediaFile[] = [
   { key: 'demo/briefing-01-tide-mill-people.mp3', kind: 'audio' },
   { key: 'demo/briefing-02-tide-mill-machine.mp3', kind: 'audio' },
   { key: 'demo/show-artwork.jpg', kind: 'image' },
+  { key: 'demo/briefing-01-tide-mill-people.vtt', kind: 'transcript' },
+  { key: 'demo/briefing-02-tide-mill-machine.vtt', kind: 'transcript' },
 ];
 
 /** Fixed time at which the demo's media records are stamped as stored. */
@@ -58,7 +60,10 @@ export const DEMO_SHOW: Omit<NewShow, 'id' | 'artworkAssetId'> & { artworkKey: s
   updatedAt: DEMO_STORED_AT,
 };
 
-type SeedEpisode = Omit<NewEpisode, 'id' | 'showId' | 'audioAssetId'> & { audioKey: string };
+type SeedEpisode = Omit<NewEpisode, 'id' | 'showId' | 'audioAssetId' | 'transcriptAssetId'> & {
+  audioKey: string;
+  transcriptKey: string;
+};
 export const DEMO_EPISODES: readonly SeedEpisode[] = [
   {
     guid: '9899f782-ccfc-47cd-b114-d75c303239bd',
@@ -78,6 +83,7 @@ export const DEMO_EPISODES: readonly SeedEpisode[] = [
     number: 1,
     type: 'full',
     audioKey: 'demo/briefing-01-tide-mill-people.mp3',
+    transcriptKey: 'demo/briefing-01-tide-mill-people.vtt',
     persons: [{ name: 'Ada Fenwick', role: 'host', group: 'cast' }],
     createdAt: at('2026-10-08T16:00:00Z'),
     updatedAt: at('2026-10-09T06:00:00Z'),
@@ -99,6 +105,7 @@ export const DEMO_EPISODES: readonly SeedEpisode[] = [
     number: 2,
     type: 'full',
     audioKey: 'demo/briefing-02-tide-mill-machine.mp3',
+    transcriptKey: 'demo/briefing-02-tide-mill-machine.vtt',
     persons: [{ name: 'Ada Fenwick', role: 'host', group: 'cast' }],
     createdAt: at('2026-10-15T16:00:00Z'),
     updatedAt: at('2026-10-16T06:00:00Z'),

@@ -3,11 +3,14 @@ import type { Database } from '../db/database.ts';
 import { alternatesOfShow, liveEpisodesOfShow } from '../db/queries/episodes.ts';
 import { findShowBySlug } from '../db/queries/shows.ts';
 import type { MediaAsset } from '../db/schema.ts';
+import { truncateUtf8 } from '../domain/text.ts';
 import { NotFoundError } from '../errors.ts';
 import type { AlternateEnclosure, PodcastFeed, PodcastItem } from '../feeds/model.ts';
 import type { HtmlSanitizer } from './html-sanitizer.ts';
 import { mediaUrl } from './media-url.ts';
 import { siteUrls } from './site-urls.ts';
+
+export const APPLE_DESCRIPTION_BYTES = 4000;
 
 export interface PodcastFeedContext {
   readonly db: Database;
@@ -77,7 +80,9 @@ export async function buildPodcastFeed(ctx: PodcastFeedContext, showSlug: string
       explicit: episode.explicit ?? show.explicit,
       block: episode.block,
       chaptersUrl,
-      transcript: transcript ? { url: media(transcript), mimeType: transcript.mimeType } : undefined,
+      transcript: transcript
+        ? { url: media(transcript), mimeType: transcript.mimeType, language: show.language }
+        : undefined,
       persons: episode.persons,
       alternates: alternateEnclosures,
     };
@@ -87,7 +92,8 @@ export async function buildPodcastFeed(ctx: PodcastFeedContext, showSlug: string
     selfUrl: urls.podcastFeed(show.slug),
     title: show.title,
     subtitle: show.subtitle,
-    description: show.description,
+    // Apple Podcasts: at most 4000 bytes.
+    description: truncateUtf8(show.description, APPLE_DESCRIPTION_BYTES),
     language: show.language,
     link: show.link ?? urls.show(show.slug),
     author: show.author,

@@ -1,5 +1,6 @@
 // registerMediaAsset: measure a stored file (hash, size, probe) and record it, once per distinct content.
 import { probeAudio } from '../audio/probe.ts';
+import { type DocumentKind, probeDocument } from '../audio/probe-document.ts';
 import { probeImage } from '../audio/probe-image.ts';
 import type { Database } from '../db/database.ts';
 import { findAssetByKey, upsertAsset } from '../db/queries/media-assets.ts';
@@ -7,8 +8,10 @@ import type { MediaAsset, NewMediaAsset } from '../db/schema.ts';
 import { CorruptMediaError, NotFoundError } from '../errors.ts';
 import type { MediaStore } from '../media-store/media-store.ts';
 
+export type AssetKind = 'audio' | 'image' | DocumentKind;
+
 export interface RegisterOptions {
-  readonly kind: 'audio' | 'image';
+  readonly kind: AssetKind;
   /** Time recorded as the asset's creation (Last-Modified); defaults to the store's modification time. */
   readonly storedAt?: Date;
   readonly now: Date;
@@ -86,6 +89,9 @@ export async function registerMediaAsset(
         lossless: probe.lossless,
         chapters: [...probe.chapters],
       };
+    } else if (options.kind === 'transcript' || options.kind === 'chapters') {
+      const probe = await probeDocument(reader, options.kind, { name: key });
+      facts = { mimeType: probe.mimeType, sizeBytes: probe.sizeBytes };
     } else {
       const probe = await probeImage(reader, { name: key });
       facts = {

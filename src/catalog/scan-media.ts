@@ -4,7 +4,7 @@ import type { Database } from '../db/database.ts';
 import { mediaAssets } from '../db/schema.ts';
 import { keyExtension } from '../media-store/media-key.ts';
 import type { MediaStore } from '../media-store/media-store.ts';
-import { type RegisterStatus, registerMediaAsset } from './register-asset.ts';
+import { type AssetKind, type RegisterStatus, registerMediaAsset } from './register-asset.ts';
 
 const AUDIO_EXTENSIONS = new Set([
   'mp3',
@@ -20,12 +20,18 @@ const AUDIO_EXTENSIONS = new Set([
   'aiff',
 ]);
 const IMAGE_EXTENSIONS = new Set(['jpg', 'jpeg', 'png', 'webp']);
+const TRANSCRIPT_EXTENSIONS = new Set(['vtt', 'srt']);
 
-/** Which kind of asset a key names, by its extension; undefined for files the scan leaves alone. */
-export function assetKindOf(key: string): 'audio' | 'image' | undefined {
+/**
+ * Which kind of asset a key names, by its extension (the content is then checked); undefined for
+ * files the scan leaves alone. `*.chapters.json` are chapters; other JSON is left alone.
+ */
+export function assetKindOf(key: string): AssetKind | undefined {
   const extension = keyExtension(key);
   if (AUDIO_EXTENSIONS.has(extension)) return 'audio';
   if (IMAGE_EXTENSIONS.has(extension)) return 'image';
+  if (TRANSCRIPT_EXTENSIONS.has(extension)) return 'transcript';
+  if (key.endsWith('.chapters.json')) return 'chapters';
   return undefined;
 }
 
@@ -62,7 +68,7 @@ export async function scanMediaStore(
   options: ScanOptions,
 ): Promise<ScanReport> {
   const prefix = options.prefix ?? '';
-  const keys: { key: string; kind: 'audio' | 'image' }[] = [];
+  const keys: { key: string; kind: AssetKind }[] = [];
   const present = new Set<string>();
   let skipped = 0;
   for await (const info of media.list(prefix)) {

@@ -68,10 +68,11 @@ export async function seedDemo(deps: SeedDeps): Promise<SeedReport> {
     db
       .insert(episodes)
       .values(
-        DEMO_EPISODES.map(({ audioKey, ...episode }) => ({
+        DEMO_EPISODES.map(({ audioKey, transcriptKey, ...episode }) => ({
           ...episode,
           showId: idOf('shows', 'slug', show.slug),
           audioAssetId: idOf('media_assets', 'key', audioKey),
+          transcriptAssetId: idOf('media_assets', 'key', transcriptKey),
         })),
       )
       .onConflictDoNothing()

@@ -27,7 +27,7 @@ describe('seedDemo', () => {
     const opened = await openTempDb(await newDir());
     const media = await createFsMediaStore({ root: BUNDLED_MEDIA_DIR });
     const report = await seedDemo({ db: opened.db, media, now });
-    expect(report).toEqual({ sections: 3, articles: 7, shows: 1, episodes: 2, pairings: 2, mediaProbed: 3 });
+    expect(report).toEqual({ sections: 3, articles: 7, shows: 1, episodes: 2, pairings: 2, mediaProbed: 5 });
 
     const page = await loadFrontPage(opened.db, {
       now: now(),

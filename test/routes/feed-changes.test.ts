@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { parseFeed as parsePodcast } from 'podcast-partytime';
 import { describe, expect, it } from 'vitest';
 import { VERSION_TTL_MS } from '../../src/app.ts';
-import { episodes, mediaAssets, shows } from '../../src/db/schema.ts';
+import { episodeAlternates, episodes, mediaAssets, shows } from '../../src/db/schema.ts';
 import { DEMO_NOW, openDemoApp } from '../helpers/demo-app.ts';
 import { tempDirs } from '../helpers/temp-dir.ts';
 
@@ -110,6 +110,54 @@ describe('feeds follow the catalogue', () => {
         `./__snapshots__/${file}`,
       );
     }
+    demo.close();
+  });
+
+  it('offers other encodings as podcast:alternateEnclosure, the main file first and default', async () => {
+    const demo = await openDemoApp(await newDir());
+    const { db } = demo.deps;
+    const [episode] = await db
+      .select()
+      .from(episodes)
+      .where(eq(episodes.guid, '9899f782-ccfc-47cd-b114-d75c303239bd'));
+    const [opus] = await db
+      .insert(mediaAssets)
+      .values({
+        key: 'demo/briefing-01-tide-mill-people.opus',
+        mimeType: 'audio/ogg',
+        sizeBytes: 900_000,
+        sha256: 'c'.repeat(64),
+        durationSeconds: 1536,
+        bitrate: 4700,
+        codec: 'Opus',
+        createdAt: DEMO_NOW,
+      })
+      .returning();
+    await db
+      .insert(episodeAlternates)
+      .values({ episodeId: episode!.id, assetId: opus!.id, position: 0, title: 'Opus, small' });
+    const feed = parsePodcast(await (await demo.app.request(SHOW_FEED)).text());
+    const alternates = feed?.items[1]?.alternativeEnclosures ?? [];
+    expect(alternates.map((a) => [a.type, a.length, a.default ?? false, a.title ?? ''])).toEqual([
+      ['audio/mpeg', 3072843, true, ''],
+      ['audio/ogg', 900000, false, 'Opus, small'],
+    ]);
+    expect(alternates[1]?.source[0]?.uri).toBe(
+      `https://news.example/media/${'c'.repeat(16)}/demo/briefing-01-tide-mill-people.opus`,
+    );
+    demo.close();
+  });
+
+  it('keeps a show description within the 4000 bytes Apple accepts', async () => {
+    const demo = await openDemoApp(await newDir());
+    await demo.deps.db
+      .update(shows)
+      .set({ description: 'Tide & mill. '.repeat(400) })
+      .where(eq(shows.slug, 'courier-conversations'));
+    const feed = parsePodcast(await (await demo.app.request(SHOW_FEED)).text());
+    const bytes = new TextEncoder().encode(feed?.description ?? '').byteLength;
+    expect(bytes).toBeLessThanOrEqual(4000);
+    expect(bytes).toBeGreaterThan(3900);
     demo.close();
   });
 

@@ -123,6 +123,17 @@ describe('feeds over HTTP', () => {
       });
     });
 
+    it('links each episode’s transcript, served as WebVTT to any origin', async () => {
+      const feed = parsePodcast(await (await get(SHOW_FEED)).text());
+      const [transcript] = feed?.items[1]?.podcastTranscripts ?? [];
+      expect(transcript?.type).toBe('text/vtt');
+      const response = await get(new URL(transcript?.url ?? '').pathname);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/vtt');
+      expect(response.headers.get('access-control-allow-origin')).toBe('*');
+      expect(await response.text()).toMatch(/^WEBVTT\n\nNOTE Welcome\n\n00:00:00\.000 --> /);
+    });
+
     it('answers 404 for an unknown show', async () => {
       const response = await get('/podcasts/no-such-show/feed.xml');
       expect(response.status).toBe(404);
