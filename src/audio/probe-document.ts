@@ -28,7 +28,7 @@ export async function probeDocument(
     throw new MediaError(`${label} is larger than ${MAX_DOCUMENT_BYTES} bytes`);
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true })
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
       .decode(await reader.read(0, reader.size))
       .replace(/^\uFEFF/, '');
   } catch {
