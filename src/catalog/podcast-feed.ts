@@ -104,7 +104,9 @@ export async function buildPodcastFeed(ctx: PodcastFeedContext, showSlug: string
     imageUrl: artwork ? media(artwork) : undefined,
     categories: show.categories,
     explicit: show.explicit,
-    type: show.type,
+    // Apple rejects a serial feed with an unnumbered episode; such a feed goes out as episodic (the
+    // admin API refuses to publish one, so this only guards data written by other means).
+    type: show.type === 'serial' && items.some((item) => item.episode === undefined) ? 'episodic' : show.type,
     copyright: show.copyright ?? undefined,
     generator: ctx.generator,
     lastBuildDate: latest([

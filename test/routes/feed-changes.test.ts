@@ -148,6 +148,14 @@ describe('feeds follow the catalogue', () => {
     demo.close();
   });
 
+  it('never sends a serial feed with an unnumbered episode (Apple rejects it)', async () => {
+    const demo = await openDemoApp(await newDir());
+    await addEpisode(demo.deps.db, { status: 'published', publishedAt: DEMO_NOW, number: null });
+    const feed = parsePodcast(await (await demo.app.request(SHOW_FEED)).text());
+    expect(feed?.itunesType).toBe('episodic');
+    demo.close();
+  });
+
   it('keeps a show description within the 4000 bytes Apple accepts', async () => {
     const demo = await openDemoApp(await newDir());
     await demo.deps.db
