@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { readCatalogVersion } from './catalog/catalog-version.ts';
+import { lookupMoved } from './catalog/editor/routing-records.ts';
 import { createHtmlSanitizer } from './catalog/html-sanitizer.ts';
 import type { AppDeps, AppEnv, AppRuntime } from './deps.ts';
 import { NotFoundError } from './errors.ts';
@@ -10,6 +11,7 @@ import { createRenderedCache } from './http/rendered-cache.ts';
 import { requestLog } from './http/request-log.ts';
 import { shortHash } from './http/short-hash.ts';
 import { createVersionCache } from './http/version-cache.ts';
+import { apiRoutes } from './routes/api/index.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { healthRoutes } from './routes/health.ts';
 import { homeRoutes } from './routes/home.tsx';
@@ -38,9 +40,22 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', homeRoutes());
   app.route('/', mediaRoutes());
   app.route('/', feedRoutes());
+  app.route('/api', apiRoutes());
 
-  app.notFound(function notFound(c) {
-    const error = new NotFoundError(`nothing is published at ${new URL(c.req.url).pathname}`);
+  app.notFound(async function notFound(c) {
+    const path = new URL(c.req.url).pathname;
+    // A renamed page answers 301 to its new address; a deleted one 410 (RFC 9110 §15.5.11).
+    const moved = await lookupMoved(deps.db, path);
+    if (moved.redirect) return c.redirect(moved.redirect, 301);
+    if (moved.gone) {
+      return problemResponse({
+        title: 'Gone',
+        status: 410,
+        detail: `${path} was deleted and will not come back`,
+        requestId: c.get('requestId'),
+      });
+    }
+    const error = new NotFoundError(`nothing is published at ${path}`);
     return problemResponse(problemFromError(error, c.get('requestId')));
   });
 

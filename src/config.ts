@@ -30,6 +30,8 @@ export interface Config {
   readonly siteLanguage: string;
   /** Items per page of the news feeds (RFC 5005 paging beyond it). */
   readonly feedPageSize: number;
+  /** Largest upload the admin API accepts, in bytes. */
+  readonly maxUploadBytes: number;
 }
 
 export type ConfigVars = Readonly<Record<string, string | undefined>>;
@@ -85,6 +87,10 @@ export function parseConfig(vars: ConfigVars): Config {
     bad('FEED_PAGE_SIZE', 'must be a whole number from 1 to 90');
   }
 
+  const maxUploadText = get('MAX_UPLOAD_BYTES') ?? String(500 * 1024 * 1024);
+  const maxUploadBytes = /^\d{1,13}$/.test(maxUploadText) ? Number(maxUploadText) : Number.NaN;
+  if (!(maxUploadBytes >= 1024)) bad('MAX_UPLOAD_BYTES', 'must be a whole number of bytes, at least 1024');
+
   const adminToken = get('ADMIN_TOKEN');
   if (adminToken !== undefined && adminToken.length < 16) {
     problems.push('ADMIN_TOKEN: must be at least 16 characters (generate one with: openssl rand -hex 32)');
@@ -109,6 +115,7 @@ export function parseConfig(vars: ConfigVars): Config {
       (seedDemo ? 'News from Millbrook, with the Courier Conversations podcast' : 'News and podcasts'),
     siteLanguage,
     feedPageSize,
+    maxUploadBytes,
   };
 }
 

@@ -13,7 +13,14 @@ import type { MediaStore } from './media-store/media-store.ts';
 /** Settings the app itself reads; entry points may hold more (port, database URL, media folder). */
 export type AppConfig = Pick<
   Config,
-  'baseUrl' | 'adminToken' | 'timeZone' | 'siteTitle' | 'siteDescription' | 'siteLanguage' | 'feedPageSize'
+  | 'baseUrl'
+  | 'adminToken'
+  | 'timeZone'
+  | 'siteTitle'
+  | 'siteDescription'
+  | 'siteLanguage'
+  | 'feedPageSize'
+  | 'maxUploadBytes'
 >;
 
 export interface AppDeps {
@@ -53,5 +60,7 @@ export interface AppEnv {
     deps: AppDeps;
     runtime: AppRuntime;
     requestId: string;
+    /** Set by adminAuth on API routes: the request carries the admin token. */
+    admin: boolean;
   };
 }

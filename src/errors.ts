@@ -31,6 +31,13 @@ export class NotFoundError extends PodwireError {
   override readonly title = 'Not found';
 }
 
+/** The thing existed and was deleted on purpose (RFC 9110 §15.5.11). */
+export class GoneError extends PodwireError {
+  override readonly name = 'GoneError';
+  override readonly status = 410;
+  override readonly title = 'Gone';
+}
+
 /** A unique slug or GUID is taken, or the change conflicts with the current state. */
 export class ConflictError extends PodwireError {
   override readonly name = 'ConflictError';
@@ -75,4 +82,11 @@ export class UnsupportedMediaError extends MediaError {
 export class CorruptMediaError extends MediaError {
   override readonly name = 'CorruptMediaError';
   override readonly title = 'Corrupt media file';
+}
+
+/** The request body is larger than the configured limit. */
+export class PayloadTooLargeError extends PodwireError {
+  override readonly name = 'PayloadTooLargeError';
+  override readonly status = 413;
+  override readonly title = 'Payload too large';
 }

@@ -5,6 +5,7 @@ import { buildNewsFeed } from '../catalog/news-feed.ts';
 import { buildOpml } from '../catalog/opml-doc.ts';
 import { buildPodcastFeed } from '../catalog/podcast-feed.ts';
 import type { NewsFeedFormat } from '../catalog/site-urls.ts';
+import { findShowBySlug } from '../db/queries/shows.ts';
 import type { AppEnv } from '../deps.ts';
 import { renderAtom } from '../feeds/atom.ts';
 import { renderJsonFeed } from '../feeds/json-feed.ts';
@@ -66,10 +67,11 @@ export function feedRoutes(): Hono<AppEnv> {
     serveNewsFeed(c, c.req.param('file'), c.req.param('slug')),
   );
 
-  routes.on(GET_HEAD, '/podcasts/:show/feed.xml', (c) => {
+  routes.on(GET_HEAD, '/podcasts/:show/feed.xml', async (c) => {
     const { db, config, now } = c.var.deps;
     const show = c.req.param('show');
-    return serveRendered(c, {
+    const moved = await findShowBySlug(db, show);
+    const response = await serveRendered(c, {
       key: `podcast\n${show}`,
       contentType: 'application/rss+xml; charset=utf-8',
       cacheControl: FEED_CACHE,
@@ -87,6 +89,13 @@ export function feedRoutes(): Hono<AppEnv> {
           ),
         ),
     });
+    // A show moved to another feed URL: 301 there (the body still carries itunes:new-feed-url).
+    const newFeedUrl = moved?.show.newFeedUrl;
+    if (!newFeedUrl) return response;
+    const headers = new Headers(response.headers);
+    headers.set('location', newFeedUrl);
+    headers.set('cache-control', 'public, max-age=86400');
+    return new Response(response.body, { status: 301, headers });
   });
 
   routes.on(GET_HEAD, '/opml.xml', async (c) => {

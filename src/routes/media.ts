@@ -1,10 +1,11 @@
 // GET/HEAD /media/<version>/<key>: registered media with ranges, validators and long-lived caching (RFC 9110).
 import { Hono } from 'hono';
+import { lookupMoved } from '../catalog/editor/routing-records.ts';
 import { mediaEtag, mediaPath } from '../catalog/media-url.ts';
 import { findAssetByKey } from '../db/queries/media-assets.ts';
 import type { MediaAsset } from '../db/schema.ts';
 import type { AppEnv } from '../deps.ts';
-import { NotFoundError, PodwireError, ValidationError } from '../errors.ts';
+import { GoneError, NotFoundError, PodwireError, ValidationError } from '../errors.ts';
 import { contentRange, interpretRange } from '../http/byte-ranges.ts';
 import { evaluatePreconditions, ifRangeHolds, type Validators } from '../http/conditional.ts';
 import { formatHttpDate } from '../http/http-date.ts';
@@ -41,7 +42,12 @@ export function mediaRoutes(): Hono<AppEnv> {
     const { db, media, log } = c.get('deps');
     const { version, key } = parseMediaPath(new URL(c.req.url).pathname);
     const asset = await findAssetByKey(db, key);
-    if (!asset) throw new NotFoundError(`no media file is registered as ${key}`);
+    if (!asset) {
+      // A deleted episode's media answers 410, as its page does.
+      const moved = await lookupMoved(db, new URL(c.req.url).pathname);
+      if (moved.gone) throw new GoneError(`${key} was deleted and will not come back`);
+      throw new NotFoundError(`no media file is registered as ${key}`);
+    }
     if (!asset.sha256.startsWith(version)) {
       // An old URL of replaced media: point at the current bytes.
       return c.redirect(mediaPath(asset), 301);

@@ -1,0 +1,202 @@
+// Episode editing: create, edit (GUIDs fixed once published; a renamed slug redirects), delete (410), publish.
+import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import {
+  type Episode,
+  episodeAlternates,
+  episodes,
+  type MediaAsset,
+  mediaAssets,
+  shows,
+} from '../../db/schema.ts';
+import type { EpisodeType, Person } from '../../domain/vocabulary.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
+import { mediaPath } from '../media-url.ts';
+import { guarded, translateConstraintError } from './constraint-errors.ts';
+import type { EditorContext } from './context.ts';
+import { DRAFT, publicationFor } from './publication.ts';
+import { goneStatements, redirectStatements } from './routing-records.ts';
+import type { EpisodeAssets } from './views.ts';
+
+export interface EpisodeFields {
+  showId: number;
+  slug: string;
+  guid?: string;
+  title: string;
+  summary: string;
+  contentHtml: string;
+  season?: number | null;
+  number?: number | null;
+  type: EpisodeType;
+  explicit?: boolean | null;
+  block: boolean;
+  persons: Person[];
+}
+
+export interface EpisodeRecord extends EpisodeAssets {
+  readonly episode: Episode;
+  readonly showSlug: string;
+  readonly showType: 'episodic' | 'serial';
+}
+
+const audio = alias(mediaAssets, 'audio');
+const image = alias(mediaAssets, 'image');
+const transcript = alias(mediaAssets, 'transcript');
+const chapters = alias(mediaAssets, 'chapters');
+const episodePaths = (show: string, slug: string) => [
+  `/podcasts/${show}/${slug}`,
+  `/podcasts/${show}/${slug}/chapters.json`,
+];
+
+export async function getEpisode(ctx: EditorContext, id: number): Promise<EpisodeRecord> {
+  const [row] = await ctx.db
+    .select({
+      episode: episodes,
+      showSlug: shows.slug,
+      showType: shows.type,
+      audio,
+      image,
+      transcript,
+      chapters,
+    })
+    .from(episodes)
+    .innerJoin(shows, eq(shows.id, episodes.showId))
+    .leftJoin(audio, eq(audio.id, episodes.audioAssetId))
+    .leftJoin(image, eq(image.id, episodes.imageAssetId))
+    .leftJoin(transcript, eq(transcript.id, episodes.transcriptAssetId))
+    .leftJoin(chapters, eq(chapters.id, episodes.chaptersAssetId))
+    .where(eq(episodes.id, id));
+  if (!row) throw new NotFoundError(`there is no episode ${id}`);
+  const alternates = await ctx.db
+    .select({ asset: mediaAssets, title: episodeAlternates.title })
+    .from(episodeAlternates)
+    .innerJoin(mediaAssets, eq(mediaAssets.id, episodeAlternates.assetId))
+    .where(eq(episodeAlternates.episodeId, id))
+    .orderBy(asc(episodeAlternates.position));
+  return { ...row, alternates };
+}
+
+export async function listEpisodes(
+  ctx: EditorContext,
+  options: { admin: boolean; showId?: number; page: number; pageSize: number },
+) {
+  const where = and(
+    options.showId === undefined ? undefined : eq(episodes.showId, options.showId),
+    options.admin ? undefined : eq(episodes.status, 'published'),
+  );
+  const [rows, [total]] = await Promise.all([
+    ctx.db
+      .select({ id: episodes.id })
+      .from(episodes)
+      .where(where)
+      .orderBy(desc(episodes.publishedAt), desc(episodes.id))
+      .limit(options.pageSize)
+      .offset((options.page - 1) * options.pageSize),
+    ctx.db.select({ n: count() }).from(episodes).where(where),
+  ]);
+  return { ids: rows.map((r) => r.id), total: total?.n ?? 0 };
+}
+
+export async function createEpisode(ctx: EditorContext, fields: EpisodeFields): Promise<EpisodeRecord> {
+  const [show] = await ctx.db.select({ id: shows.id }).from(shows).where(eq(shows.id, fields.showId));
+  if (!show) throw new ValidationError(`there is no show ${fields.showId}`);
+  const [row] = await guarded(() =>
+    ctx.db
+      .insert(episodes)
+      .values({
+        ...fields,
+        guid: fields.guid ?? `urn:uuid:${crypto.randomUUID()}`,
+        status: 'draft',
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning({ id: episodes.id }),
+  );
+  return getEpisode(ctx, row?.id as number);
+}
+
+export async function updateEpisode(
+  ctx: EditorContext,
+  id: number,
+  patch: Partial<Omit<EpisodeFields, 'showId'>>,
+) {
+  const before = await getEpisode(ctx, id);
+  if (patch.guid !== undefined && patch.guid !== before.episode.guid && before.episode.status !== 'draft') {
+    throw new ConflictError(
+      'the GUID of a published episode never changes (podcast apps would see a new episode)',
+    );
+  }
+  if (before.showType === 'serial' && before.episode.status !== 'draft' && patch.number === null) {
+    throw new ValidationError(
+      'episodes of a serial show need a number (Apple Podcasts requires itunes:episode)',
+    );
+  }
+  const renamed = patch.slug !== undefined && patch.slug !== before.episode.slug;
+  const moves = renamed
+    ? episodePaths(before.showSlug, before.episode.slug).flatMap((from, i) =>
+        redirectStatements(
+          ctx.db,
+          from,
+          episodePaths(before.showSlug, patch.slug as string)[i] as string,
+          ctx.now,
+        ),
+      )
+    : [];
+  try {
+    await ctx.db.batch([
+      ctx.db
+        .update(episodes)
+        .set({ ...patch, updatedAt: ctx.now })
+        .where(eq(episodes.id, id)),
+      ...moves,
+    ]);
+  } catch (error) {
+    throw translateConstraintError(error);
+  }
+  return getEpisode(ctx, id);
+}
+
+/** Deletes the episode; its page, chapters and media URLs answer 410 Gone from now on. */
+export async function deleteEpisode(ctx: EditorContext, id: number): Promise<void> {
+  const record = await getEpisode(ctx, id);
+  const { episode, showSlug } = record;
+  const media = [
+    record.audio,
+    record.image,
+    record.transcript,
+    record.chapters,
+    ...record.alternates.map((a) => a.asset),
+  ]
+    .filter((asset): asset is MediaAsset => asset !== null)
+    .map(mediaPath);
+  const gone =
+    episode.status === 'draft'
+      ? []
+      : goneStatements(ctx.db, [...episodePaths(showSlug, episode.slug), ...media], ctx.now);
+  await ctx.db.batch([ctx.db.delete(episodes).where(eq(episodes.id, id)), ...gone]);
+}
+
+/** Publishing needs audio, and a number in a serial show; a future time schedules instead. */
+export async function publishEpisode(ctx: EditorContext, id: number, at: Date | undefined) {
+  const record = await getEpisode(ctx, id);
+  if (!record.audio) throw new ConflictError('the episode has no audio yet: upload it first (PUT .../audio)');
+  if (record.showType === 'serial' && record.episode.number === null) {
+    throw new ConflictError(
+      'episodes of a serial show need a number before they are published (itunes:episode)',
+    );
+  }
+  await ctx.db
+    .update(episodes)
+    .set({ ...publicationFor(at, ctx.now), updatedAt: ctx.now })
+    .where(eq(episodes.id, id));
+  return getEpisode(ctx, id);
+}
+
+export async function unpublishEpisode(ctx: EditorContext, id: number) {
+  await getEpisode(ctx, id);
+  await ctx.db
+    .update(episodes)
+    .set({ ...DRAFT, updatedAt: ctx.now })
+    .where(eq(episodes.id, id));
+  return getEpisode(ctx, id);
+}

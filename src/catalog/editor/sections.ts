@@ -1,0 +1,72 @@
+// Section editing: create, rename (old URLs redirect), delete (only when empty).
+import { asc, count, eq } from 'drizzle-orm';
+import { articles, type Section, sections } from '../../db/schema.ts';
+import { ConflictError, NotFoundError } from '../../errors.ts';
+import { guarded, translateConstraintError } from './constraint-errors.ts';
+import type { EditorContext } from './context.ts';
+import { redirectStatements } from './routing-records.ts';
+
+export interface SectionFields {
+  slug: string;
+  name: string;
+  description: string;
+  position: number;
+}
+
+const sectionPaths = (slug: string) => [
+  `/sections/${slug}`,
+  ...['xml', 'atom', 'json'].map((f) => `/sections/${slug}/feed.${f}`),
+];
+
+export async function listSectionRecords(ctx: EditorContext): Promise<Section[]> {
+  return ctx.db.select().from(sections).orderBy(asc(sections.position), asc(sections.id));
+}
+
+export async function getSection(ctx: EditorContext, id: number): Promise<Section> {
+  const [row] = await ctx.db.select().from(sections).where(eq(sections.id, id));
+  if (!row) throw new NotFoundError(`there is no section ${id}`);
+  return row;
+}
+
+export async function createSection(ctx: EditorContext, fields: SectionFields): Promise<Section> {
+  const [row] = await guarded(() =>
+    ctx.db
+      .insert(sections)
+      .values({ ...fields, createdAt: ctx.now, updatedAt: ctx.now })
+      .returning(),
+  );
+  return row as Section;
+}
+
+export async function updateSection(
+  ctx: EditorContext,
+  id: number,
+  patch: Partial<SectionFields>,
+): Promise<Section> {
+  const before = await getSection(ctx, id);
+  const renamed = patch.slug !== undefined && patch.slug !== before.slug;
+  const update = ctx.db
+    .update(sections)
+    .set({ ...patch, updatedAt: ctx.now })
+    .where(eq(sections.id, id));
+  const moves = renamed
+    ? sectionPaths(before.slug).flatMap((from, i) =>
+        redirectStatements(ctx.db, from, sectionPaths(patch.slug as string)[i] as string, ctx.now),
+      )
+    : [];
+  try {
+    await ctx.db.batch([update, ...moves]);
+  } catch (error) {
+    throw translateConstraintError(error);
+  }
+  return getSection(ctx, id);
+}
+
+export async function deleteSection(ctx: EditorContext, id: number): Promise<void> {
+  await getSection(ctx, id);
+  const [used] = await ctx.db.select({ n: count() }).from(articles).where(eq(articles.sectionId, id));
+  if ((used?.n ?? 0) > 0) {
+    throw new ConflictError(`section ${id} still has ${used?.n} article(s); move or delete them first`);
+  }
+  await ctx.db.delete(sections).where(eq(sections.id, id));
+}

@@ -1,0 +1,195 @@
+// Uploads: stream a file into the media store, check what it is by its content, probe it, and publish it atomically.
+import { eq, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import { probeAudio } from '../../audio/probe.ts';
+import { type DocumentKind, MAX_DOCUMENT_BYTES, probeDocument } from '../../audio/probe-document.ts';
+import { MAX_IMAGE_BYTES, probeImage } from '../../audio/probe-image.ts';
+import { sniffContainer } from '../../audio/sniff.ts';
+import { type MediaAsset, mediaAssets, type NewMediaAsset } from '../../db/schema.ts';
+import { CorruptMediaError, MediaError, PayloadTooLargeError, ValidationError } from '../../errors.ts';
+import type { MediaStore, RandomAccessReader } from '../../media-store/media-store.ts';
+import type { EditorContext } from './context.ts';
+import { audioSniffLength, readUploadStart } from './upload-body.ts';
+
+export interface UploadContext extends EditorContext {
+  readonly media: MediaStore;
+  /** Largest upload accepted, in bytes (MAX_UPLOAD_BYTES). */
+  readonly maxUploadBytes: number;
+}
+
+export type UploadKind = 'audio' | 'image' | 'artwork' | DocumentKind;
+
+export interface Upload {
+  readonly body: ReadableStream<Uint8Array> | null;
+  /** Content-Length, when the client sent one: a body announced as too large is refused unread. */
+  readonly declaredLength?: number;
+}
+
+const AUDIO_EXTENSION = {
+  mpeg: 'mp3',
+  mp4: 'm4a',
+  ogg: 'ogg',
+  flac: 'flac',
+  wav: 'wav',
+  aiff: 'aiff',
+} as const;
+const IMAGE_EXTENSION: Readonly<Record<string, string>> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+};
+const DOCUMENT_EXTENSION: Readonly<Record<string, string>> = {
+  'text/vtt': 'vtt',
+  'application/x-subrip': 'srt',
+  'application/json': 'json',
+  'text/html': 'html',
+  'application/json+chapters': 'chapters.json',
+};
+
+const bytesReader = (bytes: Uint8Array): RandomAccessReader => ({
+  size: bytes.byteLength,
+  read: async (offset, length) => bytes.subarray(offset, Math.min(offset + length, bytes.byteLength)),
+  close: async () => {},
+});
+
+/** Apple Podcasts artwork: JPEG or PNG, square, 1400 to 3000 pixels a side. */
+export function artworkProblem(mimeType: string, width: number, height: number): string | undefined {
+  const problems: string[] = [];
+  if (mimeType !== 'image/jpeg' && mimeType !== 'image/png')
+    problems.push(`it is ${mimeType}, not JPEG or PNG`);
+  if (width !== height) problems.push(`it is ${width}×${height}, not square`);
+  if (Math.min(width, height) < 1400 || Math.max(width, height) > 3000) {
+    problems.push(`it is ${width}×${height}, outside 1400–3000 pixels`);
+  }
+  return problems.length === 0
+    ? undefined
+    : `Apple Podcasts needs square JPEG or PNG artwork of 1400×1400 to 3000×3000 pixels: ${problems.join('; ')}`;
+}
+
+function sizeLimitFor(kind: UploadKind, max: number): number {
+  if (kind === 'image' || kind === 'artwork') return Math.min(max, MAX_IMAGE_BYTES);
+  if (kind === 'transcript' || kind === 'chapters') return Math.min(max, MAX_DOCUMENT_BYTES);
+  return max;
+}
+
+/**
+ * Stores an upload under `<keyBase>-<random>.<ext>`, the extension decided by the content (never by
+ * the name or declared type), then probes the stored file. Returns the asset record to insert; on
+ * any failure nothing is left in the store. Audio streams through; images and documents are small
+ * enough to check before they are stored.
+ */
+export async function storeUpload(
+  ctx: UploadContext,
+  upload: Upload,
+  kind: UploadKind,
+  keyBase: string,
+): Promise<Omit<NewMediaAsset, 'id'>> {
+  const limit = sizeLimitFor(kind, ctx.maxUploadBytes);
+  if (upload.declaredLength !== undefined && upload.declaredLength > limit) {
+    throw new PayloadTooLargeError(
+      `the upload (${upload.declaredLength} bytes) is larger than the limit of ${limit} bytes`,
+    );
+  }
+  if (!upload.body)
+    throw new ValidationError('the request has no body: send the file as the raw request body');
+  const wanted = kind === 'audio' ? audioSniffLength : () => Number.POSITIVE_INFINITY;
+  const start = await readUploadStart(upload.body, wanted, limit);
+  if (start.head.byteLength === 0) throw new ValidationError('the upload is empty');
+
+  let extension: string;
+  let facts: Omit<NewMediaAsset, 'key' | 'sha256' | 'createdAt' | 'sizeBytes'>;
+  if (kind === 'audio') {
+    const { container } = await sniffContainer(bytesReader(start.head));
+    const isOpus =
+      container === 'ogg' &&
+      new TextDecoder('latin1').decode(start.head.subarray(0, 512)).includes('OpusHead');
+    extension = isOpus ? 'opus' : AUDIO_EXTENSION[container];
+    facts = { mimeType: 'application/octet-stream' }; // replaced by the probe below
+  } else if (kind === 'image' || kind === 'artwork') {
+    const image = await probeImage(bytesReader(start.head));
+    if (kind === 'artwork') {
+      const problem = artworkProblem(image.mimeType, image.width, image.height);
+      if (problem) throw new MediaError(problem, { context: { width: image.width, height: image.height } });
+    }
+    extension = IMAGE_EXTENSION[image.mimeType] ?? 'img';
+    facts = { mimeType: image.mimeType, width: image.width, height: image.height };
+  } else {
+    const document = await probeDocument(bytesReader(start.head), kind);
+    extension = DOCUMENT_EXTENSION[document.mimeType] ?? 'txt';
+    facts = { mimeType: document.mimeType };
+  }
+
+  const key = `${keyBase}-${crypto.randomUUID().slice(0, 8)}.${extension}`;
+  let stored: Awaited<ReturnType<MediaStore['put']>>;
+  try {
+    stored = await ctx.media.put(key, start.body, { maxBytes: limit });
+  } catch (error) {
+    if (error instanceof ValidationError && /larger than the limit/.test(error.message)) {
+      throw new PayloadTooLargeError(error.message);
+    }
+    throw error;
+  }
+  if (kind === 'audio') {
+    try {
+      const reader = await ctx.media.open(key);
+      if (!reader) throw new CorruptMediaError('the upload disappeared while it was probed');
+      const probe = await probeAudio(reader, { name: 'upload' }).finally(() => reader.close());
+      if (probe.partial) throw new CorruptMediaError(`the upload is cut short: ${probe.warnings.join('; ')}`);
+      facts = {
+        mimeType: probe.mimeType,
+        durationSeconds: probe.durationSeconds,
+        bitrate: probe.bitrate ?? null,
+        container: probe.container,
+        codec: probe.codec,
+        sampleRate: probe.sampleRate ?? null,
+        channels: probe.channels ?? null,
+        lossless: probe.lossless,
+        chapters: [...probe.chapters],
+      };
+    } catch (error) {
+      await ctx.media.delete(key).catch(() => {});
+      throw error;
+    }
+  }
+  return {
+    ...facts,
+    key,
+    sha256: stored.sha256,
+    sizeBytes: stored.size,
+    probedAt: ctx.now,
+    createdAt: ctx.now,
+  };
+}
+
+/**
+ * Records a stored upload and points its owner at it, in one atomic batch (`point` is the update
+ * that sets the owner's asset column to the new record's id). If the owner already has these exact
+ * bytes the new copy is removed and nothing changes: re-uploading is idempotent.
+ */
+export async function publishUpload(
+  ctx: UploadContext,
+  asset: Omit<NewMediaAsset, 'id'>,
+  current: MediaAsset | null,
+  point: (newAssetId: ReturnType<typeof sql<number>>) => BatchItem<'sqlite'>,
+): Promise<{ changed: boolean }> {
+  if (current && current.sha256 === asset.sha256 && current.sizeBytes === asset.sizeBytes) {
+    await ctx.media.delete(asset.key);
+    return { changed: false };
+  }
+  try {
+    await ctx.db.batch([
+      ctx.db.insert(mediaAssets).values(asset),
+      point(sql<number>`(SELECT id FROM media_assets WHERE key = ${asset.key})`),
+    ]);
+  } catch (error) {
+    await ctx.media.delete(asset.key).catch(() => {});
+    throw error;
+  }
+  return { changed: true };
+}
+
+/** The asset just recorded under `key`. */
+export async function assetByKey(ctx: EditorContext, key: string): Promise<MediaAsset | undefined> {
+  const [row] = await ctx.db.select().from(mediaAssets).where(eq(mediaAssets.key, key));
+  return row;
+}

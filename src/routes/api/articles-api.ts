@@ -1,0 +1,235 @@
+// /api/v1/articles: list, create, read, edit, delete, publish, pair episodes, upload the image.
+import { createRoute } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import {
+  createArticle,
+  deleteArticle,
+  getArticle,
+  listArticles,
+  pairEpisodes,
+  publishArticle,
+  unpublishArticle,
+  updateArticle,
+} from '../../catalog/editor/articles.ts';
+import { publishUpload, storeUpload } from '../../catalog/editor/uploads.ts';
+import { articleView } from '../../catalog/editor/views.ts';
+import { articles } from '../../db/schema.ts';
+import { NotFoundError } from '../../errors.ts';
+import {
+  apiRouter,
+  BEARER,
+  changed,
+  declaredLength,
+  editorContext,
+  json,
+  jsonBody,
+  READ_PROBLEMS,
+  UPLOAD_PROBLEMS,
+  uploadContext,
+  WRITE_PROBLEMS,
+} from './openapi-helpers.ts';
+import {
+  ArticleInput,
+  ArticlePatch,
+  ArticleView,
+  IdParam,
+  ListQuery,
+  listOf,
+  PairingInput,
+  PublishInput,
+} from './schemas.ts';
+
+const tags = ['Articles'];
+const PAGE_SIZE = 50;
+const binary = { schema: { type: 'string' as const, format: 'binary' } };
+
+export function articlesApi() {
+  const api = apiRouter();
+  const view = (
+    c: { var: { deps: { config: { baseUrl: string } } } },
+    r: Awaited<ReturnType<typeof getArticle>>,
+  ) => articleView(c.var.deps.config.baseUrl, r.article, r.image, r.episodeIds);
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/articles',
+      tags,
+      summary: 'List articles, newest first (drafts and scheduled ones only with the admin token)',
+      request: { query: ListQuery },
+      responses: { 200: json(listOf(ArticleView, 'ArticleList'), 'A page of articles.') },
+    }),
+    async (c) => {
+      const ctx = editorContext(c);
+      const { page } = c.req.valid('query');
+      const { ids, total } = await listArticles(ctx, { admin: c.var.admin, page, pageSize: PAGE_SIZE });
+      const items = await Promise.all(ids.map(async (id) => view(c, await getArticle(ctx, id))));
+      return c.json({ items, total, page, pageSize: PAGE_SIZE }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/articles',
+      tags,
+      summary: 'Create an article (as a draft)',
+      security: BEARER,
+      request: jsonBody(ArticleInput),
+      responses: { 201: json(ArticleView, 'Created.'), ...WRITE_PROBLEMS },
+    }),
+    async (c) => {
+      const record = await createArticle(editorContext(c), c.req.valid('json'));
+      changed(c);
+      return c.json(view(c, record), 201);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/articles/{id}',
+      tags,
+      summary: 'Read an article',
+      request: { params: IdParam },
+      responses: { 200: json(ArticleView, 'The article.'), ...READ_PROBLEMS },
+    }),
+    async (c) => {
+      const record = await getArticle(editorContext(c), c.req.valid('param').id);
+      // Drafts and scheduled articles exist only for the admin.
+      if (record.article.status !== 'published' && !c.var.admin)
+        throw new NotFoundError(`there is no article ${record.article.id}`);
+      return c.json(view(c, record), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/articles/{id}',
+      tags,
+      summary: 'Edit an article (a new slug redirects the old URL)',
+      security: BEARER,
+      request: { params: IdParam, ...jsonBody(ArticlePatch) },
+      responses: { 200: json(ArticleView, 'Updated.'), ...WRITE_PROBLEMS },
+    }),
+    async (c) => {
+      const record = await updateArticle(editorContext(c), c.req.valid('param').id, c.req.valid('json'));
+      changed(c);
+      return c.json(view(c, record), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/articles/{id}',
+      tags,
+      summary: 'Delete an article (its URL then answers 410 Gone)',
+      security: BEARER,
+      request: { params: IdParam },
+      responses: { 204: { description: 'Deleted.' }, ...WRITE_PROBLEMS },
+    }),
+    async (c) => {
+      await deleteArticle(editorContext(c), c.req.valid('param').id);
+      changed(c);
+      return c.body(null, 204);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/articles/{id}/publish',
+      tags,
+      summary: 'Publish now, or schedule with a future `at`',
+      security: BEARER,
+      request: { params: IdParam, ...jsonBody(PublishInput) },
+      responses: { 200: json(ArticleView, 'Published or scheduled.'), ...WRITE_PROBLEMS },
+    }),
+    async (c) => {
+      const { at } = c.req.valid('json');
+      const record = await publishArticle(
+        editorContext(c),
+        c.req.valid('param').id,
+        at ? new Date(at) : undefined,
+      );
+      changed(c);
+      return c.json(view(c, record), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/articles/{id}/unpublish',
+      tags,
+      summary: 'Take back to draft',
+      security: BEARER,
+      request: { params: IdParam },
+      responses: { 200: json(ArticleView, 'Now a draft.'), ...WRITE_PROBLEMS },
+    }),
+    async (c) => {
+      const record = await unpublishArticle(editorContext(c), c.req.valid('param').id);
+      changed(c);
+      return c.json(view(c, record), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'put',
+      path: '/articles/{id}/episodes',
+      tags,
+      summary: 'Set the episodes the article carries, in order (pair, reorder, unpair)',
+      security: BEARER,
+      request: { params: IdParam, ...jsonBody(PairingInput) },
+      responses: { 200: json(ArticleView, 'The new pairing.'), ...WRITE_PROBLEMS },
+    }),
+    async (c) => {
+      const record = await pairEpisodes(
+        editorContext(c),
+        c.req.valid('param').id,
+        c.req.valid('json').episodeIds,
+      );
+      changed(c);
+      return c.json(view(c, record), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'put',
+      path: '/articles/{id}/image',
+      tags,
+      summary: 'Upload the article image (JPEG, PNG or WebP, as the raw body)',
+      security: BEARER,
+      request: {
+        params: IdParam,
+        body: {
+          content: { 'image/jpeg': binary, 'image/png': binary, 'image/webp': binary },
+          required: true,
+        },
+      },
+      responses: { 200: json(ArticleView, 'Stored.'), ...UPLOAD_PROBLEMS },
+    }),
+    async (c) => {
+      const id = c.req.valid('param').id;
+      const ctx = uploadContext(c, c.var.deps.config.maxUploadBytes);
+      const before = await getArticle(ctx, id);
+      const asset = await storeUpload(
+        ctx,
+        { body: c.req.raw.body, declaredLength: declaredLength(c) },
+        'image',
+        `articles/${before.article.slug}`,
+      );
+      await publishUpload(ctx, asset, before.image, (assetId) =>
+        ctx.db.update(articles).set({ imageAssetId: assetId, updatedAt: ctx.now }).where(eq(articles.id, id)),
+      );
+      changed(c);
+      return c.json(view(c, await getArticle(ctx, id)), 200);
+    },
+  );
+
+  return api;
+}

@@ -1,0 +1,46 @@
+// The admin API under /api/v1 (auth, validation, problem+json) and its OpenAPI document and docs page.
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../../deps.ts';
+import { adminAuth } from '../../http/admin-auth.ts';
+import { articlesApi } from './articles-api.ts';
+import { renderApiDocs } from './docs-page.tsx';
+import { episodesApi } from './episodes-api.ts';
+import { apiRouter } from './openapi-helpers.ts';
+import { sectionsApi } from './sections-api.ts';
+import { showsApi } from './shows-api.ts';
+
+export const OPENAPI_INFO = {
+  title: 'podwire admin API',
+  version: '1.0.0',
+  description:
+    'Create and edit sections, articles, shows and episodes; upload audio, artwork, transcripts and chapters; ' +
+    'pair episodes with articles; publish, schedule and unpublish. Every write needs ' +
+    '`Authorization: Bearer <ADMIN_TOKEN>`; reads of drafts do too. Errors are RFC 9457 problem details.',
+};
+
+/** Mounted at /api: /api/v1/..., /api/openapi.json, /api/docs. */
+export function apiRoutes(): OpenAPIHono<AppEnv> {
+  const api = apiRouter();
+  const v1 = apiRouter();
+  v1.use(adminAuth());
+  v1.route('/', sectionsApi());
+  v1.route('/', articlesApi());
+  v1.route('/', showsApi());
+  v1.route('/', episodesApi());
+  api.route('/v1', v1);
+
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The ADMIN_TOKEN configured on the server.',
+  });
+  const document = (c: { var: { deps: { config: { baseUrl: string } } } }) =>
+    api.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: OPENAPI_INFO,
+      servers: [{ url: `${c.var.deps.config.baseUrl}/api` }],
+    });
+  api.get('/openapi.json', (c) => c.json(document(c)));
+  api.get('/docs', (c) => c.html(renderApiDocs(document(c))));
+  return api;
+}

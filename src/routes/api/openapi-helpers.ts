@@ -1,0 +1,80 @@
+// Small helpers for the admin API's route definitions: JSON bodies, responses, problems, context.
+import { OpenAPIHono, type z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { EditorContext } from '../../catalog/editor/context.ts';
+import type { UploadContext } from '../../catalog/editor/uploads.ts';
+import type { AppEnv } from '../../deps.ts';
+import { ValidationError } from '../../errors.ts';
+import { Problem } from './schemas.ts';
+
+/** A router whose request validation failures become 400 problems listing each field at fault. */
+export function apiRouter(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const errors = result.error.issues.map((issue) => ({
+          path: issue.path.map(String).join('.') || '(body)',
+          message: issue.message,
+        }));
+        throw new ValidationError(
+          `the request is not valid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+          { context: { errors: errors.map((e) => `${e.path}: ${e.message}`) } },
+        );
+      }
+    },
+  });
+}
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+
+const problem = (description: string) => ({
+  content: { 'application/problem+json': { schema: Problem } },
+  description,
+});
+
+/** The error responses every write can give. */
+export const WRITE_PROBLEMS = {
+  400: problem('The request is malformed or a field is invalid; `errors` lists each.'),
+  401: problem('The Authorization header is missing or holds the wrong token.'),
+  403: problem('No ADMIN_TOKEN is configured: the write API is disabled.'),
+  404: problem('No record has this id.'),
+  409: problem('A unique slug or GUID is taken, or the change conflicts with the current state.'),
+} as const;
+
+export const READ_PROBLEMS = { 404: problem('No record has this id (or it is not published).') } as const;
+
+export const UPLOAD_PROBLEMS = {
+  ...WRITE_PROBLEMS,
+  413: problem('The body is larger than MAX_UPLOAD_BYTES.'),
+  415: problem('The content is not what this endpoint takes (whatever its name or declared type).'),
+  422: problem('The file is of the right kind but unusable (cut short, wrong artwork size).'),
+} as const;
+
+export const BEARER = [{ bearer: [] }];
+
+export function editorContext(c: Context<AppEnv>): EditorContext {
+  const { db, config, now } = c.var.deps;
+  return { db, baseUrl: config.baseUrl, now: now() };
+}
+
+export function uploadContext(c: Context<AppEnv>, maxUploadBytes: number): UploadContext {
+  return { ...editorContext(c), media: c.var.deps.media, maxUploadBytes };
+}
+
+/** After a successful write: feeds and pages see it at once. */
+export function changed(c: Context<AppEnv>): void {
+  c.var.runtime.versions.invalidate();
+}
+
+/** Content-Length of the request, when present and numeric. */
+export function declaredLength(c: Context<AppEnv>): number | undefined {
+  const value = c.req.header('content-length');
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+}
