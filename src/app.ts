@@ -1,11 +1,11 @@
 // createApp(deps): the podwire Hono app; the only place routes are mounted, with one onError and one notFound.
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { readCatalogVersion } from './catalog/catalog-version.ts';
 import { lookupMoved } from './catalog/editor/routing-records.ts';
 import { createHtmlSanitizer } from './catalog/html-sanitizer.ts';
 import type { AppDeps, AppEnv, AppRuntime } from './deps.ts';
-import { NotFoundError } from './errors.ts';
+import { GoneError, NotFoundError } from './errors.ts';
 import { problemFromError, problemResponse } from './http/problem.ts';
 import { createRenderedCache } from './http/rendered-cache.ts';
 import { requestLog } from './http/request-log.ts';
@@ -42,24 +42,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', feedRoutes());
   app.route('/api', apiRoutes());
 
-  app.notFound(async function notFound(c) {
-    const path = new URL(c.req.url).pathname;
-    // A renamed page answers 301 to its new address; a deleted one 410 (RFC 9110 §15.5.11).
-    const moved = await lookupMoved(deps.db, path);
-    if (moved.redirect) return c.redirect(moved.redirect, 301);
-    if (moved.gone) {
-      return problemResponse({
-        title: 'Gone',
-        status: 410,
-        detail: `${path} was deleted and will not come back`,
-        requestId: c.get('requestId'),
-      });
-    }
-    const error = new NotFoundError(`nothing is published at ${path}`);
-    return problemResponse(problemFromError(error, c.get('requestId')));
+  app.notFound(function notFound(c) {
+    return notFoundResponse(c, new NotFoundError(`nothing is published at ${new URL(c.req.url).pathname}`));
   });
 
   app.onError(function onError(error, c) {
+    if (error instanceof NotFoundError && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
+      return notFoundResponse(c, error);
+    }
     const problem = problemFromError(error, c.get('requestId'));
     if (problem.status >= 500) {
       deps.log.error('request failed', { requestId: c.get('requestId'), path: c.req.path, error });
@@ -68,6 +58,22 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   return app;
+}
+
+/**
+ * What a GET for a missing path gets: a 301 if it was renamed, a 410 if it was deleted (RFC 9110
+ * §15.5.11), else the 404 problem.
+ */
+async function notFoundResponse(c: Context<AppEnv>, error: NotFoundError): Promise<Response> {
+  const path = new URL(c.req.url).pathname;
+  const moved = await lookupMoved(c.var.deps.db, path);
+  if (moved.redirect) return c.redirect(moved.redirect, 301);
+  if (moved.gone) {
+    return problemResponse(
+      problemFromError(new GoneError(`${path} was deleted and will not come back`), c.var.requestId),
+    );
+  }
+  return problemResponse(problemFromError(error, c.var.requestId));
 }
 
 /** The caches and helpers one app instance shares across its requests. */

@@ -45,6 +45,7 @@ export function adminAuth(): MiddlewareHandler<AppEnv> {
       return problemResponse({
         title: 'Write API disabled',
         status: 403,
+        requestId: c.var.requestId,
         detail:
           'No ADMIN_TOKEN is configured on this server, so the admin API accepts no writes. Set ADMIN_TOKEN and restart.',
       });
@@ -55,6 +56,7 @@ export function adminAuth(): MiddlewareHandler<AppEnv> {
         {
           title: 'Unauthorized',
           status: 401,
+          requestId: c.var.requestId,
           detail: given
             ? 'The bearer token is not the admin token.'
             : 'This request needs the header Authorization: Bearer <ADMIN_TOKEN>.',

@@ -1,5 +1,25 @@
 // RFC 9457 problem details: every error response podwire sends is application/problem+json.
+import { HTTPException } from 'hono/http-exception';
 import { PodwireError, ValidationError } from '../errors.ts';
+
+function isHttpException(error: unknown): error is HTTPException {
+  return (
+    error instanceof HTTPException ||
+    (error instanceof Error &&
+      typeof (error as { status?: unknown }).status === 'number' &&
+      typeof (error as { getResponse?: unknown }).getResponse === 'function')
+  );
+}
+
+const STATUS_TITLES: Readonly<Record<number, string>> = {
+  400: 'Invalid request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+};
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -51,6 +71,21 @@ export function problemFromError(error: unknown, requestId: string): ProblemDeta
       title: error.title,
       status: error.status,
       detail: error.message,
+      requestId,
+    };
+  }
+  // Hono's own 4xx (a body that is not JSON, for instance) say what is wrong too. Recognised by
+  // shape as well as class: validator packages may carry their own copy of HTTPException.
+  if (isHttpException(error) && error.status < 500) {
+    return {
+      type: 'about:blank',
+      title: STATUS_TITLES[error.status] ?? 'Invalid request',
+      status: error.status,
+      detail: /malformed json/i.test(error.message)
+        ? 'the request body is not valid JSON'
+        : error.status === 415
+          ? 'this endpoint takes a JSON body (Content-Type: application/json)'
+          : error.message,
       requestId,
     };
   }

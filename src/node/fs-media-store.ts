@@ -1,7 +1,17 @@
 // createFsMediaStore({ root }): the MediaStore over a folder on Node (MEDIA_DIR), confined to that folder.
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { type FileHandle, mkdir, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
+import {
+  type FileHandle,
+  mkdir,
+  open,
+  readdir,
+  realpath,
+  rename,
+  rmdir,
+  stat,
+  unlink,
+} from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { ValidationError } from '../errors.ts';
 import { assertMediaKey, isMediaKey } from '../media-store/media-key.ts';
@@ -102,6 +112,7 @@ export async function createFsMediaStore(options: FsMediaStoreOptions): Promise<
       } catch (error) {
         await handle.close().catch(() => {});
         await unlink(temp).catch(() => {});
+        await pruneEmptyFolders(root, dirname(temp));
         throw error;
       }
       return { key, size, sha256: hash.digest('hex') };
@@ -109,7 +120,9 @@ export async function createFsMediaStore(options: FsMediaStoreOptions): Promise<
 
     async delete(key) {
       const path = await locate(key);
-      if (path !== undefined) await unlink(path);
+      if (path === undefined) return;
+      await unlink(path);
+      await pruneEmptyFolders(root, dirname(path));
     },
 
     async *list(prefix = '') {
@@ -164,6 +177,17 @@ function fileStream(handle: FileHandle, start: number, length: number): Readable
     },
     cancel: close,
   });
+}
+
+/** Removes `folder` and its parents while they are empty, never `root` itself (nothing is left behind). */
+async function pruneEmptyFolders(root: string, folder: string): Promise<void> {
+  for (let current = folder; current.startsWith(root + sep); current = dirname(current)) {
+    try {
+      await rmdir(current);
+    } catch {
+      return; // not empty (or already gone): stop here
+    }
+  }
 }
 
 function isMissing(error: unknown): boolean {

@@ -1,4 +1,6 @@
 // A createApp() over a real, migrated, demo-seeded database file and the repository's media folder.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createApp } from '../../src/app.ts';
 import { seedDemo } from '../../src/catalog/seed.ts';
 import { parseConfig } from '../../src/config.ts';
@@ -10,10 +12,23 @@ import { openTempDb } from './temp-db.ts';
 
 export const DEMO_NOW = new Date('2026-11-01T12:00:00Z');
 
-export async function openDemoApp(dir: string, overrides: Partial<AppDeps> = {}) {
+/**
+ * `writableMedia`: give the app its own media folder under `dir` (the demo files copied in), so
+ * uploads never touch the repository's media/.
+ */
+export async function openDemoApp(
+  dir: string,
+  overrides: Partial<AppDeps> = {},
+  options: { writableMedia?: boolean } = {},
+) {
   const opened = await openTempDb(dir);
-  const media = await createFsMediaStore({ root: BUNDLED_MEDIA_DIR });
-  await seedDemo({ db: opened.db, media, now: () => DEMO_NOW });
+  const bundled = await createFsMediaStore({ root: BUNDLED_MEDIA_DIR });
+  let media = bundled;
+  if (options.writableMedia) {
+    await mkdir(join(dir, 'media'), { recursive: true });
+    media = await createFsMediaStore({ root: join(dir, 'media') });
+  }
+  await seedDemo({ db: opened.db, media, demoSource: bundled, now: () => DEMO_NOW });
   const deps: AppDeps = {
     db: opened.db,
     media,

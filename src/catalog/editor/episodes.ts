@@ -11,6 +11,7 @@ import {
 } from '../../db/schema.ts';
 import type { EpisodeType, Person } from '../../domain/vocabulary.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
+import type { MediaStore } from '../../media-store/media-store.ts';
 import { mediaPath } from '../media-url.ts';
 import { guarded, translateConstraintError } from './constraint-errors.ts';
 import type { EditorContext } from './context.ts';
@@ -156,24 +157,33 @@ export async function updateEpisode(
   return getEpisode(ctx, id);
 }
 
-/** Deletes the episode; its page, chapters and media URLs answer 410 Gone from now on. */
-export async function deleteEpisode(ctx: EditorContext, id: number): Promise<void> {
+/**
+ * Deletes the episode, then its media files and records unless something else still uses them.
+ * Its page, chapters and media URLs answer 410 Gone from now on.
+ */
+export async function deleteEpisode(ctx: EditorContext & { media: MediaStore }, id: number): Promise<void> {
   const record = await getEpisode(ctx, id);
   const { episode, showSlug } = record;
-  const media = [
+  const assets = [
     record.audio,
     record.image,
     record.transcript,
     record.chapters,
     ...record.alternates.map((a) => a.asset),
-  ]
-    .filter((asset): asset is MediaAsset => asset !== null)
-    .map(mediaPath);
+  ].filter((asset): asset is MediaAsset => asset !== null);
   const gone =
     episode.status === 'draft'
       ? []
-      : goneStatements(ctx.db, [...episodePaths(showSlug, episode.slug), ...media], ctx.now);
+      : goneStatements(ctx.db, [...episodePaths(showSlug, episode.slug), ...assets.map(mediaPath)], ctx.now);
   await ctx.db.batch([ctx.db.delete(episodes).where(eq(episodes.id, id)), ...gone]);
+  for (const asset of assets) {
+    try {
+      await ctx.db.delete(mediaAssets).where(eq(mediaAssets.id, asset.id));
+    } catch {
+      continue; // still used by another episode, show or article: keep it
+    }
+    await ctx.media.delete(asset.key);
+  }
 }
 
 /** Publishing needs audio, and a number in a serial show; a future time schedules instead. */

@@ -197,7 +197,7 @@ export function episodesApi() {
       responses: { 204: { description: 'Deleted.' }, ...WRITE_PROBLEMS },
     }),
     async (c) => {
-      await deleteEpisode(editorContext(c), c.req.valid('param').id);
+      await deleteEpisode({ ...editorContext(c), media: c.var.deps.media }, c.req.valid('param').id);
       changed(c);
       return c.body(null, 204);
     },
