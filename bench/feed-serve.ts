@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { seedDemo } from '../src/catalog/seed.ts';
+import { SERVER_NODE_FLAGS } from '../src/cli/serve-command.ts';
 import { episodes, mediaAssets, shows } from '../src/db/schema.ts';
 import { createFsMediaStore } from '../src/node/fs-media-store.ts';
 import { createLibsqlDb } from '../src/node/libsql-db.ts';
@@ -69,17 +70,26 @@ try {
 
   // podwire, as `npm start` runs it (info logs to /dev/null).
   const port = await freePort();
-  const podwire = spawn(process.execPath, ['--import', 'tsx', 'src/node/main.ts'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: `file:${join(dir, 'bench.db')}`,
-      LOG_LEVEL: 'info',
+  const podwire = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? SERVER_NODE_FLAGS),
+      '--import',
+      'tsx',
+      'src/node/main.ts',
+    ],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: `file:${join(dir, 'bench.db')}`,
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   children.push(podwire);
   const podwireUrl = `http://127.0.0.1:${port}${FEED_PATH}`;
   for (let i = 0; i < 100; i++) {

@@ -4,6 +4,7 @@ import { PodwireError } from '../errors.ts';
 import { runMigrate, runSeed } from './db-commands.ts';
 import { runProbe } from './probe-command.ts';
 import { runScan } from './scan-command.ts';
+import { runServe } from './serve-command.ts';
 
 const USAGE = `Usage: podwire <command> [options]
 
@@ -25,8 +26,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   try {
     switch (command) {
       case 'serve':
-        await import('../node/main.ts');
-        return -1; // keep running: the server owns the process from here
+        return await runServe(rest);
       case 'migrate':
         return await runMigrate(parseConfig(process.env), rest, out);
       case 'seed':

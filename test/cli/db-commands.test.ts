@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collect, REPO_ROOT } from '../helpers/spawn-podwire.ts';
+import { collect, REPO_ROOT, waitForLog } from '../helpers/spawn-podwire.ts';
 import { tempDirs } from '../helpers/temp-dir.ts';
 
 /** Runs the real `podwire` bin script, as npx would. */
@@ -28,6 +28,25 @@ describe('podwire CLI', () => {
     const second = await podwire(['seed'], env);
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/the demo is already in .*cli\.db; nothing to add/);
+  });
+
+  it('serves with `podwire serve` (as npm start does) and stops cleanly on SIGTERM', async () => {
+    const dir = await newDir();
+    const child = spawn(process.execPath, ['src/cli/podwire.js', 'serve'], {
+      cwd: REPO_ROOT,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_URL: `file:${join(dir, 's.db')}`,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const listening = await waitForLog(child, 'podwire listening');
+    expect((await fetch(`${String(listening.url)}/healthz`)).status).toBe(200);
+    child.kill('SIGTERM');
+    expect((await collect(child)).code).toBe(0);
   });
 
   it('migrates a new database', async () => {

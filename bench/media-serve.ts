@@ -1,0 +1,134 @@
+// Bench: one 1 GB media file downloaded by 50 clients at once from podwire (`npm start`) and from nginx (one
+// worker, sendfile), on loopback with wrk: throughput ratio, and podwire's memory before and at its peak.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../src/cli/serve-command.ts';
+import { mediaAssets } from '../src/db/schema.ts';
+import { createLibsqlDb } from '../src/node/libsql-db.ts';
+import { migrateDatabase } from '../src/node/migrate.ts';
+import { ensureTools, freePort, wrk } from './tools.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SIZE = 1024 * 1024 * 1024;
+const CLIENTS = 50;
+const KEY = 'bench/one-gigabyte.mp3';
+const SHA = 'e'.repeat(64);
+
+async function memoryOf(pid: number): Promise<{ rss: number; peak: number }> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024;
+  return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+}
+
+ensureTools({ nginx: 'nginx', wrk: 'wrk' });
+const dir = await mkdtemp(join(tmpdir(), 'podwire-media-bench-'));
+await chmod(dir, 0o755);
+const children: ChildProcess[] = [];
+try {
+  // A 1 GB file (sparse: its pages come from the page cache, so disks do not decide the result).
+  await mkdir(join(dir, 'media', 'bench'), { recursive: true });
+  await writeFile(join(dir, 'media', KEY), '');
+  await truncate(join(dir, 'media', KEY), SIZE);
+  const opened = await createLibsqlDb(`file:${join(dir, 'bench.db')}`);
+  await migrateDatabase(opened.db, opened.location);
+  await opened.db.insert(mediaAssets).values({
+    key: KEY,
+    mimeType: 'audio/mpeg',
+    sizeBytes: SIZE,
+    sha256: SHA,
+    durationSeconds: 1,
+    createdAt: new Date('2026-01-01T00:00:00Z'),
+  });
+  opened.close();
+
+  const port = await freePort();
+  const podwire = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? SERVER_NODE_FLAGS),
+      '--import',
+      'tsx',
+      'src/node/main.ts',
+    ],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: `file:${join(dir, 'bench.db')}`,
+        MEDIA_DIR: join(dir, 'media'),
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  children.push(podwire);
+  const url = `http://127.0.0.1:${port}/media/${SHA.slice(0, 16)}/${KEY}`;
+  for (let i = 0; i < 100; i++) {
+    if (
+      await fetch(url, { method: 'HEAD' }).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const before = await memoryOf(podwire.pid as number);
+
+  const nginxPort = await freePort();
+  await writeFile(
+    join(dir, 'nginx.conf'),
+    `worker_processes 1;
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log ${dir}/nginx-access.log;
+  sendfile on;
+  types { audio/mpeg mp3; }
+  server { listen 127.0.0.1:${nginxPort}; root ${join(dir, 'media')}; }
+}
+`,
+  );
+  const nginx = spawn('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir], { stdio: 'inherit' });
+  children.push(nginx);
+  await new Promise((r) => setTimeout(r, 500));
+
+  const ours = wrk(url, {}, { connections: CLIENTS, seconds: 10 });
+  const during = await memoryOf(podwire.pid as number);
+  const theirs = wrk(`http://127.0.0.1:${nginxPort}/${KEY}`, {}, { connections: CLIENTS, seconds: 10 });
+  const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
+  console.log(
+    `\nmedia-serve: a 1 GB file, ${CLIENTS} concurrent downloads for 10 s each, wrk -t1 on loopback`,
+  );
+  console.log(
+    `  podwire  ${ours.transfer}/s   nginx (sendfile) ${theirs.transfer}/s   ratio ${(parseRate(ours.transfer) / parseRate(theirs.transfer)).toFixed(2)}x`,
+  );
+  console.log(
+    `  podwire memory: ${mb(before.rss)} before, ${mb(during.peak)} at peak: grew ${mb(during.peak - before.rss)} while serving ${CLIENTS} clients`,
+  );
+  const openFiles = execFileSync('bash', [
+    '-c',
+    `ls -l /proc/${podwire.pid}/fd | grep -c one-gigabyte || true`,
+  ])
+    .toString()
+    .trim();
+  console.log(`  file handles still open on the file after the clients left: ${openFiles}`);
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 300));
+  await rm(dir, { recursive: true, force: true });
+}
+
+function parseRate(text: string): number {
+  const match = /^([\d.]+)([KMG]?)B$/.exec(text);
+  const unit = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[match?.[2] ?? ''] ?? 1;
+  return Number(match?.[1] ?? 0) * unit;
+}
