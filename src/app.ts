@@ -87,6 +87,7 @@ function createRuntime(deps: AppDeps): AppRuntime {
       onInvalidate: () => deps.hot?.clear(),
     }),
     hot: deps.hot,
+    sharedCache: deps.sharedCache,
     rendered: createRenderedCache(),
     sanitize: createHtmlSanitizer({ baseUrl: config.baseUrl }),
     compress: deps.compress,

@@ -40,6 +40,16 @@ export interface AppDeps {
    * sees the request). Optional: without it every request takes the full path.
    */
   readonly hot?: HotResponses;
+  /**
+   * A cache shared beyond this process (the Workers Cache API): rendered documents are looked up
+   * there before rendering and stored after. Keys carry the catalogue version.
+   */
+  readonly sharedCache?: SharedCache;
+}
+
+export interface SharedCache {
+  get(key: string): Promise<Uint8Array | undefined>;
+  put(key: string, body: Uint8Array): Promise<void>;
 }
 
 /** State one app instance keeps across requests: caches and the sanitizer, made by createApp. */
@@ -49,6 +59,7 @@ export interface AppRuntime {
   readonly sanitize: HtmlSanitizer;
   readonly compress?: Compress;
   readonly hot?: HotResponses;
+  readonly sharedCache?: SharedCache;
   /** Codings `compress` can produce. */
   readonly codings: readonly ContentCoding[];
   /** Changes when settings that shape output (base URL, titles) change: part of every entity tag. */

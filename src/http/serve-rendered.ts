@@ -56,9 +56,13 @@ export async function serveRendered(c: Context<AppEnv>, resource: RenderedResour
     return new Response(null, { status: 304, headers });
   }
 
-  const entry = await runtime.rendered.get(`${resource.key}\n${version.tag}`, async () => {
+  const cacheKey = `${resource.key}\n${version.tag}\n${runtime.configTag}`;
+  const entry = await runtime.rendered.get(cacheKey, async () => {
+    const shared = await runtime.sharedCache?.get(cacheKey);
+    if (shared) return { body: new TextDecoder().decode(shared), lastModified: version.lastModified };
     const started = performance.now();
     const body = await resource.render();
+    await runtime.sharedCache?.put(cacheKey, new TextEncoder().encode(body));
     c.var.deps.log.debug('rendered', {
       requestId: c.var.requestId,
       key: resource.key.replaceAll('\n', ' '),

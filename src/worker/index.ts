@@ -1,12 +1,14 @@
 // The Cloudflare Workers entry: builds the same createApp(deps) from D1, R2 and vars, once per isolate.
 import type { Hono } from 'hono';
 import { createApp } from '../app.ts';
+import { publishDueItems } from '../catalog/publish-due.ts';
 import { type Config, parseConfig } from '../config.ts';
 import type { AppEnv } from '../deps.ts';
 import { ConfigError, PodwireError } from '../errors.ts';
 import { problemResponse } from '../http/problem.ts';
-import { createLogger } from '../log.ts';
+import { createLogger, type Logger } from '../log.ts';
 import { createD1Db } from './d1-db.ts';
+import { createEdgeCache } from './edge-cache.ts';
 import { createR2MediaStore } from './r2-media-store.ts';
 
 export interface WorkerEnv {
@@ -15,7 +17,7 @@ export interface WorkerEnv {
   readonly [variable: string]: unknown;
 }
 
-let built: { env: WorkerEnv; app: Hono<AppEnv> } | undefined;
+let built: { env: WorkerEnv; app: Hono<AppEnv>; config: Config; log: Logger } | undefined;
 
 /** The app for these bindings; rebuilt only if the runtime hands over a different env object. */
 function appFor(env: WorkerEnv): Hono<AppEnv> {
@@ -31,8 +33,13 @@ function appFor(env: WorkerEnv): Hono<AppEnv> {
     config,
     now: () => new Date(),
     log,
+    // Cache API: absent where the runtime has none (it always has on Cloudflare).
+    sharedCache:
+      typeof caches === 'undefined'
+        ? undefined
+        : createEdgeCache((caches as unknown as { default: Cache }).default),
   });
-  built = { env, app };
+  built = { env, app, config, log };
   return app;
 }
 
@@ -54,5 +61,13 @@ export default {
       return problemResponse({ title: 'Service misconfigured', status: 500, detail });
     }
     return app.fetch(request, env, ctx);
+  },
+
+  /** The cron trigger (wrangler.toml): scheduled articles and episodes whose time has come are published. */
+  async scheduled(_event: ScheduledController, env: WorkerEnv, _ctx: ExecutionContext): Promise<void> {
+    appFor(env);
+    const { log } = built as NonNullable<typeof built>;
+    const report = await publishDueItems(createD1Db(env.DB as D1Database), new Date());
+    if (report.articles + report.episodes > 0) log.info('scheduled items published', { ...report });
   },
 } satisfies ExportedHandler<WorkerEnv>;

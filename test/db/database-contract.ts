@@ -1,0 +1,299 @@
+// The database contract: constraints and pairing behave the same on every database podwire runs on (libSQL, D1).
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import { liveEpisodesOfArticles, setArticleEpisodes } from '../../src/db/queries/pairing.ts';
+import { articleEpisodes, articles, episodes, mediaAssets, sections, shows } from '../../src/db/schema.ts';
+import { ConflictError, ValidationError } from '../../src/errors.ts';
+import {
+  insertArticle,
+  insertAudioAsset,
+  insertEpisode,
+  insertSection,
+  insertShow,
+} from '../helpers/fixtures.ts';
+
+export interface OpenedDatabase {
+  readonly db: Database;
+  close(): void | Promise<void>;
+}
+
+const T0 = new Date('2026-01-01T00:00:00Z');
+const stamps = { createdAt: T0, updatedAt: T0 };
+
+/** Expects the write to be refused by SQLite itself (a constraint), whatever the code around it does. */
+async function expectRefused(write: Promise<unknown>, constraint: RegExp) {
+  const error = await write.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error, 'the database accepted the row').toBeDefined();
+  const text = `${(error as Error).message} ${String((error as Error).cause ?? '')}`;
+  expect(text).toMatch(constraint);
+}
+
+const NOW = new Date('2026-06-01T00:00:00Z');
+
+/** Registers the whole contract for databases made fresh by `open`, already migrated. */
+export function databaseContract(name: string, open: () => Promise<OpenedDatabase>) {
+  describe(`${name}: schema constraints`, () => {
+    let opened: OpenedDatabase;
+    let db: Database;
+
+    beforeAll(async () => {
+      opened = await open();
+      db = opened.db;
+    });
+    afterAll(() => opened.close());
+
+    it('keeps article, section and show slugs unique', async () => {
+      const section = await insertSection(db);
+      const article = await insertArticle(db, section.id);
+      await expectRefused(insertArticle(db, section.id, { slug: article.slug }), /UNIQUE.*articles\.slug/);
+      await expectRefused(
+        db.insert(sections).values({ slug: section.slug, name: 'Again', ...stamps }),
+        /UNIQUE.*sections\.slug/,
+      );
+      const show = await insertShow(db);
+      await expectRefused(
+        db.insert(shows).values({
+          slug: show.slug,
+          podcastGuid: '11111111-1111-5111-8111-111111111111',
+          title: 'T',
+          description: 'D',
+          author: 'A',
+          ...stamps,
+        }),
+        /UNIQUE.*shows\.slug/,
+      );
+    });
+
+    it('keeps episode GUIDs and podcast GUIDs unique', async () => {
+      const show = await insertShow(db);
+      const episode = await insertEpisode(db, show.id);
+      const other = await insertShow(db);
+      await expectRefused(insertEpisode(db, other.id, { guid: episode.guid }), /UNIQUE.*episodes\.guid/);
+      await expectRefused(
+        db.insert(shows).values({
+          slug: 'another-show',
+          podcastGuid: show.podcastGuid,
+          title: 'T',
+          description: 'D',
+          author: 'A',
+          ...stamps,
+        }),
+        /UNIQUE.*shows\.podcast_guid/,
+      );
+    });
+
+    it('allows the same episode slug in two shows but not twice in one', async () => {
+      const a = await insertShow(db);
+      const b = await insertShow(db);
+      await insertEpisode(db, a.id, { slug: 'pilot' });
+      await insertEpisode(db, b.id, { slug: 'pilot' });
+      await expectRefused(
+        insertEpisode(db, a.id, { slug: 'pilot' }),
+        /UNIQUE.*episodes\.show_id, episodes\.slug/,
+      );
+    });
+
+    it('enforces foreign keys', async () => {
+      await expectRefused(insertArticle(db, 999_999), /FOREIGN KEY/);
+      await expectRefused(insertEpisode(db, 999_999), /FOREIGN KEY/);
+      const show = await insertShow(db);
+      await expectRefused(insertEpisode(db, show.id, { audioAssetId: 999_999 }), /FOREIGN KEY/);
+      const section = await insertSection(db);
+      await insertArticle(db, section.id);
+      // a section with articles cannot be deleted out from under them
+      await expectRefused(db.delete(sections).where(eq(sections.id, section.id)), /FOREIGN KEY/);
+    });
+
+    it('rejects slugs that are not lower-case words joined by hyphens', async () => {
+      const section = await insertSection(db);
+      for (const slug of ['Has-Capitals', 'has space', '-leading', '', 'dots.in.it', 'ünïcode']) {
+        await expectRefused(insertArticle(db, section.id, { slug }), /CHECK.*articles_slug/);
+      }
+    });
+
+    it('requires a publication time for anything that is not a draft', async () => {
+      const section = await insertSection(db);
+      await insertArticle(db, section.id, { status: 'draft', publishedAt: null });
+      await expectRefused(
+        insertArticle(db, section.id, { status: 'scheduled', publishedAt: null }),
+        /CHECK.*articles_published_at/,
+      );
+      await expectRefused(
+        insertArticle(db, section.id, { status: 'live' as 'draft' }),
+        /CHECK.*articles_status/,
+      );
+    });
+
+    it('publishes an episode only with audio, and only with positive season and episode numbers', async () => {
+      const show = await insertShow(db);
+      await insertEpisode(db, show.id, { status: 'draft', publishedAt: null, audioAssetId: null });
+      await expectRefused(
+        insertEpisode(db, show.id, { status: 'published', audioAssetId: null }),
+        /CHECK.*episodes_audio/,
+      );
+      await expectRefused(insertEpisode(db, show.id, { season: 0 }), /CHECK.*episodes_season/);
+      await expectRefused(insertEpisode(db, show.id, { number: -3 }), /CHECK.*episodes_number/);
+      await expectRefused(insertEpisode(db, show.id, { type: 'teaser' as 'full' }), /CHECK.*episodes_type/);
+    });
+
+    it('refuses an audio asset without a probed duration, and keys that could escape the store', async () => {
+      const base = { mimeType: 'audio/mpeg', sizeBytes: 10, sha256: 'f'.repeat(64), createdAt: T0 };
+      await expectRefused(
+        db.insert(mediaAssets).values({ ...base, key: 'a/no-duration.mp3' }),
+        /audio_probed/,
+      );
+      await expectRefused(
+        db.insert(mediaAssets).values({ ...base, key: '../outside.mp3', durationSeconds: 1 }),
+        /media_assets_key/,
+      );
+      await expectRefused(
+        db.insert(mediaAssets).values({ ...base, key: '/etc/passwd', durationSeconds: 1 }),
+        /media_assets_key/,
+      );
+      await expectRefused(
+        db.insert(mediaAssets).values({ ...base, key: 'ok.mp3', durationSeconds: 1, sha256: 'abc' }),
+        /media_assets_sha256/,
+      );
+    });
+
+    it('requires the fields a podcast feed cannot do without', async () => {
+      await expectRefused(
+        db.run(sql`INSERT INTO shows (slug, podcast_guid, title, author, created_at, updated_at)
+                   VALUES ('no-description', '22222222-2222-5222-8222-222222222222', 'T', 'A', 0, 0)`),
+        /NOT NULL.*shows\.description/,
+      );
+      await expectRefused(
+        db.run(sql`INSERT INTO shows (slug, podcast_guid, title, description, author, created_at, updated_at)
+                   VALUES ('empty-title', '33333333-3333-5333-8333-333333333333', '', 'D', 'A', 0, 0)`),
+        /CHECK.*shows_title/,
+      );
+    });
+
+    it('keeps one position per article in the pairing and one pairing per article and episode', async () => {
+      const section = await insertSection(db);
+      const article = await insertArticle(db, section.id);
+      const show = await insertShow(db);
+      const e1 = await insertEpisode(db, show.id);
+      const e2 = await insertEpisode(db, show.id);
+      await db.insert(articleEpisodes).values({ articleId: article.id, episodeId: e1.id, position: 0 });
+      await expectRefused(
+        db.insert(articleEpisodes).values({ articleId: article.id, episodeId: e2.id, position: 0 }),
+        /UNIQUE.*article_episodes/,
+      );
+      await expectRefused(
+        db.insert(articleEpisodes).values({ articleId: article.id, episodeId: e1.id, position: 1 }),
+        /UNIQUE.*article_episodes/,
+      );
+    });
+
+    it('removes pairings with their article but refuses to delete audio an episode uses', async () => {
+      const section = await insertSection(db);
+      const article = await insertArticle(db, section.id);
+      const show = await insertShow(db);
+      const episode = await insertEpisode(db, show.id);
+      await db.insert(articleEpisodes).values({ articleId: article.id, episodeId: episode.id, position: 0 });
+      await db.delete(articles).where(eq(articles.id, article.id));
+      const left = await db.select().from(articleEpisodes).where(eq(articleEpisodes.episodeId, episode.id));
+      expect(left).toEqual([]);
+      await expectRefused(
+        db.delete(mediaAssets).where(eq(mediaAssets.id, episode.audioAssetId ?? -1)),
+        /FOREIGN KEY/,
+      );
+      // and the episode is still there
+      expect(await db.select().from(episodes).where(eq(episodes.id, episode.id))).toHaveLength(1);
+    });
+
+    it('stores an asset duration as a real number of seconds', async () => {
+      const asset = await insertAudioAsset(db, 1535.6);
+      const [row] = await db.select().from(mediaAssets).where(eq(mediaAssets.id, asset.id));
+      expect(row?.durationSeconds).toBe(1535.6);
+    });
+  });
+
+  describe(`${name}: article-episode pairing`, () => {
+    let opened: OpenedDatabase;
+    let db: Database;
+    beforeAll(async () => {
+      opened = await open();
+      db = opened.db;
+    });
+    afterAll(() => opened.close());
+
+    async function setUp(episodeCount: number) {
+      const section = await insertSection(db);
+      const show = await insertShow(db);
+      const article = await insertArticle(db, section.id);
+      const episodes = [];
+      for (let i = 0; i < episodeCount; i++) episodes.push(await insertEpisode(db, show.id));
+      return { section, show, article, episodes };
+    }
+
+    const titlesOf = async (articleId: number) =>
+      ((await liveEpisodesOfArticles(db, [articleId], NOW)).get(articleId) ?? []).map((p) => p.episode.title);
+
+    it('returns an article’s episodes in the order they were paired, not by id or date', async () => {
+      const { article, episodes } = await setUp(3);
+      const [a, b, c] = episodes;
+      await setArticleEpisodes(db, article.id, [c!.id, a!.id, b!.id]);
+      expect(await titlesOf(article.id)).toEqual([c!.title, a!.title, b!.title]);
+    });
+
+    it('reorders and removes atomically', async () => {
+      const { article, episodes } = await setUp(3);
+      const [a, b, c] = episodes;
+      await setArticleEpisodes(db, article.id, [a!.id, b!.id, c!.id]);
+      await setArticleEpisodes(db, article.id, [b!.id, a!.id]);
+      expect(await titlesOf(article.id)).toEqual([b!.title, a!.title]);
+      await setArticleEpisodes(db, article.id, []);
+      expect(await titlesOf(article.id)).toEqual([]);
+    });
+
+    it('lets one episode belong to several articles', async () => {
+      const { section, article, episodes } = await setUp(1);
+      const other = await insertArticle(db, section.id);
+      await setArticleEpisodes(db, article.id, [episodes[0]!.id]);
+      await setArticleEpisodes(db, other.id, [episodes[0]!.id]);
+      const both = await liveEpisodesOfArticles(db, [article.id, other.id], NOW);
+      expect(both.get(article.id)?.map((p) => p.episode.id)).toEqual([episodes[0]!.id]);
+      expect(both.get(other.id)?.map((p) => p.episode.id)).toEqual([episodes[0]!.id]);
+    });
+
+    it('refuses the same episode twice on one article, and leaves the old pairing', async () => {
+      const { article, episodes } = await setUp(2);
+      await setArticleEpisodes(db, article.id, [episodes[0]!.id]);
+      await expect(setArticleEpisodes(db, article.id, [episodes[1]!.id, episodes[1]!.id])).rejects.toThrow(
+        ValidationError,
+      );
+      expect(await titlesOf(article.id)).toEqual([episodes[0]!.title]);
+    });
+
+    it('refuses an unknown episode and keeps the previous pairing intact', async () => {
+      const { article, episodes } = await setUp(2);
+      await setArticleEpisodes(db, article.id, [episodes[0]!.id, episodes[1]!.id]);
+      await expect(setArticleEpisodes(db, article.id, [episodes[1]!.id, 987_654])).rejects.toThrow(
+        ConflictError,
+      );
+      expect(await titlesOf(article.id)).toEqual([episodes[0]!.title, episodes[1]!.title]);
+    });
+
+    it('leaves out drafts and episodes scheduled for later, which appear once their time comes', async () => {
+      const section = await insertSection(db);
+      const show = await insertShow(db);
+      const article = await insertArticle(db, section.id);
+      const live = await insertEpisode(db, show.id);
+      const draft = await insertEpisode(db, show.id, { status: 'draft', publishedAt: null });
+      const later = await insertEpisode(db, show.id, {
+        status: 'scheduled',
+        publishedAt: new Date('2026-07-01T00:00:00Z'),
+      });
+      await setArticleEpisodes(db, article.id, [later.id, draft.id, live.id]);
+      expect(await titlesOf(article.id)).toEqual([live.title]);
+      const inJuly = await liveEpisodesOfArticles(db, [article.id], new Date('2026-07-01T00:00:00Z'));
+      expect(inJuly.get(article.id)?.map((p) => p.episode.title)).toEqual([later.title, live.title]);
+    });
+  });
+}

@@ -1,0 +1,125 @@
+// The real Worker under `wrangler dev` (workerd, local D1 and R2), migrated with wrangler and seeded like production.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { seedDemo } from '../../src/catalog/seed.ts';
+import { OFFLINE_WRANGLER_ENV } from '../../src/cli/offline-wrangler.ts';
+import { createFsMediaStore } from '../../src/node/fs-media-store.ts';
+import { createNodeSha256 } from '../../src/node/node-hash.ts';
+import { BUNDLED_MEDIA_DIR } from '../../src/node/server.ts';
+import { createD1Db } from '../../src/worker/d1-db.ts';
+import { createR2MediaStore } from '../../src/worker/r2-media-store.ts';
+import { DEMO_NOW } from './demo-app.ts';
+import { openLocalBindings } from './platform-proxy.ts';
+import { REPO_ROOT } from './spawn-podwire.ts';
+
+const WRANGLER = join(REPO_ROOT, 'node_modules/wrangler/bin/wrangler.js');
+const env = () => ({ ...process.env, ...OFFLINE_WRANGLER_ENV });
+
+export interface WorkerHarness {
+  /** Where `wrangler dev` listens, such as http://127.0.0.1:43210 */
+  readonly url: string;
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  dispose(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * Applies drizzle/ with `wrangler d1 migrations apply --local` (as operators do), seeds the demo
+ * into the local D1 and R2 through wrangler's platform proxy with the same code the Node side uses,
+ * then starts `wrangler dev` with `vars` on a free loopback port.
+ */
+export async function startWorker(
+  vars: Record<string, string>,
+  options: { seed?: boolean } = {},
+): Promise<WorkerHarness> {
+  const persist = await mkdtemp(join(tmpdir(), 'podwire-workerd-'));
+  execFileSync(
+    process.execPath,
+    [WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist],
+    {
+      cwd: REPO_ROOT,
+      env: env(),
+      stdio: 'ignore',
+    },
+  );
+  if (options.seed !== false) {
+    const proxy = await openLocalBindings(join(persist, 'v3'));
+    try {
+      await seedDemo({
+        db: createD1Db(proxy.env.DB),
+        media: createR2MediaStore(proxy.env.MEDIA, { createHash: createNodeSha256 }),
+        demoSource: await createFsMediaStore({ root: BUNDLED_MEDIA_DIR }),
+        now: () => DEMO_NOW,
+      });
+    } finally {
+      await proxy.dispose();
+    }
+  }
+  const port = await freePort();
+  const args = [
+    WRANGLER,
+    'dev',
+    '--port',
+    String(port),
+    '--ip',
+    '127.0.0.1',
+    '--persist-to',
+    persist,
+    '--log-level',
+    'warn',
+  ];
+  for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`);
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: REPO_ROOT,
+    env: env(),
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true, // its own process group, so workerd goes with it
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d) => {
+    stderr += d;
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (Date.now() > deadline || child.exitCode !== null) {
+      process.kill(-(child.pid as number), 'SIGKILL');
+      throw new Error(`wrangler dev did not start: ${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    fetch: (path, init) => fetch(`${url}${path}`, init),
+    async dispose() {
+      try {
+        process.kill(-(child.pid as number), 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      try {
+        process.kill(-(child.pid as number), 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      await rm(persist, { recursive: true, force: true });
+    },
+  };
+}
