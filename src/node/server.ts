@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import { createApp, VERSION_TTL_MS } from '../app.ts';
+import { publishDueItems } from '../catalog/publish-due.ts';
 import { seedDemo } from '../catalog/seed.ts';
 import type { Config } from '../config.ts';
 import { isCatalogEmpty } from '../db/queries/catalog-stats.ts';
@@ -85,6 +86,17 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  // Scheduled items whose time has come are recorded as published once a minute (they are already
+  // visible on time: visibility is decided per request).
+  const publisher = setInterval(() => {
+    publishDueItems(runtime.db.db, now()).then(
+      (report) => {
+        if (report.articles + report.episodes > 0) log.info('scheduled items published', { ...report });
+      },
+      (error: unknown) => log.error('publishing scheduled items failed', { error }),
+    );
+  }, 60_000);
+  publisher.unref();
   const { port } = server.address() as AddressInfo;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   let closing: Promise<void> | undefined;
@@ -98,6 +110,7 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
         }, graceMs);
         force.unref();
         server.closeIdleConnections();
+        clearInterval(publisher);
         server.close(() => {
           clearTimeout(force);
           runtime.db.close();
