@@ -76,6 +76,21 @@ async function notFoundResponse(c: Context<AppEnv>, error: NotFoundError): Promi
   return problemResponse(problemFromError(error, c.var.requestId));
 }
 
+/** A bounded memo: the oldest entries go first. */
+function createMemo(maxEntries: number): AppRuntime['memo'] {
+  const entries = new Map<string, Promise<unknown>>();
+  return (key, load) => {
+    let hit = entries.get(key);
+    if (!hit) {
+      hit = load();
+      hit.catch(() => entries.delete(key));
+      entries.set(key, hit);
+      if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+    }
+    return hit as ReturnType<typeof load>;
+  };
+}
+
 /** The caches and helpers one app instance shares across its requests. */
 function createRuntime(deps: AppDeps): AppRuntime {
   const { config } = deps;
@@ -88,6 +103,7 @@ function createRuntime(deps: AppDeps): AppRuntime {
     }),
     hot: deps.hot,
     sharedCache: deps.sharedCache,
+    memo: createMemo(1000),
     rendered: createRenderedCache(),
     sanitize: createHtmlSanitizer({ baseUrl: config.baseUrl }),
     compress: deps.compress,

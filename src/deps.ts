@@ -64,6 +64,11 @@ export interface AppRuntime {
   readonly codings: readonly ContentCoding[];
   /** Changes when settings that shape output (base URL, titles) change: part of every entity tag. */
   readonly configTag: string;
+  /**
+   * Remembers small lookups by key (keys carry the catalogue version, so entries never go stale),
+   * sparing the database on busy paths.
+   */
+  memo<T>(key: string, load: () => Promise<T>): Promise<T>;
 }
 
 export interface AppEnv {

@@ -70,7 +70,11 @@ export function feedRoutes(): Hono<AppEnv> {
   routes.on(GET_HEAD, '/podcasts/:show/feed.xml', async (c) => {
     const { db, config, now } = c.var.deps;
     const show = c.req.param('show');
-    const moved = await findShowBySlug(db, show);
+    // Whether the show has moved, remembered per catalogue version: no query on busy revalidations.
+    const version = await c.var.runtime.versions.current();
+    const newFeedUrl = await c.var.runtime.memo(`new-feed-url\n${show}\n${version.tag}`, async () => {
+      return (await findShowBySlug(db, show))?.show.newFeedUrl ?? null;
+    });
     const response = await serveRendered(c, {
       key: `podcast\n${show}`,
       contentType: 'application/rss+xml; charset=utf-8',
@@ -90,7 +94,6 @@ export function feedRoutes(): Hono<AppEnv> {
         ),
     });
     // A show moved to another feed URL: 301 there (the body still carries itunes:new-feed-url).
-    const newFeedUrl = moved?.show.newFeedUrl;
     if (!newFeedUrl) return response;
     const headers = new Headers(response.headers);
     headers.set('location', newFeedUrl);

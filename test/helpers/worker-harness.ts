@@ -20,6 +20,8 @@ const env = () => ({ ...process.env, ...OFFLINE_WRANGLER_ENV });
 export interface WorkerHarness {
   /** Where `wrangler dev` listens, such as http://127.0.0.1:43210 */
   readonly url: string;
+  /** The local state folder (D1, R2, Cache API). */
+  readonly persist: string;
   fetch(path: string, init?: RequestInit): Promise<Response>;
   dispose(): Promise<void>;
 }
@@ -39,21 +41,34 @@ async function freePort(): Promise<number> {
  * into the local D1 and R2 through wrangler's platform proxy with the same code the Node side uses,
  * then starts `wrangler dev` with `vars` on a free loopback port.
  */
+export interface StartOptions {
+  /** Seed the demo (default true). */
+  readonly seed?: boolean;
+  /** Reuse this local state folder (D1, R2, Cache API) instead of a new one; it is then kept on dispose. */
+  readonly persist?: string;
+  /** Keep a new state folder on dispose (to start again on it). */
+  readonly keepState?: boolean;
+  /** Receives each line the Worker logs (its JSON log lines among them). */
+  readonly onLog?: (line: string) => void;
+}
+
 export async function startWorker(
   vars: Record<string, string>,
-  options: { seed?: boolean } = {},
+  options: StartOptions = {},
 ): Promise<WorkerHarness> {
-  const persist = await mkdtemp(join(tmpdir(), 'podwire-workerd-'));
-  execFileSync(
-    process.execPath,
-    [WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist],
-    {
-      cwd: REPO_ROOT,
-      env: env(),
-      stdio: 'ignore',
-    },
-  );
-  if (options.seed !== false) {
+  const persist = options.persist ?? (await mkdtemp(join(tmpdir(), 'podwire-workerd-')));
+  if (!options.persist) {
+    execFileSync(
+      process.execPath,
+      [WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist],
+      {
+        cwd: REPO_ROOT,
+        env: env(),
+        stdio: 'ignore',
+      },
+    );
+  }
+  if (options.seed !== false && !options.persist) {
     const proxy = await openLocalBindings(join(persist, 'v3'));
     try {
       await seedDemo({
@@ -77,14 +92,21 @@ export async function startWorker(
     '--persist-to',
     persist,
     '--log-level',
-    'warn',
+    'log',
   ];
   for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`);
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: env(),
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so workerd goes with it
+  });
+  let pending = '';
+  child.stdout?.on('data', (d) => {
+    pending += d;
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) options.onLog?.(line);
   });
   let stderr = '';
   child.stderr?.on('data', (d) => {
@@ -106,6 +128,7 @@ export async function startWorker(
   }
   return {
     url,
+    persist,
     fetch: (path, init) => fetch(`${url}${path}`, init),
     async dispose() {
       try {
@@ -119,7 +142,7 @@ export async function startWorker(
       } catch {
         // already gone
       }
-      await rm(persist, { recursive: true, force: true });
+      if (!options.persist && !options.keepState) await rm(persist, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,4 @@
+import { createMemorySharedCache } from '../../src/http/memory-shared-cache.ts';
+import { sharedCacheContract } from './shared-cache-contract.ts';
+
+sharedCacheContract('memory', async () => createMemorySharedCache());
