@@ -1,4 +1,11 @@
 // The Cloudflare Workers entry: builds the same createApp(deps) from D1, R2 and vars, once per isolate.
+import type {
+  Cache,
+  D1Database,
+  ExecutionContext,
+  R2Bucket,
+  ScheduledController,
+} from '@cloudflare/workers-types';
 import type { Hono } from 'hono';
 import { createApp } from '../app.ts';
 import { publishDueItems } from '../catalog/publish-due.ts';
@@ -37,7 +44,7 @@ function appFor(env: WorkerEnv): Hono<AppEnv> {
     sharedCache:
       typeof caches === 'undefined'
         ? undefined
-        : createEdgeCache((caches as unknown as { default: Cache }).default),
+        : createEdgeCache((globalThis as unknown as { caches: { default: Cache } }).caches.default),
   });
   built = { env, app, config, log };
   return app;
@@ -60,7 +67,7 @@ export default {
       console.error(JSON.stringify({ level: 'error', msg: 'worker misconfigured', detail }));
       return problemResponse({ title: 'Service misconfigured', status: 500, detail });
     }
-    return app.fetch(request, env, ctx);
+    return app.fetch(request, env, ctx as never);
   },
 
   /** The cron trigger (wrangler.toml): scheduled articles and episodes whose time has come are published. */
@@ -70,4 +77,4 @@ export default {
     const report = await publishDueItems(createD1Db(env.DB as D1Database), new Date());
     if (report.articles + report.episodes > 0) log.info('scheduled items published', { ...report });
   },
-} satisfies ExportedHandler<WorkerEnv>;
+};
