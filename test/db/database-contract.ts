@@ -252,6 +252,12 @@ export function databaseContract(name: string, open: () => Promise<OpenedDatabas
       expect(await titlesOf(article.id)).toEqual([]);
     });
 
+    it('pairs as many episodes as the API allows in one go (D1 binds at most 100 parameters)', async () => {
+      const { article, episodes } = await setUp(50);
+      await setArticleEpisodes(db, article.id, episodes.map((e) => e.id).reverse());
+      expect(await titlesOf(article.id)).toEqual(episodes.map((e) => e.title).reverse());
+    });
+
     it('lets one episode belong to several articles', async () => {
       const { section, article, episodes } = await setUp(1);
       const other = await insertArticle(db, section.id);

@@ -20,17 +20,23 @@ export async function setArticleEpisodes(db: Database, articleId: number, episod
     await db.batch([clear]);
     return;
   }
-  const insert = db
-    .insert(articleEpisodes)
-    .values(episodeIds.map((episodeId, position) => ({ articleId, episodeId, position })));
+  // D1 binds at most 100 parameters per statement: insert in chunks, all in the one atomic batch.
+  const rows = episodeIds.map((episodeId, position) => ({ articleId, episodeId, position }));
+  const inserts = chunks(rows, 30).map((part) => db.insert(articleEpisodes).values(part));
   try {
-    await db.batch([clear, insert]);
+    await db.batch([clear, ...inserts]);
   } catch (cause) {
     throw new ConflictError('the article or one of the episodes does not exist', {
       cause,
       context: { articleId, episodeIds: episodeIds.map(String) },
     });
   }
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 export interface PairedEpisode {
