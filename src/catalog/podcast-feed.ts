@@ -33,7 +33,7 @@ export async function buildPodcastFeed(ctx: PodcastFeedContext, showSlug: string
     alternatesOfShow(ctx.db, show.id),
   ]);
   const urls = siteUrls(ctx.baseUrl);
-  const media = (asset: MediaAsset) => mediaUrl(ctx.baseUrl, asset);
+  const media = (asset: Pick<MediaAsset, 'key' | 'sha256'>) => mediaUrl(ctx.baseUrl, asset);
 
   const items = rows.map(({ episode, audio, image, transcript, chapters }): PodcastItem => {
     const alts = alternates.get(episode.id) ?? [];

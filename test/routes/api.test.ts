@@ -154,6 +154,41 @@ describe('admin API', () => {
     expect(newFeed?.items[0]?.enclosure.url).toMatch(/\.opus$/);
   });
 
+  it("puts an episode's own artwork, transcript and chapters on that episode's feed item only", async () => {
+    const show = await newShow('extras');
+    const plain = await newEpisode(show.id, 'plain');
+    const rich = await newEpisode(show.id, 'rich');
+    for (const episode of [plain, rich]) {
+      await upload(`/episodes/${episode.id}/audio`, await fixture('wav.wav'));
+      await call('POST', `/episodes/${episode.id}/publish`, {});
+    }
+    expect(
+      (await upload(`/episodes/${rich.id}/image`, await image('square-1400.jpg'), 'image/jpeg')).status,
+    ).toBe(200);
+    const vtt = 'WEBVTT\n\n00:00.000 --> 00:01.000\nHello from the rich episode.\n';
+    expect(
+      (await upload(`/episodes/${rich.id}/transcript`, new TextEncoder().encode(vtt), 'text/vtt')).status,
+    ).toBe(200);
+    const chapters = JSON.stringify({ version: '1.2.0', chapters: [{ startTime: 0, title: 'Opening' }] });
+    const uploaded = await upload(
+      `/episodes/${rich.id}/chapters`,
+      new TextEncoder().encode(chapters),
+      'application/json+chapters',
+    );
+    expect(uploaded.status).toBe(200);
+
+    const feed = parsePodcast(await (await demo.app.request('/podcasts/extras/feed.xml')).text());
+    const byGuid = new Map(feed?.items.map((item) => [item.guid, item]));
+    const richItem = byGuid.get(rich.guid);
+    const plainItem = byGuid.get(plain.guid);
+    expect(richItem?.image).toMatch(/^https:\/\/news\.example\/media\/[0-9a-f]{16}\/.+\.jpg$/);
+    expect(richItem?.podcastTranscripts?.[0]).toMatchObject({ type: 'text/vtt' });
+    expect(richItem?.podcastChapters?.url).toMatch(/\/media\/[0-9a-f]{16}\/.+\.json$/);
+    expect(plainItem?.image).toBeUndefined();
+    expect(plainItem?.podcastTranscripts).toBeUndefined();
+    expect(plainItem?.podcastChapters).toBeUndefined();
+  });
+
   it('treats the same bytes uploaded again as no change', async () => {
     const show = await newShow('idempotent');
     const episode = await newEpisode(show.id, 'ep');
