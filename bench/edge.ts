@@ -1,14 +1,15 @@
 // Bench: the podcast feed of a 300-episode show rendered uncached inside workerd (`wrangler dev`, local D1 and
-// R2) and on Node (`npm start`, libSQL), the Worker's first (cold) request, and the Free plan's 10 ms of CPU.
-// Times are wall-clock from a client on loopback: they include local D1/SQLite reads, so they are an upper
-// bound on the CPU time Cloudflare would bill.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+// R2) and on Node (`npm start`, libSQL): the CPU time of each request, measured by the V8 profiler of the
+// serving process through its inspector, against the Free plan's 10 ms; the Worker's start-up (module
+// evaluation, `wrangler check startup`) and first request; wall times from a loopback client for context.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { seedDemo } from '../src/catalog/seed.ts';
+import { OFFLINE_WRANGLER_ENV } from '../src/cli/offline-wrangler.ts';
 import { SERVER_NODE_FLAGS } from '../src/cli/serve-command.ts';
 import type { Database } from '../src/db/database.ts';
 import { episodes, mediaAssets, shows } from '../src/db/schema.ts';
@@ -16,7 +17,8 @@ import { createFsMediaStore } from '../src/node/fs-media-store.ts';
 import { createLibsqlDb } from '../src/node/libsql-db.ts';
 import { migrateDatabase } from '../src/node/migrate.ts';
 import { BUNDLED_MEDIA_DIR } from '../src/node/server.ts';
-import { startWorker } from '../test/helpers/worker-harness.ts';
+import { startWorker, WRANGLER } from '../test/helpers/worker-harness.ts';
+import { type CpuProfiler, connectProfiler } from './cpu-profiler.ts';
 import { freePort } from './tools.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -62,29 +64,85 @@ async function timed(url: string, init?: RequestInit): Promise<number> {
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
-/** Uncached: each round changes the show (a new catalogue version) and fetches the feed. */
-async function measure(base: string) {
+interface Figures {
+  readonly cold: { wall: number; cpu: number };
+  readonly uncached: { wall: number; cpu: number };
+  readonly cached: { wall: number; cpu: number };
+}
+
+/** Each round changes the show (a new catalogue version) and fetches the feed twice: uncached, then cached. */
+async function measure(base: string, profiler: CpuProfiler, name: string): Promise<Figures> {
   const auth = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
-  const cold = await timed(`${base}${FEED}`);
-  const uncached: number[] = [];
-  const cached: number[] = [];
+  // EDGE_PROFILES=DIR keeps each V8 profile there, to open in DevTools.
+  const keep = process.env.EDGE_PROFILES;
+  let n = 0;
+  const sample = async () => {
+    let wall = 0;
+    const saveTo = keep ? join(keep, `${name}-${String(n++).padStart(2, '0')}.cpuprofile`) : undefined;
+    const cpu = await profiler.cpuOf(async () => {
+      // Uncompressed on both: Workers leave compression to Cloudflare's edge, outside the Worker's CPU.
+      wall = await timed(`${base}${FEED}`, { headers: { 'accept-encoding': 'identity' } });
+    }, saveTo);
+    return { wall, cpu };
+  };
+  const cold = await sample();
+  const uncached: { wall: number; cpu: number }[] = [];
+  const cached: { wall: number; cpu: number }[] = [];
   for (let i = 0; i < ROUNDS; i++) {
-    await fetch(`${base}/api/v1/shows/1`, {
+    const patched = await fetch(`${base}/api/v1/shows/1`, {
       method: 'PATCH',
       headers: auth,
       body: JSON.stringify({ subtitle: `round ${i}` }),
     });
-    await new Promise((r) => setTimeout(r, 5));
-    uncached.push(await timed(`${base}${FEED}`));
-    cached.push(await timed(`${base}${FEED}`));
+    if (!patched.ok) throw new Error(`PATCH: ${patched.status}`);
+    await new Promise((r) => setTimeout(r, 1100)); // the catalogue version is read at most once a second
+    uncached.push(await sample());
+    cached.push(await sample());
   }
-  return { cold, uncached: median(uncached), cached: median(cached) };
+  const pick = (list: { wall: number; cpu: number }[]) => ({
+    wall: median(list.map((x) => x.wall)),
+    cpu: median(list.map((x) => x.cpu)),
+  });
+  return { cold, uncached: pick(uncached), cached: pick(cached) };
+}
+
+async function waitFor(url: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+/** CPU milliseconds a process has used so far (user + system), from /proc. */
+async function processCpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ (100)
+}
+
+/** The Worker's start-up CPU (module evaluation) as `wrangler check startup` profiles it. */
+function workerStartupMs(dir: string): number {
+  const out = execFileSync(
+    process.execPath,
+    [WRANGLER, 'check', 'startup', '--outfile', join(dir, 'startup.cpuprofile')],
+    { cwd: ROOT, env: { ...process.env, ...OFFLINE_WRANGLER_ENV }, encoding: 'utf8' },
+  );
+  const active = /Active: ([\d.]+) ms/.exec(out)?.[1];
+  if (!active) throw new Error(`wrangler check startup printed no figure:\n${out}`);
+  return Number(active);
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'podwire-edge-bench-'));
 const children: ChildProcess[] = [];
 try {
-  // Node: npm start over a libSQL file with the same content.
+  // Node: npm start over a libSQL file with the same content, its inspector open.
   const opened = await createLibsqlDb(`file:${join(dir, 'edge.db')}`);
   await migrateDatabase(opened.db, opened.location);
   await seedDemo({
@@ -95,32 +153,31 @@ try {
   await addArchive(opened.db);
   opened.close();
   const port = await freePort();
-  const node = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'src/node/main.ts'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: `file:${join(dir, 'edge.db')}`,
-      ADMIN_TOKEN: TOKEN,
-      LOG_LEVEL: 'warn',
+  const nodeInspector = await freePort();
+  const startedAt = performance.now();
+  const node = spawn(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, `--inspect=127.0.0.1:${nodeInspector}`, '--import', 'tsx', 'src/node/main.ts'],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: `file:${join(dir, 'edge.db')}`,
+        ADMIN_TOKEN: TOKEN,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: 'ignore',
     },
-    stdio: 'ignore',
-  });
+  );
   children.push(node);
   const nodeUrl = `http://127.0.0.1:${port}`;
-  for (
-    let i = 0;
-    i < 100 &&
-    !(await fetch(`${nodeUrl}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    ));
-    i++
-  ) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const onNode = await measure(nodeUrl);
+  await waitFor(`${nodeUrl}/healthz`);
+  const nodeStartup = { wall: performance.now() - startedAt, cpu: await processCpuMs(node.pid as number) };
+  const nodeProfiler = await connectProfiler(nodeInspector, 'process');
+  const onNode = await measure(nodeUrl, nodeProfiler, 'node');
+  nodeProfiler.close();
 
   // The Worker: wrangler dev with the demo and the same archive in local D1 and R2.
   const { openLocalBindings } = await import('../test/helpers/platform-proxy.ts');
@@ -131,33 +188,41 @@ try {
   const proxy = await openLocalBindings(join(persist, 'v3'));
   await addArchive(createD1Db(proxy.env.DB));
   await proxy.dispose();
+  const workerInspector = await freePort();
   const worker = await startWorker(
     { BASE_URL: 'https://news.example', ADMIN_TOKEN: TOKEN, LOG_LEVEL: 'warn' },
-    { persist },
+    { persist, inspectorPort: workerInspector },
   );
-  const onWorker = await measure(worker.url);
+  const workerProfiler = await connectProfiler(workerInspector);
+  const onWorker = await measure(worker.url, workerProfiler, 'workerd');
+  workerProfiler.close();
   await worker.dispose();
   await rm(persist, { recursive: true, force: true });
+  const workerStartup = workerStartupMs(dir);
 
-  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  const ms = (n: number) => `${n.toFixed(1)} ms`.padStart(9);
+  const row = (label: string, w: number, n: number, note = '') =>
+    console.log(
+      `  ${label.padEnd(26)} workerd ${ms(w)}   Node ${ms(n)}   workerd/Node ${(w / n).toFixed(2)}x${note}`,
+    );
+  console.log(`\nedge: the podcast feed of a ${EPISODES}-episode show (median of ${ROUNDS} rounds)`);
   console.log(
-    `\nedge: the podcast feed of a ${EPISODES}-episode show (median of ${ROUNDS}; wall time from a loopback client)`,
+    '  CPU per request (workerd: its V8 profiler, without D1; Node: process.cpuUsage(), SQLite included)',
   );
-  console.log(
-    `  uncached render   workerd ${ms(onWorker.uncached).padStart(9)}   Node ${ms(onNode.uncached).padStart(9)}   workerd/Node ${(onWorker.uncached / onNode.uncached).toFixed(2)}x   Free plan CPU limit 10 ms: ${onWorker.uncached <= 10 ? 'within' : 'over, as wall time'}`,
+  const limit = onWorker.uncached.cpu <= 10 ? 'within' : 'over';
+  row('uncached render', onWorker.uncached.cpu, onNode.uncached.cpu, `   Free plan limit 10 ms: ${limit}`);
+  row('cached (Cache API / memory)', onWorker.cached.cpu, onNode.cached.cpu);
+  row('first request after start', onWorker.cold.cpu, onNode.cold.cpu);
+  row(
+    'start-up',
+    workerStartup,
+    nodeStartup.cpu,
+    '   (Worker: module evaluation; Node: process to first /healthz)',
   );
-  console.log(
-    `  cached            workerd ${ms(onWorker.cached).padStart(9)}   Node ${ms(onNode.cached).padStart(9)}`,
-  );
-  // A cached response costs no rendering and no queries: what the uncached one adds is the feed's own work.
-  const workerWork = onWorker.uncached - onWorker.cached;
-  const nodeWork = onNode.uncached - onNode.cached;
-  console.log(
-    `  render over cached workerd ${ms(workerWork).padStart(8)}   Node ${ms(nodeWork).padStart(9)}   workerd/Node ${(workerWork / nodeWork).toFixed(2)}x   (queries + rendering, without the transport)`,
-  );
-  console.log(
-    `  first request     workerd ${ms(onWorker.cold).padStart(9)}   Node ${ms(onNode.cold).padStart(9)}   (cold: module start-up, first render, nothing memoised)`,
-  );
+  console.log("  wall time from a loopback client (includes local D1 or SQLite, and wrangler's dev proxy)");
+  row('uncached render', onWorker.uncached.wall, onNode.uncached.wall);
+  row('cached', onWorker.cached.wall, onNode.cached.wall);
+  row('first request after start', onWorker.cold.wall, onNode.cold.wall);
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await rm(dir, { recursive: true, force: true });

@@ -22,11 +22,21 @@ function wranglerSync(args: string[]): void {
     throw new Error(`wrangler ${args.join(' ')} failed with exit code ${result.status}`);
 }
 
-/** Seeds the demo into the local (persisted) D1 and R2 that `wrangler dev` uses. */
-export async function seedLocalWorker(): Promise<void> {
+/** The folder given with `--persist-to DIR` or `--persist-to=DIR`, if any. */
+function persistDir(args: readonly string[]): string | undefined {
+  for (const [i, arg] of args.entries()) {
+    if (arg === '--persist-to') return args[i + 1];
+    if (arg.startsWith('--persist-to=')) return arg.slice('--persist-to='.length);
+  }
+  return undefined;
+}
+
+/** Seeds the demo into the local D1 and R2 that `wrangler dev` uses (wrangler keeps them in `<dir>/v3`). */
+async function seedLocalWorker(persistTo?: string): Promise<void> {
   Object.assign(process.env, OFFLINE_WRANGLER_ENV);
   const proxy = await getPlatformProxy<{ DB: D1Database; MEDIA: R2Bucket }>({
     configPath: `${ROOT}/wrangler.toml`,
+    ...(persistTo ? { persist: { path: `${persistTo}/v3` } } : {}),
   });
   try {
     const report = await seedDemo({
@@ -42,8 +52,16 @@ export async function seedLocalWorker(): Promise<void> {
 }
 
 async function main(args: string[]): Promise<void> {
-  wranglerSync(['d1', 'migrations', 'apply', 'DB', '--local']);
-  await seedLocalWorker();
+  const persistTo = persistDir(args);
+  wranglerSync([
+    'd1',
+    'migrations',
+    'apply',
+    'DB',
+    '--local',
+    ...(persistTo ? ['--persist-to', persistTo] : []),
+  ]);
+  await seedLocalWorker(persistTo);
   const dev = spawn(process.execPath, [WRANGLER, 'dev', ...args], { cwd: ROOT, env, stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal));
   dev.on('exit', (code) => process.exit(code ?? 0));

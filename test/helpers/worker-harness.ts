@@ -14,7 +14,7 @@ import { DEMO_NOW } from './demo-app.ts';
 import { openLocalBindings } from './platform-proxy.ts';
 import { REPO_ROOT } from './spawn-podwire.ts';
 
-const WRANGLER = join(REPO_ROOT, 'node_modules/wrangler/bin/wrangler.js');
+export const WRANGLER = join(REPO_ROOT, 'node_modules/wrangler/bin/wrangler.js');
 const env = () => ({ ...process.env, ...OFFLINE_WRANGLER_ENV });
 
 export interface WorkerHarness {
@@ -26,7 +26,20 @@ export interface WorkerHarness {
   dispose(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+/** Process groups of the `wrangler dev` runs still up: killed when the test process exits, however it ends. */
+const running = new Set<number>();
+process.once('exit', () => {
+  for (const pgid of running) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
+
+/** A free TCP port on loopback. */
+export async function freePort(): Promise<number> {
   const { createServer } = await import('node:net');
   return new Promise((resolve) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
@@ -50,6 +63,8 @@ export interface StartOptions {
   readonly keepState?: boolean;
   /** Receives each line the Worker logs (its JSON log lines among them). */
   readonly onLog?: (line: string) => void;
+  /** Open the DevTools inspector on this port (bench/edge profiles the Worker's CPU through it). */
+  readonly inspectorPort?: number;
 }
 
 export async function startWorker(
@@ -94,6 +109,7 @@ export async function startWorker(
     '--log-level',
     'log',
   ];
+  if (options.inspectorPort !== undefined) args.push('--inspector-port', String(options.inspectorPort));
   for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`);
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
@@ -101,6 +117,7 @@ export async function startWorker(
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so workerd goes with it
   });
+  running.add(child.pid as number);
   let pending = '';
   child.stdout?.on('data', (d) => {
     pending += d;
@@ -142,6 +159,7 @@ export async function startWorker(
       } catch {
         // already gone
       }
+      running.delete(child.pid as number);
       if (!options.persist && !options.keepState) await rm(persist, { recursive: true, force: true });
     },
   };
