@@ -34,7 +34,13 @@ describe('architecture', () => {
       const text = await readFile(join(SRC, file), 'utf8');
       if (/process\.env|c\.env\b/.test(text)) readers.push(file);
     }
-    const entryPoints = ['node/main.ts', 'worker/index.ts', 'cli/main.ts', 'cli/dev-worker.ts'];
+    const entryPoints = [
+      'node/main.ts',
+      'worker/index.ts',
+      'cli/main.ts',
+      'cli/dev-worker.ts',
+      'cli/check-worker-bundle.ts',
+    ];
     expect(readers.filter((file) => !entryPoints.includes(file))).toEqual([]);
   });
 
