@@ -14,8 +14,10 @@ import { createVersionCache } from './http/version-cache.ts';
 import { apiRoutes } from './routes/api/index.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { healthRoutes } from './routes/health.ts';
-import { homeRoutes } from './routes/home.tsx';
 import { mediaRoutes } from './routes/media.ts';
+import { notFoundPage, wantsHtml } from './routes/not-found-page.tsx';
+import { pageRoutes } from './routes/pages.tsx';
+import { siteFileRoutes } from './routes/site-files.ts';
 
 /**
  * How long the catalogue version is trusted before it is read again: changes made elsewhere (the
@@ -37,9 +39,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(requestLog());
 
   app.route('/', healthRoutes());
-  app.route('/', homeRoutes());
   app.route('/', mediaRoutes());
+  // Feeds before pages: /podcasts/<show>/feed.xml is a feed, not an episode called feed.xml.
   app.route('/', feedRoutes());
+  app.route('/', siteFileRoutes());
+  app.route('/', pageRoutes());
   app.route('/api', apiRoutes());
 
   app.notFound(function notFound(c) {
@@ -68,6 +72,7 @@ async function notFoundResponse(c: Context<AppEnv>, error: NotFoundError): Promi
   const path = new URL(c.req.url).pathname;
   const moved = await lookupMoved(c.var.deps.db, path);
   if (moved.redirect) return c.redirect(moved.redirect, 301);
+  if (wantsHtml(c)) return notFoundPage(c, moved.gone ? 410 : 404);
   if (moved.gone) {
     return problemResponse(
       problemFromError(new GoneError(`${path} was deleted and will not come back`), c.var.requestId),
@@ -115,6 +120,7 @@ function createRuntime(deps: AppDeps): AppRuntime {
         config.siteDescription,
         config.siteLanguage,
         config.feedPageSize,
+        config.timeZone,
       ]),
     ),
   };

@@ -11,43 +11,6 @@ describe('createApp', () => {
   });
   afterAll(() => demo.close());
 
-  it('lists the demo articles newest first on /, the paired one with its two episodes and lengths', async () => {
-    const response = await demo.app.request('/');
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('text/html; charset=UTF-8');
-    const html = await response.text();
-    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
-    const headlines = [...html.matchAll(/<article><h2>(?:<span[^>]*>[^<]*<\/span>)?([^<]+)<\/h2>/g)].map(
-      (m) => m[1],
-    );
-    expect(headlines).toEqual([
-      'The tide mill on Saltings Creek turns again',
-      'Night-sky survey at the old quarry counts a record 212 meteors',
-      'Library&#39;s seed bank lends its thousandth packet',
-      'Retired fishermen&#39;s choir records its first album',
-      'Students build a weather station on the ferry pier',
-      'Council agrees to a car-free market morning',
-    ]);
-    const durations = [...html.matchAll(/<span class="duration">([^<]+)<\/span>/g)].map((m) => m[1]);
-    expect(durations).toEqual(['25:36', '26:25']);
-    expect(html).toContain('The tide mill wakes up, part 1: the people');
-    expect(html).not.toContain('Harbour wall repairs');
-  });
-
-  it('links every feed from the home page, for autodiscovery and by hand, and the OPML list', async () => {
-    const html = await (await demo.app.request('/')).text();
-    const alternates = [
-      ...html.matchAll(/<link rel="alternate" type="([^"]+)" title="[^"]+" href="([^"]+)"\/>/g),
-    ].map((m) => [m[1], m[2]]);
-    expect(alternates).toEqual([
-      ['application/rss+xml', 'https://news.example/feed.xml'],
-      ['application/atom+xml', 'https://news.example/feed.atom'],
-      ['application/feed+json', 'https://news.example/feed.json'],
-      ['application/rss+xml', 'https://news.example/podcasts/courier-conversations/feed.xml'],
-    ]);
-    expect(html).toContain('<a href="https://news.example/opml.xml">All feeds (OPML)</a>');
-  });
-
   it('answers /healthz with the database status', async () => {
     const response = await demo.app.request('/healthz');
     expect(response.status).toBe(200);

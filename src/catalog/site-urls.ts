@@ -15,8 +15,10 @@ export function siteUrls(baseUrl: string) {
     home: () => at('/'),
     article: (slug: string) => at(`/articles/${segment(slug)}`),
     section: (slug: string) => at(`/sections/${segment(slug)}`),
+    podcasts: () => at('/podcasts'),
     show: (slug: string) => at(`/podcasts/${segment(slug)}`),
     episode: (show: string, episode: string) => at(`/podcasts/${segment(show)}/${segment(episode)}`),
+    embed: (show: string, episode: string) => at(`/podcasts/${segment(show)}/${segment(episode)}/embed`),
     chapters: (show: string, episode: string) =>
       at(`/podcasts/${segment(show)}/${segment(episode)}/chapters.json`),
     /** Site-wide news feed (section undefined) or a section's, in one format; page 1 has no query. */
@@ -26,6 +28,8 @@ export function siteUrls(baseUrl: string) {
       ),
     podcastFeed: (show: string) => at(`/podcasts/${segment(show)}/feed.xml`),
     opml: () => at('/opml.xml'),
+    sitemap: () => at('/sitemap.xml'),
+    newsSitemap: () => at('/sitemap-news.xml'),
   };
 }
 

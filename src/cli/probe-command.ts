@@ -1,6 +1,7 @@
 // `podwire probe FILE... [--json]`: probe audio files and print what was found, as a table or JSON.
 import { parseArgs } from 'node:util';
 import type { AudioProbe } from '../audio/probe.ts';
+import { humanSize } from '../domain/size.ts';
 import { ValidationError } from '../errors.ts';
 import { probeFile } from '../node/file-reader.ts';
 
@@ -44,19 +45,6 @@ function describeError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   // probe messages start with the file's base name, which the row already shows
   return message.replace(/^[^:]+: /, '');
-}
-
-/** 812 B, 58.9 KB, 2.9 MB, 1.4 GB */
-export function humanSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(1)} ${units[unit]}`;
 }
 
 /** A plain aligned table: one line per file, the failures saying why. */

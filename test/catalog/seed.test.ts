@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { loadFrontPage } from '../../src/catalog/front-page.ts';
 import { seedDemo } from '../../src/catalog/seed.ts';
+import { countLiveArticles, findArticleBySlug } from '../../src/db/queries/articles.ts';
 import { findAssetByKey } from '../../src/db/queries/media-assets.ts';
+import { liveEpisodesOfArticles } from '../../src/db/queries/pairing.ts';
+import { formatDuration } from '../../src/domain/duration.ts';
 import { NotFoundError } from '../../src/errors.ts';
 import { createMemoryMediaStore } from '../../src/media-store/memory-store.ts';
 import { createFsMediaStore } from '../../src/node/fs-media-store.ts';
@@ -29,17 +31,13 @@ describe('seedDemo', () => {
     const report = await seedDemo({ db: opened.db, media, now });
     expect(report).toEqual({ sections: 3, articles: 7, shows: 1, episodes: 2, pairings: 2, mediaProbed: 5 });
 
-    const page = await loadFrontPage(opened.db, {
-      now: now(),
-      page: 1,
-      pageSize: 20,
-      baseUrl: 'https://news.example',
-      siteTitle: 'Demo',
-    });
-    expect(page.total).toBe(6); // the draft stays hidden
-    const paired = page.articles.find((a) => a.slug === 'tide-mill-turns-again');
-    expect(paired?.episodes.map((e) => e.durationText)).toEqual(['25:36', '26:25']);
-    expect(paired?.episodes.map((e) => Math.round(e.durationSeconds))).toEqual([1536, 1585]);
+    expect(await countLiveArticles(opened.db, now())).toBe(6); // the draft stays hidden
+    const article = await findArticleBySlug(opened.db, 'tide-mill-turns-again');
+    const paired = (await liveEpisodesOfArticles(opened.db, [article?.article.id ?? 0], now())).get(
+      article?.article.id ?? 0,
+    );
+    expect(paired?.map((e) => formatDuration(e.audio.durationSeconds ?? 0))).toEqual(['25:36', '26:25']);
+    expect(paired?.map((e) => Math.round(e.audio.durationSeconds ?? 0))).toEqual([1536, 1585]);
 
     const audio = await findAssetByKey(opened.db, 'demo/briefing-01-tide-mill-people.mp3');
     expect(audio).toMatchObject({ mimeType: 'audio/mpeg', sampleRate: 16000, channels: 1, bitrate: 16000 });

@@ -1,7 +1,15 @@
 // Episode queries: a show's live episodes with every asset a feed needs, in as few statements as possible.
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../database.ts';
-import { type Episode, episodeAlternates, episodes, type MediaAsset, mediaAssets } from '../schema.ts';
+import {
+  type Episode,
+  episodeAlternates,
+  episodes,
+  type MediaAsset,
+  mediaAssets,
+  type Show,
+} from '../schema.ts';
+import { findShowBySlug } from './shows.ts';
 import { isLive } from './visibility.ts';
 
 /** The facts of an audio file that a feed item needs. */
@@ -120,4 +128,44 @@ export async function alternatesOfShow(db: Database, showId: number): Promise<Ma
     grouped.set(row.episodeId, list);
   }
   return grouped;
+}
+
+export interface LiveEpisode extends EpisodeWithAssets {
+  readonly show: Show;
+  readonly artwork: MediaAsset | null;
+}
+
+/** One live episode of a show, by slugs, with its show and every asset a page shows. */
+export async function findLiveEpisode(
+  db: Database,
+  showSlug: string,
+  episodeSlug: string,
+  now: Date,
+): Promise<LiveEpisode | undefined> {
+  const found = await findShowBySlug(db, showSlug);
+  if (!found) return undefined;
+  const [row] = await db
+    .select({ episode: episodes, audio: mediaAssets })
+    .from(episodes)
+    .innerJoin(mediaAssets, eq(mediaAssets.id, episodes.audioAssetId))
+    .where(and(eq(episodes.showId, found.show.id), eq(episodes.slug, episodeSlug), isLive(episodes, now)));
+  if (!row) return undefined;
+  const ids = [row.episode.imageAssetId, row.episode.transcriptAssetId, row.episode.chaptersAssetId].filter(
+    (id): id is number => id !== null,
+  );
+  const extras = new Map<number, MediaAsset>();
+  if (ids.length > 0) {
+    for (const asset of await db.select().from(mediaAssets).where(inArray(mediaAssets.id, ids))) {
+      extras.set(asset.id, asset);
+    }
+  }
+  const extra = (id: number | null) => (id === null ? null : (extras.get(id) ?? null));
+  return {
+    ...row,
+    show: found.show,
+    artwork: found.artwork,
+    image: extra(row.episode.imageAssetId),
+    transcript: extra(row.episode.transcriptAssetId),
+    chapters: extra(row.episode.chaptersAssetId),
+  };
 }

@@ -1,8 +1,15 @@
 // The ordered pairing of articles and episodes: set an article's episodes, read them back in order.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { ConflictError, ValidationError } from '../../errors.ts';
 import type { Database } from '../database.ts';
-import { articleEpisodes, type Episode, episodes, type MediaAsset, mediaAssets } from '../schema.ts';
+import {
+  articleEpisodes,
+  articles,
+  type Episode,
+  episodes,
+  type MediaAsset,
+  mediaAssets,
+} from '../schema.ts';
 import { isLive } from './visibility.ts';
 
 /**
@@ -75,4 +82,18 @@ export async function liveEpisodesOfArticles(
     byArticle.set(row.articleId, list);
   }
   return byArticle;
+}
+
+/** The live articles that carry an episode, newest first. */
+export async function liveArticlesOfEpisode(
+  db: Database,
+  episodeId: number,
+  now: Date,
+): Promise<{ slug: string; headline: string; publishedAt: Date | null }[]> {
+  return db
+    .select({ slug: articles.slug, headline: articles.headline, publishedAt: articles.publishedAt })
+    .from(articleEpisodes)
+    .innerJoin(articles, eq(articles.id, articleEpisodes.articleId))
+    .where(and(eq(articleEpisodes.episodeId, episodeId), isLive(articles, now)))
+    .orderBy(desc(articles.publishedAt), desc(articles.id));
 }

@@ -1,0 +1,88 @@
+// loadEpisodePage: one live episode with its player, show notes, chapters, transcript and articles.
+import { findLiveEpisode } from '../../db/queries/episodes.ts';
+import { liveArticlesOfEpisode } from '../../db/queries/pairing.ts';
+import type { Person } from '../../domain/vocabulary.ts';
+import { NotFoundError } from '../../errors.ts';
+import { mediaUrl } from '../media-url.ts';
+import { siteUrls } from '../site-urls.ts';
+import type { PageImage } from './article-page.ts';
+import { loadChapters, loadTranscript, type PageChapter, type Transcript } from './episode-documents.ts';
+import type { PageContext } from './page-context.ts';
+import { mediaPresence, type PlayerModel, playerModel } from './player-model.ts';
+import { type FeedLink, podcastFeedLink } from './site-chrome.ts';
+
+export interface EpisodePage {
+  readonly url: string;
+  readonly guid: string;
+  readonly title: string;
+  readonly summary: string;
+  /** Sanitised show notes. */
+  readonly notesHtml: string;
+  readonly season: number | null;
+  readonly number: number | null;
+  readonly persons: readonly Person[];
+  readonly player: PlayerModel;
+  readonly show: {
+    readonly slug: string;
+    readonly title: string;
+    readonly url: string;
+    readonly feedUrl: string;
+  };
+  /** The episode's own artwork, else the show's. */
+  readonly image?: PageImage;
+  readonly chapters: readonly PageChapter[];
+  readonly transcript?: Transcript;
+  readonly transcriptUrl?: string;
+  readonly articles: readonly { readonly headline: string; readonly url: string }[];
+  readonly feed: FeedLink;
+}
+
+/** Throws NotFoundError unless the show exists and the episode is live. */
+export async function loadEpisodePage(
+  ctx: PageContext,
+  showSlug: string,
+  episodeSlug: string,
+): Promise<EpisodePage> {
+  const found = await findLiveEpisode(ctx.db, showSlug, episodeSlug, ctx.now);
+  if (!found) throw new NotFoundError(`there is no episode "${episodeSlug}" of "${showSlug}"`);
+  const { episode, audio, show, artwork, image, transcript, chapters } = found;
+  const urls = siteUrls(ctx.baseUrl);
+  const [present, articles, transcriptDoc, chapterList] = await Promise.all([
+    mediaPresence(ctx, [audio.key]),
+    liveArticlesOfEpisode(ctx.db, episode.id, ctx.now),
+    transcript ? loadTranscript(ctx, transcript) : undefined,
+    loadChapters(ctx, chapters, audio.chapters),
+  ]);
+  const picture = image ?? artwork;
+  return {
+    url: urls.episode(show.slug, episode.slug),
+    guid: episode.guid,
+    title: episode.title,
+    summary: episode.summary,
+    notesHtml: ctx.sanitize(episode.contentHtml),
+    season: episode.season,
+    number: episode.number,
+    persons: episode.persons,
+    player: playerModel(ctx.baseUrl, show, episode, audio, present.has(audio.key)),
+    show: {
+      slug: show.slug,
+      title: show.title,
+      url: urls.show(show.slug),
+      feedUrl: urls.podcastFeed(show.slug),
+    },
+    image: picture
+      ? {
+          url: mediaUrl(ctx.baseUrl, picture),
+          alt: image ? `Artwork of ${episode.title}` : `Artwork of ${show.title}`,
+          width: picture.width,
+          height: picture.height,
+          mimeType: picture.mimeType,
+        }
+      : undefined,
+    chapters: chapterList,
+    transcript: transcriptDoc,
+    transcriptUrl: transcript ? mediaUrl(ctx.baseUrl, transcript) : undefined,
+    articles: articles.map((a) => ({ headline: a.headline, url: urls.article(a.slug) })),
+    feed: podcastFeedLink(ctx.baseUrl, show),
+  };
+}

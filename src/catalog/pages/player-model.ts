@@ -1,0 +1,93 @@
+// PlayerModel: one episode as a page plays it: where the audio is, how long it is, and whether it is there.
+import type { FeedAudio } from '../../db/queries/episodes.ts';
+import type { Episode, Show } from '../../db/schema.ts';
+import { formatDuration, isoDuration } from '../../domain/duration.ts';
+import { humanSize } from '../../domain/size.ts';
+import { mediaUrl } from '../media-url.ts';
+import { siteUrls } from '../site-urls.ts';
+import type { PageContext } from './page-context.ts';
+
+export interface PlayerModel {
+  /** The `id` of the page's audio element (chapter links seek it). */
+  readonly audioId: string;
+  readonly title: string;
+  readonly pageUrl: string;
+  readonly embedUrl: string;
+  readonly showTitle: string;
+  readonly showUrl: string;
+  readonly audioUrl: string;
+  readonly downloadUrl: string;
+  readonly mimeType: string;
+  /** "MP3, 2.9 MB" */
+  readonly fileLabel: string;
+  readonly sizeBytes: number;
+  readonly durationSeconds: number;
+  /** "25:36": the probed length, as the feeds declare it. */
+  readonly durationText: string;
+  /** "PT25M36S" */
+  readonly isoDuration: string;
+  readonly publishedAt: Date;
+  /** False when the media store has lost the file: the page then shows no player. */
+  readonly available: boolean;
+}
+
+const FORMAT_NAMES: Readonly<Record<string, string>> = {
+  'audio/mpeg': 'MP3',
+  'audio/mp4': 'M4A',
+  'audio/x-m4a': 'M4A',
+  'audio/aac': 'AAC',
+  'audio/ogg': 'Ogg',
+  'audio/opus': 'Opus',
+  'audio/flac': 'FLAC',
+  'audio/wav': 'WAV',
+  'audio/x-wav': 'WAV',
+  'audio/aiff': 'AIFF',
+  'audio/x-aiff': 'AIFF',
+};
+
+export function playerModel(
+  baseUrl: string,
+  show: Pick<Show, 'slug' | 'title'>,
+  episode: Pick<Episode, 'id' | 'slug' | 'title' | 'publishedAt'>,
+  audio: Pick<FeedAudio, 'key' | 'sha256' | 'mimeType' | 'sizeBytes' | 'durationSeconds'>,
+  available: boolean,
+): PlayerModel {
+  const urls = siteUrls(baseUrl);
+  const audioUrl = mediaUrl(baseUrl, audio);
+  const seconds = audio.durationSeconds ?? 0;
+  const format = FORMAT_NAMES[audio.mimeType] ?? audio.mimeType;
+  return {
+    audioId: `audio-${episode.id}`,
+    title: episode.title,
+    pageUrl: urls.episode(show.slug, episode.slug),
+    embedUrl: urls.embed(show.slug, episode.slug),
+    showTitle: show.title,
+    showUrl: urls.show(show.slug),
+    audioUrl,
+    downloadUrl: `${audioUrl}?download`,
+    mimeType: audio.mimeType,
+    fileLabel: `${format}, ${humanSize(audio.sizeBytes)}`,
+    sizeBytes: audio.sizeBytes,
+    durationSeconds: seconds,
+    durationText: formatDuration(seconds),
+    isoDuration: isoDuration(seconds),
+    publishedAt: episode.publishedAt as Date,
+    available,
+  };
+}
+
+/**
+ * Whether the store still has each file: a lost file is logged and its episode shown without a
+ * player (never a player that cannot play).
+ */
+export async function mediaPresence(ctx: PageContext, keys: readonly string[]): Promise<Set<string>> {
+  const present = new Set<string>();
+  await Promise.all(
+    [...new Set(keys)].map(async (key) => {
+      const found = await ctx.media.stat(key).catch(() => null);
+      if (found) present.add(key);
+      else ctx.log.error('registered media file is missing from the store', { key });
+    }),
+  );
+  return present;
+}
