@@ -7,7 +7,7 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const helpers = new Set(['run.ts', 'measure.ts', 'tools.ts']);
 const wanted = process.argv.slice(2);
 const scripts = readdirSync(here)
-  .filter((f) => f.endsWith('.ts') && !helpers.has(f))
+  .filter((f) => (f.endsWith('.ts') || f.endsWith('.tsx')) && !helpers.has(f))
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
   .sort();
 let failed = 0;
