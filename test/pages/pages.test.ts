@@ -2,6 +2,7 @@ import { parseHTML } from 'linkedom';
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.ts';
+import { articles } from '../../src/db/schema.ts';
 import { createLogger } from '../../src/log.ts';
 import { DEMO_NOW, openDemoApp } from '../helpers/demo-app.ts';
 import { tempDirs } from '../helpers/temp-dir.ts';
@@ -380,5 +381,33 @@ describe('web pages', () => {
     expect([...news.text.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1])).toEqual([
       `${BASE}/articles/escaping`,
     ]);
+  });
+  it('pages the home page: 20 articles a page, linked newer and older', async () => {
+    const at = new Date(clock - 86_400_000);
+    await demo.deps.db.insert(articles).values(
+      Array.from({ length: 20 }, (_, i) => ({
+        slug: `paging-${i}`,
+        guid: `urn:test:paging-${i}`,
+        headline: `Paging article ${i}`,
+        sectionId: 1,
+        status: 'published' as const,
+        publishedAt: new Date(at.getTime() - i * 60_000),
+        createdAt: at,
+        updatedAt: at,
+      })),
+    );
+    await new Promise((r) => setTimeout(r, 1100));
+    const first = await page('/');
+    expect(first.querySelectorAll('.cards > li')).toHaveLength(20);
+    expect(first.querySelector('a[rel=prev]')).toBeNull();
+    const next = first.querySelector('a[rel=next]')?.getAttribute('href') ?? '';
+    expect(next).toBe(`${BASE}/?page=2`);
+    const second = await page(new URL(next).pathname + new URL(next).search);
+    expect(second.querySelector('h1')?.textContent).toBe('Latest news (page 2 of 2)');
+    expect(second.querySelector('a[rel=prev]')?.getAttribute('href')).toBe(`${BASE}/`);
+    expect(second.querySelector('a[rel=next]')).toBeNull();
+    const all = [...first.querySelectorAll('.cards h2'), ...second.querySelectorAll('.cards h2')];
+    expect(new Set(all.map((h) => h.textContent)).size).toBe(all.length); // nothing twice
+    expect(second.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(`${BASE}/?page=2`);
   });
 });
