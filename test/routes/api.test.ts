@@ -253,8 +253,10 @@ describe('admin API', () => {
     const items = async () =>
       parsePodcast(await (await demo.app.request('/podcasts/scheduled/feed.xml')).text())?.items ?? [];
     expect(await items()).toHaveLength(0);
+    expect((await call('GET', `/episodes/${episode.id}`, undefined, {})).status).toBe(404); // not yet, publicly
     clock += 3_600_000;
     expect(await items()).toHaveLength(1);
+    expect((await call('GET', `/episodes/${episode.id}`, undefined, {})).status).toBe(200); // its time has come
     await call('POST', `/episodes/${episode.id}/unpublish`);
     expect(await items()).toHaveLength(0);
     // a draft is visible to the admin only

@@ -13,6 +13,7 @@ import {
 } from '../../catalog/editor/articles.ts';
 import { publishUpload, storeUpload } from '../../catalog/editor/uploads.ts';
 import { articleView } from '../../catalog/editor/views.ts';
+import { isLiveRecord } from '../../db/queries/visibility.ts';
 import { articles } from '../../db/schema.ts';
 import { NotFoundError } from '../../errors.ts';
 import {
@@ -97,7 +98,7 @@ export function articlesApi() {
     async (c) => {
       const record = await getArticle(editorContext(c), c.req.valid('param').id);
       // Drafts and scheduled articles exist only for the admin.
-      if (record.article.status !== 'published' && !c.var.admin)
+      if (!isLiveRecord(record.article, c.var.deps.now()) && !c.var.admin)
         throw new NotFoundError(`there is no article ${record.article.id}`);
       return c.json(view(c, record), 200);
     },

@@ -14,6 +14,7 @@ import {
 } from '../../catalog/editor/episodes.ts';
 import { publishUpload, storeUpload, type UploadKind } from '../../catalog/editor/uploads.ts';
 import { episodeView } from '../../catalog/editor/views.ts';
+import { isLiveRecord } from '../../db/queries/visibility.ts';
 import { episodeAlternates, episodes, type MediaAsset } from '../../db/schema.ts';
 import type { AppEnv } from '../../deps.ts';
 import { NotFoundError } from '../../errors.ts';
@@ -163,7 +164,7 @@ export function episodesApi() {
     }),
     async (c) => {
       const record = await getEpisode(editorContext(c), c.req.valid('param').id);
-      if (record.episode.status !== 'published' && !c.var.admin)
+      if (!isLiveRecord(record.episode, c.var.deps.now()) && !c.var.admin)
         throw new NotFoundError(`there is no episode ${record.episode.id}`);
       return c.json(view(c, record), 200);
     },
