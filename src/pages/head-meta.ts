@@ -42,6 +42,23 @@ function audioObject(player: PlayerModel) {
   };
 }
 
+/** The Open Graph tags every page has. */
+function baseOg(
+  chrome: SiteChrome,
+  type: 'website' | 'article',
+  title: string,
+  description: string,
+  url: string,
+) {
+  return [
+    ['og:site_name', chrome.siteTitle],
+    ['og:type', type],
+    ['og:title', title],
+    ['og:description', description],
+    ['og:url', url],
+  ] as [string, string][];
+}
+
 function imageTags(
   image: { url: string; width: number | null; height: number | null; alt: string } | undefined,
 ) {
@@ -65,13 +82,7 @@ export function listingHead(
     description,
     canonical: options.canonical,
     feeds: [...chrome.siteFeeds, ...(options.feeds ?? [])],
-    og: [
-      ['og:site_name', chrome.siteTitle],
-      ['og:type', 'website'],
-      ['og:title', options.title ?? chrome.siteTitle],
-      ['og:description', description],
-      ['og:url', options.canonical],
-    ],
+    og: baseOg(chrome, 'website', options.title ?? chrome.siteTitle, description, options.canonical),
     twitter: [['twitter:card', 'summary']],
     jsonLd: {
       '@context': 'https://schema.org',
@@ -92,11 +103,7 @@ export function articleHead(chrome: SiteChrome, page: ArticlePage): HeadMeta {
     canonical: page.url,
     feeds: [...chrome.siteFeeds, ...page.feeds],
     og: [
-      ['og:site_name', chrome.siteTitle],
-      ['og:type', 'article'],
-      ['og:title', page.headline],
-      ['og:description', description],
-      ['og:url', page.url],
+      ...baseOg(chrome, 'article', page.headline, description, page.url),
       ...imageTags(page.image),
       ...page.episodes
         .filter((e) => e.available)
@@ -138,14 +145,7 @@ export function showHead(chrome: SiteChrome, page: ShowPage): HeadMeta {
     description,
     canonical: page.url,
     feeds: [...chrome.siteFeeds, feed],
-    og: [
-      ['og:site_name', chrome.siteTitle],
-      ['og:type', 'website'],
-      ['og:title', page.title],
-      ['og:description', description],
-      ['og:url', page.url],
-      ...imageTags(page.artwork),
-    ],
+    og: [...baseOg(chrome, 'website', page.title, description, page.url), ...imageTags(page.artwork)],
     twitter: [['twitter:card', 'summary']],
     jsonLd: {
       '@context': 'https://schema.org',
@@ -171,11 +171,7 @@ export function episodeHead(chrome: SiteChrome, page: EpisodePage): HeadMeta {
     canonical: page.url,
     feeds: [...chrome.siteFeeds, page.feed],
     og: [
-      ['og:site_name', chrome.siteTitle],
-      ['og:type', 'website'],
-      ['og:title', page.title],
-      ['og:description', description],
-      ['og:url', page.url],
+      ...baseOg(chrome, 'website', page.title, description, page.url),
       ...imageTags(page.image),
       ...(player.available
         ? ([

@@ -4,7 +4,7 @@ import type { SiteChrome } from '../catalog/pages/site-chrome.ts';
 import { listingHead } from './head-meta.ts';
 import { Page } from './layout.tsx';
 
-export function NotFoundView(props: { chrome: SiteChrome; gone: boolean; path: string }) {
+export function NotFoundView(props: { chrome: SiteChrome; gone: boolean }) {
   const { chrome, gone } = props;
   const title = gone ? 'This page has been removed' : 'Page not found';
   const meta = { ...listingHead(chrome, { title, canonical: chrome.homeUrl }), robots: 'noindex' };

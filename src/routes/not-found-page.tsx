@@ -5,7 +5,7 @@ import Negotiator from 'negotiator';
 import type { AppEnv } from '../deps.ts';
 import { pageSecurityHeaders } from '../http/security-headers.ts';
 import { NotFoundView } from '../pages/not-found.tsx';
-import { pageContext, siteChrome } from './pages.tsx';
+import { pageContext, renderHtml, siteChrome } from './pages.tsx';
 
 /** True when the client prefers HTML to problem+json: a browser, not an API client or a feed reader. */
 export function wantsHtml(c: Context<AppEnv>): boolean {
@@ -21,11 +21,7 @@ export function wantsHtml(c: Context<AppEnv>): boolean {
 export async function notFoundPage(c: Context<AppEnv>, status: 404 | 410): Promise<Response> {
   const ctx = pageContext(c);
   const chrome = await siteChrome(c, ctx);
-  const body = String(
-    await (
-      <NotFoundView chrome={chrome} gone={status === 410} path={new URL(c.req.url).pathname} />
-    ).toString(),
-  );
+  const body = await renderHtml(<NotFoundView chrome={chrome} gone={status === 410} />);
   return new Response(c.req.method === 'HEAD' ? null : body, {
     status,
     headers: {

@@ -47,7 +47,8 @@ export async function siteChrome(c: Context<AppEnv>, ctx: PageContext): Promise<
   return c.var.runtime.memo(`site-chrome\n${version.tag}`, () => loadSiteChrome(ctx));
 }
 
-async function html(view: JSX.Element): Promise<string> {
+/** A page's markup: hono/jsx renders to a string, possibly asynchronously. */
+export async function renderHtml(view: JSX.Element): Promise<string> {
   return String(await view.toString());
 }
 
@@ -64,7 +65,7 @@ function servePage(
     headers: pageSecurityHeaders({ baseUrl: c.var.deps.config.baseUrl, frameable: options.frameable }),
     render: async () => {
       const ctx = pageContext(c);
-      return html(await render(ctx, await siteChrome(c, ctx)));
+      return renderHtml(await render(ctx, await siteChrome(c, ctx)));
     },
   });
 }

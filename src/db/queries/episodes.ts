@@ -1,5 +1,6 @@
 // Episode queries: a show's live episodes with every asset a feed needs, in as few statements as possible.
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Database } from '../database.ts';
 import {
   type Episode,
@@ -53,23 +54,23 @@ const feedAudio = {
   createdAt: mediaAssets.createdAt,
 };
 
+/** Every live episode of a show, newest first (ties by id, so the order is stable). */
+export function liveEpisodesOfShow(db: Database, showId: number, now: Date): Promise<EpisodeWithAssets[]> {
+  return episodesWithAssets(db, and(eq(episodes.showId, showId), isLive(episodes, now)) as SQL);
+}
+
 /**
- * Every live episode of a show, newest first (ties by id, so the order is stable).
+ * The episodes `where` selects, newest first, with their assets.
  *
  * Two statements rather than one five-way join: episode artwork, transcripts and chapter documents are
  * rare, and mapping three mostly-null asset rows per episode was most of a feed's uncached cost on D1.
  */
-export async function liveEpisodesOfShow(
-  db: Database,
-  showId: number,
-  now: Date,
-): Promise<EpisodeWithAssets[]> {
-  const live = and(eq(episodes.showId, showId), isLive(episodes, now));
+async function episodesWithAssets(db: Database, where: SQL): Promise<EpisodeWithAssets[]> {
   const rows = await db
     .select({ episode: episodes, audio: feedAudio })
     .from(episodes)
     .innerJoin(mediaAssets, eq(mediaAssets.id, episodes.audioAssetId))
-    .where(live)
+    .where(where)
     .orderBy(desc(episodes.publishedAt), desc(episodes.id));
   const wanted = rows.some(
     ({ episode }) => episode.imageAssetId ?? episode.transcriptAssetId ?? episode.chaptersAssetId,
@@ -77,23 +78,15 @@ export async function liveEpisodesOfShow(
   const extras = new Map<number, MediaAsset>();
   if (wanted) {
     // One statement whatever the number of ids (D1 binds at most 100 parameters).
-    const referenced = db
-      .select({ id: sql<number>`coalesce(${episodes.imageAssetId}, -1)` })
-      .from(episodes)
-      .where(live)
-      .union(
-        db
-          .select({ id: sql<number>`coalesce(${episodes.transcriptAssetId}, -1)` })
-          .from(episodes)
-          .where(live),
-      )
-      .union(
-        db
-          .select({ id: sql<number>`coalesce(${episodes.chaptersAssetId}, -1)` })
-          .from(episodes)
-          .where(live),
-      );
-    for (const asset of await db.select().from(mediaAssets).where(inArray(mediaAssets.id, referenced))) {
+    const referenced = (column: SQLiteColumn) =>
+      db
+        .select({ id: sql<number>`coalesce(${column}, -1)` })
+        .from(episodes)
+        .where(where);
+    const ids = referenced(episodes.imageAssetId)
+      .union(referenced(episodes.transcriptAssetId))
+      .union(referenced(episodes.chaptersAssetId));
+    for (const asset of await db.select().from(mediaAssets).where(inArray(mediaAssets.id, ids))) {
       extras.set(asset.id, asset);
     }
   }
@@ -144,28 +137,9 @@ export async function findLiveEpisode(
 ): Promise<LiveEpisode | undefined> {
   const found = await findShowBySlug(db, showSlug);
   if (!found) return undefined;
-  const [row] = await db
-    .select({ episode: episodes, audio: mediaAssets })
-    .from(episodes)
-    .innerJoin(mediaAssets, eq(mediaAssets.id, episodes.audioAssetId))
-    .where(and(eq(episodes.showId, found.show.id), eq(episodes.slug, episodeSlug), isLive(episodes, now)));
-  if (!row) return undefined;
-  const ids = [row.episode.imageAssetId, row.episode.transcriptAssetId, row.episode.chaptersAssetId].filter(
-    (id): id is number => id !== null,
+  const [row] = await episodesWithAssets(
+    db,
+    and(eq(episodes.showId, found.show.id), eq(episodes.slug, episodeSlug), isLive(episodes, now)) as SQL,
   );
-  const extras = new Map<number, MediaAsset>();
-  if (ids.length > 0) {
-    for (const asset of await db.select().from(mediaAssets).where(inArray(mediaAssets.id, ids))) {
-      extras.set(asset.id, asset);
-    }
-  }
-  const extra = (id: number | null) => (id === null ? null : (extras.get(id) ?? null));
-  return {
-    ...row,
-    show: found.show,
-    artwork: found.artwork,
-    image: extra(row.episode.imageAssetId),
-    transcript: extra(row.episode.transcriptAssetId),
-    chapters: extra(row.episode.chaptersAssetId),
-  };
+  return row && { ...row, show: found.show, artwork: found.artwork };
 }
