@@ -72,6 +72,11 @@ async function notFoundResponse(c: Context<AppEnv>, error: NotFoundError): Promi
   const path = new URL(c.req.url).pathname;
   const moved = await lookupMoved(c.var.deps.db, path);
   if (moved.redirect) return c.redirect(moved.redirect, 301);
+  // `/articles/x/` means `/articles/x`: send it there (under BASE_URL, as every link podwire makes).
+  const reading = c.req.method === 'GET' || c.req.method === 'HEAD';
+  if (reading && path.length > 1 && path.endsWith('/')) {
+    return c.redirect(`${c.var.deps.config.baseUrl}${path.slice(0, -1)}${new URL(c.req.url).search}`, 301);
+  }
   if (wantsHtml(c)) return notFoundPage(c, moved.gone ? 410 : 404);
   if (moved.gone) {
     return problemResponse(

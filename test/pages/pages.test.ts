@@ -297,6 +297,9 @@ describe('web pages', () => {
       expect(asApi.status).toBe(404);
       expect(asApi.headers.get('content-type')).toBe('application/problem+json');
     }
+    const slashed = await get(`${ARTICLE}/`);
+    expect(slashed.response.status).toBe(301);
+    expect(slashed.response.headers.get('location')).toBe(`${BASE}${ARTICLE}`);
     expect((await get('/?page=99')).response.status).toBe(404);
     expect((await get('/?page=zero')).response.status).toBe(400);
   });
