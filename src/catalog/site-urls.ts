@@ -29,6 +29,7 @@ export function siteUrls(baseUrl: string) {
     podcastFeed: (show: string) => at(`/podcasts/${segment(show)}/feed.xml`),
     opml: () => at('/opml.xml'),
     sitemap: () => at('/sitemap.xml'),
+    oembed: (pageUrl: string) => at(`/oembed.json?url=${encodeURIComponent(pageUrl)}`),
     newsSitemap: () => at('/sitemap-news.xml'),
   };
 }

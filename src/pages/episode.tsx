@@ -1,19 +1,20 @@
 /** @jsxImportSource hono/jsx */
 // The episode page: player, show notes, chapters that seek the player, transcript, articles, embed code.
 import { raw } from 'hono/html';
+import { embedIframe } from '../catalog/pages/embed-code.ts';
 import type { EpisodePage } from '../catalog/pages/episode-page.ts';
 import { shareLinks } from '../catalog/pages/share-links.ts';
 import type { SiteChrome } from '../catalog/pages/site-chrome.ts';
 import { formatDate } from '../domain/dates.ts';
 import { formatDuration } from '../domain/duration.ts';
-import { EMBED_SIZE, episodeHead } from './head-meta.ts';
+import { episodeHead } from './head-meta.ts';
 import { Page } from './layout.tsx';
 import { Player } from './player.tsx';
 
 export function EpisodeView(props: { chrome: SiteChrome; page: EpisodePage; timeZone: string }) {
   const { chrome, page, timeZone } = props;
   const { player } = page;
-  const embedCode = `<iframe src="${player.embedUrl}" width="${EMBED_SIZE.width}" height="${EMBED_SIZE.height}" title="${page.title.replace(/[&"<]/g, (c) => `&#${c.charCodeAt(0)};`)}" loading="lazy" style="border:0"></iframe>`;
+  const embedCode = embedIframe(player.embedUrl, page.title);
   return (
     <Page chrome={chrome} meta={episodeHead(chrome, page)}>
       <article>

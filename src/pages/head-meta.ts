@@ -1,6 +1,7 @@
 // What goes in a page's <head> besides the stylesheet: title, description, canonical URL, feed
 // autodiscovery, Open Graph and Twitter cards, and JSON-LD (schema.org). Pure functions of the view models.
 import type { ArticlePage } from '../catalog/pages/article-page.ts';
+import { EMBED_SIZE } from '../catalog/pages/embed-code.ts';
 import type { EpisodePage } from '../catalog/pages/episode-page.ts';
 import type { PlayerModel } from '../catalog/pages/player-model.ts';
 import type { ShowPage } from '../catalog/pages/show-page.ts';
@@ -19,10 +20,9 @@ export interface HeadMeta {
   readonly twitter: readonly (readonly [string, string])[];
   readonly jsonLd?: Readonly<Record<string, unknown>>;
   readonly robots?: string;
+  /** oEmbed discovery (episode pages): the JSON endpoint describing this page's embed. */
+  readonly oembed?: string;
 }
-
-/** The player an embed iframe gets on other sites (and in twitter:player). */
-export const EMBED_SIZE = { width: 480, height: 200 } as const;
 
 const withSite = (chrome: SiteChrome, title: string) => `${title} · ${chrome.siteTitle}`;
 
@@ -170,6 +170,7 @@ export function episodeHead(chrome: SiteChrome, page: EpisodePage): HeadMeta {
     description,
     canonical: page.url,
     feeds: [...chrome.siteFeeds, page.feed],
+    oembed: player.available ? page.oembedUrl : undefined,
     og: [
       ...baseOg(chrome, 'website', page.title, description, page.url),
       ...imageTags(page.image),

@@ -20,6 +20,9 @@ export function Head(props: { meta: HeadMeta }) {
       {meta.feeds.map((feed) => (
         <link rel="alternate" type={feed.type} title={feed.title} href={feed.href} />
       ))}
+      {meta.oembed ? (
+        <link rel="alternate" type="application/json+oembed" href={meta.oembed} title={meta.title} />
+      ) : null}
       {meta.og.map(([property, content]) => (
         <meta property={property} content={content} />
       ))}

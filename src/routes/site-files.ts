@@ -1,8 +1,10 @@
 // Files every site has: the stylesheet and script (content-hashed), robots.txt and the sitemaps.
 import { Hono } from 'hono';
+import { buildOembed } from '../catalog/oembed-doc.ts';
 import { siteUrls } from '../catalog/site-urls.ts';
 import { buildNewsSitemap, buildSitemap } from '../catalog/sitemap-doc.ts';
 import type { AppEnv } from '../deps.ts';
+import { ValidationError } from '../errors.ts';
 import { renderNewsSitemap, renderSitemap } from '../feeds/sitemap.ts';
 import { evaluatePreconditions } from '../http/conditional.ts';
 import { serveRendered } from '../http/serve-rendered.ts';
@@ -31,6 +33,29 @@ export function siteFileRoutes(): Hono<AppEnv> {
       return new Response(null, { status: 304, headers });
     }
     return new Response(c.req.method === 'HEAD' ? null : asset.body, { headers });
+  });
+
+  // oEmbed (https://oembed.com/): JSON only. The spec suggests 501 for `format=xml`; a wrong request
+  // parameter is the client's mistake, so it gets the 400 every other one gets here.
+  routes.on(GET_HEAD, '/oembed.json', async (c) => {
+    const { db, config, now } = c.var.deps;
+    const url = c.req.query('url');
+    if (!url) throw new ValidationError('url is required: the address of an episode page');
+    const format = c.req.query('format');
+    if (format !== undefined && format !== 'json') {
+      throw new ValidationError(`format "${format}" is not offered: only json`);
+    }
+    const size = (name: string) => {
+      const text = c.req.query(name);
+      if (text === undefined) return undefined;
+      if (!/^[1-9]\d{0,4}$/.test(text)) throw new ValidationError(`${name} must be a whole number of pixels`);
+      return Number(text);
+    };
+    const doc = await buildOembed(
+      { db, baseUrl: config.baseUrl, siteTitle: config.siteTitle, now: now() },
+      { url, maxWidth: size('maxwidth'), maxHeight: size('maxheight') },
+    );
+    return c.json(doc, 200, { 'cache-control': 'public, max-age=300', 'access-control-allow-origin': '*' });
   });
 
   routes.on(GET_HEAD, '/robots.txt', (c) => {

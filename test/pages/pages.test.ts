@@ -81,7 +81,9 @@ describe('web pages', () => {
 
   it('every page links the site feeds for autodiscovery, and its own', async () => {
     const feeds = (doc: Document) =>
-      [...doc.querySelectorAll('link[rel=alternate]')].map((l) => l.getAttribute('href')?.replace(BASE, ''));
+      [...doc.querySelectorAll('link[rel=alternate]:not([type="application/json+oembed"])')].map((l) =>
+        l.getAttribute('href')?.replace(BASE, ''),
+      );
     const site = ['/feed.xml', '/feed.atom', '/feed.json'];
     expect(feeds(await page('/'))).toEqual([...site, `${SHOW}/feed.xml`]);
     expect(feeds(await page('/podcasts'))).toEqual([...site, `${SHOW}/feed.xml`]);
@@ -412,5 +414,46 @@ describe('web pages', () => {
     const all = [...first.querySelectorAll('.cards h2'), ...second.querySelectorAll('.cards h2')];
     expect(new Set(all.map((h) => h.textContent)).size).toBe(all.length); // nothing twice
     expect(second.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(`${BASE}/?page=2`);
+  });
+  it('oEmbed: episode pages announce it, and it answers with the embed player', async () => {
+    const doc = await page(EPISODE_2);
+    const href = doc.querySelector('link[type="application/json+oembed"]')?.getAttribute('href') ?? '';
+    expect(href).toBe(`${BASE}/oembed.json?url=${encodeURIComponent(`${BASE}${EPISODE_2}`)}`);
+    const response = await demo.app.request(new URL(href).pathname + new URL(href).search);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    const oembed = await response.json();
+    expect(oembed).toMatchObject({
+      version: '1.0',
+      type: 'rich',
+      title: 'The tide mill wakes up, part 2: the machine',
+      author_name: 'Courier Conversations',
+      provider_url: `${BASE}/`,
+      width: 480,
+      height: 200,
+      thumbnail_width: 1400,
+    });
+    const iframe = dom(oembed.html).querySelector('iframe');
+    expect(iframe?.getAttribute('src')).toBe(`${BASE}${EPISODE_2}/embed`);
+    // The episode page offers the same code (linkedom leaves a textarea's character references as written).
+    const escaped = (html: string) =>
+      html.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    expect(doc.querySelector('#embed-code')?.textContent).toBe(escaped(oembed.html));
+    const narrow = await (
+      await demo.app.request(`/oembed.json?url=${encodeURIComponent(`${BASE}${EPISODE_2}`)}&maxwidth=320`)
+    ).json();
+    expect(narrow.width).toBe(320);
+    for (const [query, status] of [
+      ['', 400],
+      [`?url=${encodeURIComponent('https://elsewhere.example/podcasts/a/b')}`, 400],
+      [`?url=${encodeURIComponent(`${BASE}${SHOW}/no-such-episode`)}`, 404],
+      [`?url=${encodeURIComponent(`${BASE}${SHOW}`)}`, 404],
+      [`?url=${encodeURIComponent(`${BASE}${EPISODE_2}`)}&format=xml`, 400],
+      [`?url=${encodeURIComponent(`${BASE}${EPISODE_2}`)}&maxwidth=wide`, 400],
+    ] as const) {
+      const bad = await demo.app.request(`/oembed.json${query}`);
+      expect(bad.status, query).toBe(status);
+      expect(bad.headers.get('content-type')).toBe('application/problem+json');
+    }
   });
 });

@@ -29,6 +29,7 @@ const PATHS = [
   '/podcasts/courier-conversations/tide-mill-part-2-the-machine',
   '/podcasts/courier-conversations/tide-mill-part-2-the-machine/embed',
   '/robots.txt',
+  `/oembed.json?url=${encodeURIComponent('https://news.example/podcasts/courier-conversations/tide-mill-part-1-the-people')}`,
   '/sitemap.xml',
   '/articles/harbour-wall-repairs-draft',
   '/api/v1/sections',

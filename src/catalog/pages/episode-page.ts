@@ -35,6 +35,8 @@ export interface EpisodePage {
   readonly transcriptUrl?: string;
   readonly articles: readonly { readonly headline: string; readonly url: string }[];
   readonly feed: FeedLink;
+  /** oEmbed: what another site asks for to embed this episode. */
+  readonly oembedUrl: string;
 }
 
 /** Throws NotFoundError unless the show exists and the episode is live. */
@@ -84,5 +86,6 @@ export async function loadEpisodePage(
     transcriptUrl: transcript ? mediaUrl(ctx.baseUrl, transcript) : undefined,
     articles: articles.map((a) => ({ headline: a.headline, url: urls.article(a.slug) })),
     feed: podcastFeedLink(ctx.baseUrl, show),
+    oembedUrl: urls.oembed(urls.episode(show.slug, episode.slug)),
   };
 }
