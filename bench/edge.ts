@@ -2,7 +2,7 @@
 // R2) and on Node (`npm start`, libSQL): the CPU time of each request, measured by the V8 profiler of the
 // serving process through its inspector, against the Free plan's 10 ms; the Worker's start-up (module
 // evaluation, `wrangler check startup`) and first request; wall times from a loopback client for context.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,6 @@ import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { seedDemo } from '../src/catalog/seed.ts';
 import { OFFLINE_WRANGLER_ENV } from '../src/cli/offline-wrangler.ts';
-import { SERVER_NODE_FLAGS } from '../src/cli/serve-command.ts';
 import type { Database } from '../src/db/database.ts';
 import { episodes, mediaAssets, shows } from '../src/db/schema.ts';
 import { createFsMediaStore } from '../src/node/fs-media-store.ts';
@@ -19,7 +18,7 @@ import { migrateDatabase } from '../src/node/migrate.ts';
 import { BUNDLED_MEDIA_DIR } from '../src/node/server.ts';
 import { startWorker, WRANGLER } from '../test/helpers/worker-harness.ts';
 import { type CpuProfiler, connectProfiler } from './cpu-profiler.ts';
-import { freePort } from './tools.ts';
+import { freePort, startServer } from './tools.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EPISODES = 300;
@@ -106,20 +105,6 @@ async function measure(base: string, profiler: CpuProfiler, name: string): Promi
   return { cold, uncached: pick(uncached), cached: pick(cached) };
 }
 
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not answer`);
-}
-
 /** CPU milliseconds a process has used so far (user + system), from /proc. */
 async function processCpuMs(pid: number): Promise<number> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
@@ -152,29 +137,13 @@ try {
   });
   await addArchive(opened.db);
   opened.close();
-  const port = await freePort();
   const nodeInspector = await freePort();
-  const startedAt = performance.now();
-  const node = spawn(
-    process.execPath,
-    [...SERVER_NODE_FLAGS, `--inspect=127.0.0.1:${nodeInspector}`, '--import', 'tsx', 'src/node/main.ts'],
-    {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: `file:${join(dir, 'edge.db')}`,
-        ADMIN_TOKEN: TOKEN,
-        LOG_LEVEL: 'warn',
-      },
-      stdio: 'ignore',
-    },
+  const { child: node, base: nodeUrl } = await startServer(
+    { DATABASE_URL: `file:${join(dir, 'edge.db')}`, ADMIN_TOKEN: TOKEN, LOG_LEVEL: 'warn' },
+    { extraFlags: [`--inspect=127.0.0.1:${nodeInspector}`] },
   );
   children.push(node);
-  const nodeUrl = `http://127.0.0.1:${port}`;
-  await waitFor(`${nodeUrl}/healthz`);
-  const nodeStartup = { wall: performance.now() - startedAt, cpu: await processCpuMs(node.pid as number) };
+  const nodeStartup = { cpu: await processCpuMs(node.pid as number) };
   const nodeProfiler = await connectProfiler(nodeInspector, 'process');
   const onNode = await measure(nodeUrl, nodeProfiler, 'node');
   nodeProfiler.close();

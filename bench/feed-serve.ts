@@ -4,18 +4,15 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { seedDemo } from '../src/catalog/seed.ts';
-import { SERVER_NODE_FLAGS } from '../src/cli/serve-command.ts';
 import { episodes, mediaAssets, shows } from '../src/db/schema.ts';
 import { createFsMediaStore } from '../src/node/fs-media-store.ts';
 import { createLibsqlDb } from '../src/node/libsql-db.ts';
 import { migrateDatabase } from '../src/node/migrate.ts';
 import { BUNDLED_MEDIA_DIR } from '../src/node/server.ts';
-import { ensureTools, freePort, wrk } from './tools.ts';
+import { ensureTools, freePort, startServer, wrk } from './tools.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EPISODES = 950;
 const FEED_PATH = '/podcasts/courier-conversations/feed.xml';
 
@@ -69,39 +66,12 @@ try {
   opened.close();
 
   // podwire, as `npm start` runs it (info logs to /dev/null).
-  const port = await freePort();
-  const podwire = spawn(
-    process.execPath,
-    [
-      ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? SERVER_NODE_FLAGS),
-      '--import',
-      'tsx',
-      'src/node/main.ts',
-    ],
-    {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: `file:${join(dir, 'bench.db')}`,
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
+  const { child: podwire, base } = await startServer(
+    { DATABASE_URL: `file:${join(dir, 'bench.db')}`, LOG_LEVEL: 'info' },
+    { readyPath: FEED_PATH },
   );
   children.push(podwire);
-  const podwireUrl = `http://127.0.0.1:${port}${FEED_PATH}`;
-  for (let i = 0; i < 100; i++) {
-    if (
-      await fetch(podwireUrl).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const podwireUrl = `${base}${FEED_PATH}`;
   const identity = new Uint8Array(await (await fetch(podwireUrl)).arrayBuffer());
   const gzipResponse = await fetch(podwireUrl, { headers: { 'accept-encoding': 'gzip' } });
   const podwireEtag = gzipResponse.headers.get('etag') ?? '';

@@ -4,14 +4,11 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { SERVER_NODE_FLAGS } from '../src/cli/serve-command.ts';
 import { mediaAssets } from '../src/db/schema.ts';
 import { createLibsqlDb } from '../src/node/libsql-db.ts';
 import { migrateDatabase } from '../src/node/migrate.ts';
-import { ensureTools, freePort, wrk } from './tools.ts';
+import { ensureTools, freePort, startServer, wrk } from './tools.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SIZE = 1024 * 1024 * 1024;
 const CLIENTS = 50;
 const KEY = 'bench/one-gigabyte.mp3';
@@ -44,41 +41,18 @@ try {
   });
   opened.close();
 
-  const port = await freePort();
-  const podwire = spawn(
-    process.execPath,
-    [
-      ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? SERVER_NODE_FLAGS),
-      '--import',
-      'tsx',
-      'src/node/main.ts',
-    ],
+  const path = `/media/${SHA.slice(0, 16)}/${KEY}`;
+  const { child: podwire, base } = await startServer(
     {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: `file:${join(dir, 'bench.db')}`,
-        MEDIA_DIR: join(dir, 'media'),
-        SEED_DEMO: 'false',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      DATABASE_URL: `file:${join(dir, 'bench.db')}`,
+      MEDIA_DIR: join(dir, 'media'),
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'info',
     },
+    { readyPath: path, readyMethod: 'HEAD' },
   );
   children.push(podwire);
-  const url = `http://127.0.0.1:${port}/media/${SHA.slice(0, 16)}/${KEY}`;
-  for (let i = 0; i < 100; i++) {
-    if (
-      await fetch(url, { method: 'HEAD' }).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const url = `${base}${path}`;
   const before = await memoryOf(podwire.pid as number);
 
   const nginxPort = await freePort();

@@ -1,6 +1,10 @@
 // Helpers for benchmarks that need system tools (nginx, wrk, ffmpeg...): install them as root, find free ports.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../src/cli/serve-command.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Installs missing Debian packages when running as root; otherwise says what to install. */
 export function ensureTools(commands: Readonly<Record<string, string>>): void {
@@ -39,4 +43,46 @@ export function wrk(
   const errors = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
   const transfer = /Transfer\/sec:\s+(\S+)/.exec(out)?.[1] ?? '?';
   return { rps, errors, transfer };
+}
+
+/** Resolves once `url` answers 2xx (HEAD or GET); throws after 30 s. */
+export async function waitFor(url: string, method: 'GET' | 'HEAD' = 'GET'): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    const ok = await fetch(url, { method }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+/**
+ * `npm start`'s server (src/node/main.ts with its V8 flags, or BENCH_NODE_FLAGS) on a free loopback
+ * port, with `env` added to a bare environment; resolves once `readyPath` answers.
+ */
+export async function startServer(
+  env: Readonly<Record<string, string>>,
+  options: { extraFlags?: readonly string[]; readyPath?: string; readyMethod?: 'GET' | 'HEAD' } = {},
+): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? SERVER_NODE_FLAGS;
+  const child = spawn(
+    process.execPath,
+    [...flags, ...(options.extraFlags ?? []), '--import', 'tsx', 'src/node/main.ts'],
+    {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor(`${base}${options.readyPath ?? '/healthz'}`, options.readyMethod);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return { child, base };
 }
