@@ -54,7 +54,7 @@ export function problemResponse(problem: ProblemInput, headers?: HeadersInit): R
  * 500 with no internals, only the request id to quote.
  */
 export function problemFromError(error: unknown, requestId: string): ProblemDetails {
-  if (error instanceof PodwireError && error.status < 500) {
+  if (error instanceof PodwireError) {
     const errors = error instanceof ValidationError ? error.context.errors : undefined;
     return {
       type: 'about:blank',
@@ -63,15 +63,6 @@ export function problemFromError(error: unknown, requestId: string): ProblemDeta
       detail: error.message,
       requestId,
       ...(errors ? { errors } : {}),
-    };
-  }
-  if (error instanceof PodwireError) {
-    return {
-      type: 'about:blank',
-      title: error.title,
-      status: error.status,
-      detail: error.message,
-      requestId,
     };
   }
   // Hono's own 4xx (a body that is not JSON, for instance) say what is wrong too. Recognised by
