@@ -7,6 +7,7 @@ import { findAssetByKey, upsertAsset } from '../db/queries/media-assets.ts';
 import type { MediaAsset, NewMediaAsset } from '../db/schema.ts';
 import { CorruptMediaError, NotFoundError } from '../errors.ts';
 import type { MediaStore } from '../media-store/media-store.ts';
+import { audioFacts } from './audio-facts.ts';
 
 export type AssetKind = 'audio' | 'image' | DocumentKind;
 
@@ -77,18 +78,7 @@ export async function registerMediaAsset(
         });
       }
       warnings = probe.warnings;
-      facts = {
-        mimeType: probe.mimeType,
-        sizeBytes: probe.sizeBytes,
-        durationSeconds: probe.durationSeconds,
-        bitrate: probe.bitrate ?? null,
-        container: probe.container,
-        codec: probe.codec,
-        sampleRate: probe.sampleRate ?? null,
-        channels: probe.channels ?? null,
-        lossless: probe.lossless,
-        chapters: [...probe.chapters],
-      };
+      facts = { ...audioFacts(probe), sizeBytes: probe.sizeBytes };
     } else if (options.kind === 'transcript' || options.kind === 'chapters') {
       const probe = await probeDocument(reader, options.kind, { name: key });
       facts = { mimeType: probe.mimeType, sizeBytes: probe.sizeBytes };

@@ -8,6 +8,7 @@ import { sniffContainer } from '../../audio/sniff.ts';
 import { type MediaAsset, mediaAssets, type NewMediaAsset } from '../../db/schema.ts';
 import { CorruptMediaError, MediaError, PayloadTooLargeError, ValidationError } from '../../errors.ts';
 import type { MediaStore, RandomAccessReader } from '../../media-store/media-store.ts';
+import { audioFacts } from '../audio-facts.ts';
 import type { EditorContext } from './context.ts';
 import { audioSniffLength, readUploadStart } from './upload-body.ts';
 
@@ -135,17 +136,7 @@ export async function storeUpload(
       if (!reader) throw new CorruptMediaError('the upload disappeared while it was probed');
       const probe = await probeAudio(reader, { name: 'upload' }).finally(() => reader.close());
       if (probe.partial) throw new CorruptMediaError(`the upload is cut short: ${probe.warnings.join('; ')}`);
-      facts = {
-        mimeType: probe.mimeType,
-        durationSeconds: probe.durationSeconds,
-        bitrate: probe.bitrate ?? null,
-        container: probe.container,
-        codec: probe.codec,
-        sampleRate: probe.sampleRate ?? null,
-        channels: probe.channels ?? null,
-        lossless: probe.lossless,
-        chapters: [...probe.chapters],
-      };
+      facts = audioFacts(probe);
     } catch (error) {
       await ctx.media.delete(key).catch(() => {});
       throw error;
