@@ -7,16 +7,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { eq } from 'drizzle-orm';
-import { seedDemo } from '../src/catalog/seed.ts';
 import { OFFLINE_WRANGLER_ENV } from '../src/cli/offline-wrangler.ts';
 import type { Database } from '../src/db/database.ts';
-import { episodes, mediaAssets, shows } from '../src/db/schema.ts';
-import { createFsMediaStore } from '../src/node/fs-media-store.ts';
-import { createLibsqlDb } from '../src/node/libsql-db.ts';
-import { migrateDatabase } from '../src/node/migrate.ts';
-import { BUNDLED_MEDIA_DIR } from '../src/node/server.ts';
 import { startWorker, WRANGLER } from '../test/helpers/worker-harness.ts';
+import { addArchiveEpisodes, openDemoDatabase } from './archive.ts';
 import { type CpuProfiler, connectProfiler } from './cpu-profiler.ts';
 import { freePort, startServer } from './tools.ts';
 
@@ -27,29 +21,16 @@ const FEED = '/podcasts/courier-conversations/feed.xml';
 const ROUNDS = 15;
 
 async function addArchive(db: Database): Promise<void> {
-  const [show] = await db.select().from(shows).where(eq(shows.slug, 'courier-conversations'));
-  const [audio] = await db
-    .select()
-    .from(mediaAssets)
-    .where(eq(mediaAssets.key, 'demo/briefing-01-tide-mill-people.mp3'));
-  const at = new Date('2026-01-01T00:00:00Z');
-  const rows = Array.from({ length: EPISODES - 2 }, (_, i) => ({
-    showId: show!.id,
-    guid: `edge-${i}`,
-    slug: `archive-${i}`,
-    title: `Archive episode ${i}`,
-    summary: `From the archive, episode ${i}.`,
-    contentHtml: `<p>From the archive, episode ${i}: the newsroom talks to the people behind the week's stories, <a href="/articles/x-${i}">from the harbour</a> to the council chamber and back.</p><ul><li>Part one</li><li>Part two ${i}</li></ul>`,
-    status: 'published' as const,
-    publishedAt: new Date(Date.UTC(2000, 0, 1) + i * 86_400_000),
-    number: i + 3,
-    season: 1,
-    audioAssetId: audio!.id,
-    createdAt: at,
-    updatedAt: at,
-  }));
-  // D1 binds at most 100 parameters per statement: 5 rows at a time.
-  for (let i = 0; i < rows.length; i += 5) await db.insert(episodes).values(rows.slice(i, i + 5));
+  await addArchiveEpisodes(db, {
+    count: EPISODES - 2,
+    guidPrefix: 'edge-',
+    text: (i) => ({
+      title: `Archive episode ${i}`,
+      summary: `From the archive, episode ${i}.`,
+      contentHtml: `<p>From the archive, episode ${i}: the newsroom talks to the people behind the week's stories, <a href="/articles/x-${i}">from the harbour</a> to the council chamber and back.</p><ul><li>Part one</li><li>Part two ${i}</li></ul>`,
+    }),
+    rowsPerInsert: 5, // the Worker side inserts into D1
+  });
 }
 
 async function timed(url: string, init?: RequestInit): Promise<number> {
@@ -128,13 +109,7 @@ const dir = await mkdtemp(join(tmpdir(), 'podwire-edge-bench-'));
 const children: ChildProcess[] = [];
 try {
   // Node: npm start over a libSQL file with the same content, its inspector open.
-  const opened = await createLibsqlDb(`file:${join(dir, 'edge.db')}`);
-  await migrateDatabase(opened.db, opened.location);
-  await seedDemo({
-    db: opened.db,
-    media: await createFsMediaStore({ root: BUNDLED_MEDIA_DIR }),
-    now: () => new Date(),
-  });
+  const opened = await openDemoDatabase(join(dir, 'edge.db'));
   await addArchive(opened.db);
   opened.close();
   const nodeInspector = await freePort();

@@ -1,17 +1,11 @@
 // Bench: a cached ~2.4 MB podcast feed served by podwire (Node) against nginx serving the same gzip bytes
 // as a static file (one worker, gzip_static, sendfile), 64 connections on loopback with wrk: 200s and 304s.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
-import { seedDemo } from '../src/catalog/seed.ts';
-import { episodes, mediaAssets, shows } from '../src/db/schema.ts';
-import { createFsMediaStore } from '../src/node/fs-media-store.ts';
-import { createLibsqlDb } from '../src/node/libsql-db.ts';
-import { migrateDatabase } from '../src/node/migrate.ts';
-import { BUNDLED_MEDIA_DIR } from '../src/node/server.ts';
-import { ensureTools, freePort, startServer, wrk } from './tools.ts';
+import { addArchiveEpisodes, openDemoDatabase } from './archive.ts';
+import { ensureTools, startNginx, startServer, wrk } from './tools.ts';
 
 const EPISODES = 950;
 const FEED_PATH = '/podcasts/courier-conversations/feed.xml';
@@ -23,19 +17,7 @@ await chmod(dir, 0o755);
 const children: ChildProcess[] = [];
 try {
   // A show with a long archive, in a real database file.
-  const opened = await createLibsqlDb(`file:${join(dir, 'bench.db')}`);
-  await migrateDatabase(opened.db, opened.location);
-  await seedDemo({
-    db: opened.db,
-    media: await createFsMediaStore({ root: BUNDLED_MEDIA_DIR }),
-    now: () => new Date(),
-  });
-  const [show] = await opened.db.select().from(shows).where(eq(shows.slug, 'courier-conversations'));
-  const [audio] = await opened.db
-    .select()
-    .from(mediaAssets)
-    .where(eq(mediaAssets.key, 'demo/briefing-01-tide-mill-people.mp3'));
-  const at = new Date('2026-01-01T00:00:00Z');
+  const opened = await openDemoDatabase(join(dir, 'bench.db'));
   // Show notes that compress like real ones (about 7:1 with gzip), from a seeded word generator.
   const WORDS =
     'harbour council mill tide ferry market choir quarry meteor library seed weather station volunteer wheel stone flour sluice gate oak wallower spur lorry barn county trust river creek pond silt bucket winter spring autumn ledger miller family grandchildren restoration newsroom reporter interview archive programme listener'.split(
@@ -47,22 +29,16 @@ try {
     return WORDS[seed % WORDS.length] as string;
   };
   const sentence = (n: number) => Array.from({ length: n }, word).join(' ');
-  const rows = Array.from({ length: EPISODES }, (_, i) => ({
-    showId: show!.id,
-    guid: `bench-${i}`,
-    slug: `archive-${i}`,
-    title: `Archive episode ${i}: ${sentence(4)}`,
-    summary: `From the archive, episode ${i}: ${sentence(12)}.`,
-    contentHtml: `<p>${sentence(60)}.</p><ul><li>${sentence(6)}</li><li>${sentence(6)}</li></ul><p>${sentence(40)} (${i * 7919}).</p>`,
-    status: 'published' as const,
-    publishedAt: new Date(Date.UTC(2000, 0, 1) + i * 86_400_000),
-    number: i + 3,
-    season: 1,
-    audioAssetId: audio!.id,
-    createdAt: at,
-    updatedAt: at,
-  }));
-  for (let i = 0; i < rows.length; i += 200) await opened.db.insert(episodes).values(rows.slice(i, i + 200));
+  await addArchiveEpisodes(opened.db, {
+    count: EPISODES,
+    guidPrefix: 'bench-',
+    text: (i) => ({
+      title: `Archive episode ${i}: ${sentence(4)}`,
+      summary: `From the archive, episode ${i}: ${sentence(12)}.`,
+      contentHtml: `<p>${sentence(60)}.</p><ul><li>${sentence(6)}</li><li>${sentence(6)}</li></ul><p>${sentence(40)} (${i * 7919}).</p>`,
+    }),
+    rowsPerInsert: 200,
+  });
   opened.close();
 
   // podwire, as `npm start` runs it (info logs to /dev/null).
@@ -84,33 +60,17 @@ try {
   execFileSync('mkdir', ['-p', feedDir]);
   await writeFile(join(feedDir, 'feed.xml'), identity);
   await writeFile(join(feedDir, 'feed.xml.gz'), gzipped);
-  const nginxPort = await freePort();
-  await writeFile(
-    join(dir, 'nginx.conf'),
-    `worker_processes 1;
-daemon off;
-pid ${dir}/nginx.pid;
-error_log ${dir}/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log ${dir}/nginx-access.log;
-  sendfile on;
-  tcp_nopush on;
+  const nginx = await startNginx(dir, {
+    http: `  tcp_nopush on;
   keepalive_requests 100000;
-  types { application/rss+xml xml; }
-  server {
-    listen 127.0.0.1:${nginxPort};
-    root ${root};
+  types { application/rss+xml xml; }`,
+    server: `    root ${root};
     gzip_static on;
-    etag on;
-  }
-}
-`,
-  );
-  const nginx = spawn('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir], { stdio: 'inherit' });
-  children.push(nginx);
-  await new Promise((r) => setTimeout(r, 500));
-  const nginxUrl = `http://127.0.0.1:${nginxPort}${FEED_PATH}`;
+    etag on;`,
+    readyPath: FEED_PATH,
+  });
+  children.push(nginx.child);
+  const nginxUrl = `${nginx.base}${FEED_PATH}`;
   const nginxEtag =
     execFileSync('curl', ['-sI', '-H', 'Accept-Encoding: gzip', nginxUrl])
       .toString()

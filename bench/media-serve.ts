@@ -1,13 +1,13 @@
 // Bench: one 1 GB media file downloaded by 50 clients at once from podwire (`npm start`) and from nginx (one
 // worker, sendfile), on loopback with wrk: throughput ratio, and podwire's memory before and at its peak.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mediaAssets } from '../src/db/schema.ts';
 import { createLibsqlDb } from '../src/node/libsql-db.ts';
 import { migrateDatabase } from '../src/node/migrate.ts';
-import { ensureTools, freePort, startServer, wrk } from './tools.ts';
+import { ensureTools, startNginx, startServer, wrk } from './tools.ts';
 
 const SIZE = 1024 * 1024 * 1024;
 const CLIENTS = 50;
@@ -55,29 +55,16 @@ try {
   const url = `${base}${path}`;
   const before = await memoryOf(podwire.pid as number);
 
-  const nginxPort = await freePort();
-  await writeFile(
-    join(dir, 'nginx.conf'),
-    `worker_processes 1;
-daemon off;
-pid ${dir}/nginx.pid;
-error_log ${dir}/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log ${dir}/nginx-access.log;
-  sendfile on;
-  types { audio/mpeg mp3; }
-  server { listen 127.0.0.1:${nginxPort}; root ${join(dir, 'media')}; }
-}
-`,
-  );
-  const nginx = spawn('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir], { stdio: 'inherit' });
-  children.push(nginx);
-  await new Promise((r) => setTimeout(r, 500));
+  const nginx = await startNginx(dir, {
+    http: '  types { audio/mpeg mp3; }',
+    server: `    root ${join(dir, 'media')};`,
+    readyPath: `/${KEY}`,
+  });
+  children.push(nginx.child);
 
   const ours = wrk(url, {}, { connections: CLIENTS, seconds: 10 });
   const during = await memoryOf(podwire.pid as number);
-  const theirs = wrk(`http://127.0.0.1:${nginxPort}/${KEY}`, {}, { connections: CLIENTS, seconds: 10 });
+  const theirs = wrk(`${nginx.base}/${KEY}`, {}, { connections: CLIENTS, seconds: 10 });
   const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
   console.log(
     `\nmedia-serve: a 1 GB file, ${CLIENTS} concurrent downloads for 10 s each, wrk -t1 on loopback`,

@@ -1,6 +1,8 @@
 // Helpers for benchmarks that need system tools (nginx, wrk, ffmpeg...): install them as root, find free ports.
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SERVER_NODE_FLAGS } from '../src/cli/serve-command.ts';
 
@@ -80,6 +82,43 @@ export async function startServer(
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitFor(`${base}${options.readyPath ?? '/healthz'}`, options.readyMethod);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return { child, base };
+}
+
+/**
+ * nginx with one worker (daemon off, logs and pid under `dir`), `http` settings and one `server`
+ * block listening on a free loopback port (`{port}` in `server` is replaced); resolves once
+ * `readyPath` answers.
+ */
+export async function startNginx(
+  dir: string,
+  options: { http: string; server: string; readyPath: string },
+): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  const config = `worker_processes 1;
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log ${dir}/nginx-access.log;
+  sendfile on;
+${options.http}
+  server {
+    listen 127.0.0.1:${port};
+${options.server}
+  }
+}
+`;
+  await writeFile(join(dir, 'nginx.conf'), config);
+  const child = spawn('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir], { stdio: 'inherit' });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor(`${base}${options.readyPath}`, 'HEAD');
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
