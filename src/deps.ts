@@ -31,6 +31,11 @@ export interface AppDeps {
   readonly now: () => Date;
   readonly log: Logger;
   /**
+   * Who this process is, written beside each upload in flight (the media journal) so a later start
+   * can tell an upload whose process died: `node:<pid>@<host>` on Node, `worker` on Workers.
+   */
+  readonly instance?: string;
+  /**
    * Compresses rendered feeds (gzip, brotli) on Node. Absent on Workers, where the platform
    * compresses responses itself.
    */

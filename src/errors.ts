@@ -90,3 +90,13 @@ export class PayloadTooLargeError extends PodwireError {
   override readonly status = 413;
   override readonly title = 'Payload too large';
 }
+
+/**
+ * A condition the request set does not hold (RFC 9110 §15.5.13): If-Match names a version of the
+ * record that is no longer current, so the write was not applied.
+ */
+export class PreconditionFailedError extends PodwireError {
+  override readonly name = 'PreconditionFailedError';
+  override readonly status = 412;
+  override readonly title = 'Precondition failed';
+}

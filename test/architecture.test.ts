@@ -28,6 +28,19 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps SQL out of the routes: src/routes imports nothing from src/db or drizzle-orm', async () => {
+    const offenders: string[] = [];
+    for (const file of (await sourceFiles()).filter((f) => f.startsWith('routes/'))) {
+      const text = await readFile(join(SRC, file), 'utf8');
+      for (const match of text.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {
+        const target = match[1] as string;
+        if (/^drizzle-orm/.test(target) || /(?:^|\/)db\//.test(target))
+          offenders.push(`${file} imports ${target}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it('reads the environment only in entry points', async () => {
     const readers = [];
     for (const file of await sourceFiles()) {

@@ -129,3 +129,8 @@ export async function buildPodcastFeed(ctx: PodcastFeedContext, showSlug: string
     items,
   };
 }
+
+/** Where a show's feed moved (`itunes:new-feed-url`), or null while it stays here (or no such show). */
+export async function findNewFeedUrl(db: Database, showSlug: string): Promise<string | null> {
+  return (await findShowBySlug(db, showSlug))?.show.newFeedUrl ?? null;
+}

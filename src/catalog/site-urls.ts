@@ -8,6 +8,10 @@ const FEED_FILE: Readonly<Record<NewsFeedFormat, string>> = {
   json: 'feed.json',
 };
 
+/** What follows an episode's page path for its other public documents: chapters and the embed player. */
+export const EPISODE_PATH_SUFFIXES = ['', '/chapters.json', '/embed'] as const;
+
+/** Absolute URLs under `baseUrl`; `siteUrls('')` gives the paths alone (for redirects and 410s). */
 export function siteUrls(baseUrl: string) {
   const at = (path: string) => `${baseUrl}${path}`;
   const segment = encodeURIComponent;

@@ -1,12 +1,14 @@
 // The one SQLite schema for libSQL (Node) and Cloudflare D1: every table, from the files under tables/.
 
 import type { mediaAssets } from './tables/media-assets.ts';
+import type { mediaJournal } from './tables/media-journal.ts';
 import type { articles, sections } from './tables/news.ts';
 import type { articleEpisodes } from './tables/pairing.ts';
 import type { episodeAlternates, episodes, shows } from './tables/podcasts.ts';
 import type { gonePaths, redirects } from './tables/routing.ts';
 
 export { mediaAssets } from './tables/media-assets.ts';
+export { mediaJournal } from './tables/media-journal.ts';
 export { articles, sections } from './tables/news.ts';
 export { articleEpisodes } from './tables/pairing.ts';
 export { episodeAlternates, episodes, shows } from './tables/podcasts.ts';
@@ -26,3 +28,4 @@ export type ArticleEpisode = typeof articleEpisodes.$inferSelect;
 export type EpisodeAlternate = typeof episodeAlternates.$inferSelect;
 export type Redirect = typeof redirects.$inferSelect;
 export type GonePath = typeof gonePaths.$inferSelect;
+export type MediaJournalEntry = typeof mediaJournal.$inferSelect;

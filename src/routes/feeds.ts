@@ -3,9 +3,8 @@ import { type Context, Hono } from 'hono';
 import { buildChaptersDocument } from '../catalog/chapters-doc.ts';
 import { buildNewsFeed } from '../catalog/news-feed.ts';
 import { buildOpml } from '../catalog/opml-doc.ts';
-import { buildPodcastFeed } from '../catalog/podcast-feed.ts';
+import { buildPodcastFeed, findNewFeedUrl } from '../catalog/podcast-feed.ts';
 import type { NewsFeedFormat } from '../catalog/site-urls.ts';
-import { findShowBySlug } from '../db/queries/shows.ts';
 import type { AppEnv } from '../deps.ts';
 import { renderAtom } from '../feeds/atom.ts';
 import { renderJsonFeed } from '../feeds/json-feed.ts';
@@ -72,9 +71,9 @@ export function feedRoutes(): Hono<AppEnv> {
     const show = c.req.param('show');
     // Whether the show has moved, remembered per catalogue version: no query on busy revalidations.
     const version = await c.var.runtime.versions.current();
-    const newFeedUrl = await c.var.runtime.memo(`new-feed-url\n${show}\n${version.tag}`, async () => {
-      return (await findShowBySlug(db, show))?.show.newFeedUrl ?? null;
-    });
+    const newFeedUrl = await c.var.runtime.memo(`new-feed-url\n${show}\n${version.tag}`, () =>
+      findNewFeedUrl(db, show),
+    );
     const response = await serveRendered(c, {
       key: `podcast\n${show}`,
       contentType: 'application/rss+xml; charset=utf-8',

@@ -1,6 +1,6 @@
 // GET /healthz: liveness and readiness in one: 200 when the database answers, 503 problem+json when not.
-import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
+import { checkDatabase } from '../catalog/health-check.ts';
 import type { AppEnv } from '../deps.ts';
 import { problemResponse } from '../http/problem.ts';
 
@@ -9,7 +9,7 @@ export function healthRoutes(): Hono<AppEnv> {
   routes.get('/healthz', async function health(c) {
     const { db, log } = c.get('deps');
     try {
-      await db.run(sql`SELECT 1`);
+      await checkDatabase(db);
     } catch (error) {
       log.error('health check: database unavailable', { requestId: c.get('requestId'), error });
       return problemResponse(

@@ -1,11 +1,10 @@
 // GET/HEAD /media/<version>/<key>: registered media with ranges, validators and long-lived caching (RFC 9110).
 import { Hono } from 'hono';
-import { lookupMoved } from '../catalog/editor/routing-records.ts';
+import { lookupMedia, type MediaAsset } from '../catalog/media-access.ts';
 import { mediaEtag, mediaPath } from '../catalog/media-url.ts';
-import { findAssetByKey } from '../db/queries/media-assets.ts';
-import type { MediaAsset } from '../db/schema.ts';
 import type { AppEnv } from '../deps.ts';
-import { GoneError, NotFoundError, PodwireError, ValidationError } from '../errors.ts';
+import { GoneError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors.ts';
+import { isAdmin } from '../http/admin-auth.ts';
 import { contentRange, interpretRange } from '../http/byte-ranges.ts';
 import { evaluatePreconditions, ifRangeHolds, type Validators } from '../http/conditional.ts';
 import { formatHttpDate } from '../http/http-date.ts';
@@ -15,12 +14,6 @@ import { isMediaKey } from '../media-store/media-key.ts';
 
 /** Versioned URLs never change meaning, so caches may keep them for a year (RFC 8246 immutable). */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-
-class PreconditionFailedError extends PodwireError {
-  override readonly name = 'PreconditionFailedError';
-  override readonly status = 412;
-  override readonly title = 'Precondition failed';
-}
 
 /** Splits the raw (still percent-encoded) path into version and key, decoding exactly once. */
 export function parseMediaPath(pathname: string): { version: string; key: string } {
@@ -39,18 +32,26 @@ export function parseMediaPath(pathname: string): { version: string; key: string
 export function mediaRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.on(['GET', 'HEAD'], '/media/*', async function serveMedia(c) {
-    const { db, media, log } = c.get('deps');
-    const { version, key } = parseMediaPath(new URL(c.req.url).pathname);
-    const asset = await findAssetByKey(db, key);
-    if (!asset) {
-      // A deleted episode's media answers 410, as its page does.
-      const moved = await lookupMoved(db, new URL(c.req.url).pathname);
-      if (moved.gone) throw new GoneError(`${key} was deleted and will not come back`);
+    const { db, media, log, config, now } = c.get('deps');
+    const path = new URL(c.req.url).pathname;
+    const { version, key } = parseMediaPath(path);
+    const catalog = await c.var.runtime.versions.current();
+    const found = await lookupMedia(db, key, path, now(), c.var.runtime.memo, catalog.tag);
+    if (!found.found) {
+      // Replaced media (podcast apps keep old enclosure URLs) redirects to the file that replaced
+      // it; a deleted episode's media answers 410, as its page does.
+      if (found.redirect) return c.redirect(`${config.baseUrl}${found.redirect}`, 301);
+      if (found.gone) throw new GoneError(`${key} was deleted and will not come back`);
       throw new NotFoundError(`no media file is registered as ${key}`);
     }
+    const { asset, isPublic } = found;
+    // A draft's (or a scheduled item's) files are the admin's until it goes live.
+    if (!isPublic && !(await isAdmin(c.req.header('authorization'), config.adminToken))) {
+      throw new NotFoundError(`no published media file is registered as ${key}`);
+    }
     if (!asset.sha256.startsWith(version)) {
-      // An old URL of replaced media: point at the current bytes.
-      return c.redirect(mediaPath(asset), 301);
+      // An old URL of the same file name with other bytes: point at the current bytes.
+      return c.redirect(`${config.baseUrl}${mediaPath(asset)}`, 301);
     }
     const info = await media.stat(key);
     if (!info) {
@@ -58,6 +59,7 @@ export function mediaRoutes(): Hono<AppEnv> {
       throw new NotFoundError(`the file for ${key} is missing`);
     }
     const headers = baseHeaders(asset, c.req.query('download') !== undefined);
+    if (!isPublic) headers.set('cache-control', 'private, no-store');
     const size = info.size;
     let validators: Validators | undefined = { etag: mediaEtag(asset), lastModified: asset.createdAt };
     if (size !== asset.sizeBytes) {

@@ -1,6 +1,8 @@
 // Article editing: create, edit (a renamed slug redirects), delete (its URL answers 410), publish, pair episodes.
 import { asc, count, desc, eq, inArray } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { setArticleEpisodes } from '../../db/queries/pairing.ts';
+import { isLive, isLiveRecord } from '../../db/queries/visibility.ts';
 import {
   type Article,
   articleEpisodes,
@@ -11,10 +13,15 @@ import {
 } from '../../db/schema.ts';
 import type { Author } from '../../domain/vocabulary.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
+import { releaseAssetStatements } from '../media-journal.ts';
+import { siteUrls } from '../site-urls.ts';
 import { guarded, translateConstraintError } from './constraint-errors.ts';
 import type { EditorContext } from './context.ts';
 import { DRAFT, publicationFor } from './publication.ts';
+import { expectedVersion, touched, type WriteCondition } from './record-version.ts';
 import { goneStatements, redirectStatements } from './routing-records.ts';
+import { publishUpload, storeUpload, type Upload, type UploadContext } from './uploads.ts';
+import { articleView } from './views.ts';
 
 export interface ArticleFields {
   slug: string;
@@ -33,7 +40,26 @@ export interface ArticleRecord {
   readonly episodeIds: number[];
 }
 
-const articlePath = (slug: string) => `/articles/${slug}`;
+const articlePath = (slug: string) => siteUrls('').article(slug);
+
+/** The article's API view, whose digest is its ETag. */
+export const articleViewOf = (ctx: EditorContext, r: ArticleRecord) =>
+  articleView(ctx.baseUrl, r.article, r.image, r.episodeIds);
+
+/** Reads the article and checks the request's If-Match: the version a guarded write expects. */
+async function articleForWrite(ctx: EditorContext, id: number, condition?: WriteCondition) {
+  const record = await getArticle(ctx, id);
+  const expected = await expectedVersion(condition, articleViewOf(ctx, record), record.article.version);
+  return { record, expected };
+}
+
+/** Marks the article changed (time, version), refusing the batch if If-Match no longer holds. */
+function touchArticle(ctx: EditorContext, id: number, expected: number | undefined): BatchItem<'sqlite'> {
+  return ctx.db
+    .update(articles)
+    .set(touched(articles, ctx.now, expected))
+    .where(eq(articles.id, id));
+}
 
 export async function getArticle(ctx: EditorContext, id: number): Promise<ArticleRecord> {
   const [row] = await ctx.db
@@ -50,12 +76,15 @@ export async function getArticle(ctx: EditorContext, id: number): Promise<Articl
   return { ...row, episodeIds: pairs.map((p) => p.episodeId) };
 }
 
-/** Newest first; drafts and scheduled articles only for the admin. */
+/** Whether the public may see the article now (the one visibility rule, db/queries/visibility.ts). */
+export const isLiveArticle = (r: ArticleRecord, now: Date) => isLiveRecord(r.article, now);
+
+/** Newest first; drafts and articles scheduled for later only for the admin. */
 export async function listArticles(
   ctx: EditorContext,
   options: { admin: boolean; page: number; pageSize: number },
 ) {
-  const where = options.admin ? undefined : inArray(articles.status, ['published']);
+  const where = options.admin ? undefined : isLive(articles, ctx.now);
   const [rows, [total]] = await Promise.all([
     ctx.db
       .select({ id: articles.id })
@@ -85,12 +114,17 @@ export async function createArticle(ctx: EditorContext, fields: ArticleFields): 
   return getArticle(ctx, row?.id as number);
 }
 
-export async function updateArticle(ctx: EditorContext, id: number, patch: Partial<ArticleFields>) {
-  const before = await getArticle(ctx, id);
+export async function updateArticle(
+  ctx: EditorContext,
+  id: number,
+  patch: Partial<ArticleFields>,
+  condition?: WriteCondition,
+) {
+  const { record: before, expected } = await articleForWrite(ctx, id, condition);
   const renamed = patch.slug !== undefined && patch.slug !== before.article.slug;
   const update = ctx.db
     .update(articles)
-    .set({ ...patch, updatedAt: ctx.now })
+    .set({ ...patch, ...touched(articles, ctx.now, expected) })
     .where(eq(articles.id, id));
   const moves = renamed
     ? redirectStatements(ctx.db, articlePath(before.article.slug), articlePath(patch.slug as string), ctx.now)
@@ -103,33 +137,78 @@ export async function updateArticle(ctx: EditorContext, id: number, patch: Parti
   return getArticle(ctx, id);
 }
 
-export async function deleteArticle(ctx: EditorContext, id: number): Promise<void> {
-  const { article } = await getArticle(ctx, id);
+export async function deleteArticle(
+  ctx: EditorContext,
+  id: number,
+  condition?: WriteCondition,
+): Promise<void> {
+  const { record, expected } = await articleForWrite(ctx, id, condition);
+  const { article } = record;
   const gone = article.status === 'draft' ? [] : goneStatements(ctx.db, [articlePath(article.slug)], ctx.now);
-  await ctx.db.batch([ctx.db.delete(articles).where(eq(articles.id, id)), ...gone]);
+  await guarded(() =>
+    ctx.db.batch([
+      touchArticle(ctx, id, expected),
+      ctx.db.delete(articles).where(eq(articles.id, id)),
+      ...gone,
+      // Its image goes too, unless another record uses it (the timer's sweep removes the file).
+      ...(record.image ? releaseAssetStatements(ctx.db, record.image, ctx.now) : []),
+    ]),
+  );
 }
 
-export async function publishArticle(ctx: EditorContext, id: number, at: Date | undefined) {
-  await getArticle(ctx, id);
-  await ctx.db
-    .update(articles)
-    .set({ ...publicationFor(at, ctx.now), updatedAt: ctx.now })
-    .where(eq(articles.id, id));
+export async function publishArticle(
+  ctx: EditorContext,
+  id: number,
+  at: Date | undefined,
+  condition?: WriteCondition,
+) {
+  const { expected } = await articleForWrite(ctx, id, condition);
+  await guarded(() =>
+    ctx.db
+      .update(articles)
+      .set({ ...publicationFor(at, ctx.now), ...touched(articles, ctx.now, expected) })
+      .where(eq(articles.id, id)),
+  );
   return getArticle(ctx, id);
 }
 
-export async function unpublishArticle(ctx: EditorContext, id: number) {
-  await getArticle(ctx, id);
-  await ctx.db
-    .update(articles)
-    .set({ ...DRAFT, updatedAt: ctx.now })
-    .where(eq(articles.id, id));
+export async function unpublishArticle(ctx: EditorContext, id: number, condition?: WriteCondition) {
+  const { expected } = await articleForWrite(ctx, id, condition);
+  await guarded(() =>
+    ctx.db
+      .update(articles)
+      .set({ ...DRAFT, ...touched(articles, ctx.now, expected) })
+      .where(eq(articles.id, id)),
+  );
+  return getArticle(ctx, id);
+}
+
+/** Stores `upload` as the article's image (JPEG, PNG or WebP); a replaced image's URL redirects to the new one. */
+export async function attachArticleImage(
+  ctx: UploadContext,
+  id: number,
+  upload: Upload,
+  condition?: WriteCondition,
+): Promise<ArticleRecord> {
+  const { record: before, expected } = await articleForWrite(ctx, id, condition);
+  const asset = await storeUpload(ctx, upload, 'image', `articles/${before.article.slug}`);
+  await publishUpload(ctx, asset, before.image, (assetId) => [
+    ctx.db
+      .update(articles)
+      .set({ imageAssetId: assetId, ...touched(articles, ctx.now, expected) })
+      .where(eq(articles.id, id)),
+  ]);
   return getArticle(ctx, id);
 }
 
 /** Pairs the episodes in order (and marks the article updated, so its feeds change). */
-export async function pairEpisodes(ctx: EditorContext, id: number, episodeIds: readonly number[]) {
-  await getArticle(ctx, id);
+export async function pairEpisodes(
+  ctx: EditorContext,
+  id: number,
+  episodeIds: readonly number[],
+  condition?: WriteCondition,
+) {
+  const { expected } = await articleForWrite(ctx, id, condition);
   if (episodeIds.length > 0) {
     const found = await ctx.db
       .select({ id: episodes.id })
@@ -138,7 +217,6 @@ export async function pairEpisodes(ctx: EditorContext, id: number, episodeIds: r
     const missing = episodeIds.filter((e) => !found.some((f) => f.id === e));
     if (missing.length > 0) throw new ValidationError(`no episode with id ${missing.join(', ')}`);
   }
-  await setArticleEpisodes(ctx.db, id, episodeIds);
-  await ctx.db.update(articles).set({ updatedAt: ctx.now }).where(eq(articles.id, id));
+  await guarded(() => setArticleEpisodes(ctx.db, id, episodeIds, touchArticle(ctx, id, expected)));
   return getArticle(ctx, id);
 }

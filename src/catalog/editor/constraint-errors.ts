@@ -1,5 +1,6 @@
 // translateConstraintError: SQLite's constraint failures, told as what an editor did wrong (409 or 400).
-import { ConflictError, PodwireError, ValidationError } from '../../errors.ts';
+import { ConflictError, PodwireError, PreconditionFailedError, ValidationError } from '../../errors.ts';
+import { isStaleWrite } from './record-version.ts';
 
 const UNIQUE_FIELDS: readonly [RegExp, string][] = [
   [/articles\.slug/, 'an article with this slug already exists'],
@@ -22,6 +23,12 @@ function chainText(error: unknown): string {
 export function translateConstraintError(error: unknown): unknown {
   if (error instanceof PodwireError) return error;
   const text = chainText(error);
+  if (isStaleWrite(text)) {
+    return new PreconditionFailedError(
+      'the record changed while this write was applied (If-Match): read it again and reapply your change',
+      { cause: error },
+    );
+  }
   if (/UNIQUE constraint failed/i.test(text)) {
     const known = UNIQUE_FIELDS.find(([pattern]) => pattern.test(text));
     return new ConflictError(known?.[1] ?? 'this conflicts with an existing record', { cause: error });

@@ -1,6 +1,8 @@
 // Episode editing: create, edit (GUIDs fixed once published; a renamed slug redirects), delete (410), publish.
 import { and, asc, count, desc, eq } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { alias } from 'drizzle-orm/sqlite-core';
+import { isLive, isLiveRecord } from '../../db/queries/visibility.ts';
 import {
   type Episode,
   episodeAlternates,
@@ -12,12 +14,15 @@ import {
 import type { EpisodeType, Person } from '../../domain/vocabulary.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import type { MediaStore } from '../../media-store/media-store.ts';
+import { releaseAssetStatements, sweepMediaJournal } from '../media-journal.ts';
 import { mediaPath } from '../media-url.ts';
+import { EPISODE_PATH_SUFFIXES, siteUrls } from '../site-urls.ts';
 import { guarded, translateConstraintError } from './constraint-errors.ts';
 import type { EditorContext } from './context.ts';
 import { DRAFT, publicationFor } from './publication.ts';
+import { expectedVersion, touched, type WriteCondition } from './record-version.ts';
 import { goneStatements, redirectStatements } from './routing-records.ts';
-import type { EpisodeAssets } from './views.ts';
+import { type EpisodeAssets, episodeView } from './views.ts';
 
 export interface EpisodeFields {
   showId: number;
@@ -44,10 +49,32 @@ const audio = alias(mediaAssets, 'audio');
 const image = alias(mediaAssets, 'image');
 const transcript = alias(mediaAssets, 'transcript');
 const chapters = alias(mediaAssets, 'chapters');
-const episodePaths = (show: string, slug: string) => [
-  `/podcasts/${show}/${slug}`,
-  `/podcasts/${show}/${slug}/chapters.json`,
-];
+/** Every public path of an episode (page, chapters, embed): a rename redirects each, a delete makes each 410. */
+const episodePaths = (show: string, slug: string) =>
+  EPISODE_PATH_SUFFIXES.map((suffix) => `${siteUrls('').episode(show, slug)}${suffix}`);
+
+/** The episode's API view, whose digest is its ETag. */
+export const episodeViewOf = (ctx: EditorContext, r: EpisodeRecord) =>
+  episodeView(ctx.baseUrl, r.showSlug, r.episode, r);
+
+/** Reads the episode and checks the request's If-Match against it: the version a guarded write expects. */
+export async function episodeForWrite(ctx: EditorContext, id: number, condition?: WriteCondition) {
+  const record = await getEpisode(ctx, id);
+  const expected = await expectedVersion(condition, episodeViewOf(ctx, record), record.episode.version);
+  return { record, expected };
+}
+
+/** The statement that marks the episode changed (time, version), refusing the batch if If-Match no longer holds. */
+export function touchEpisode(
+  ctx: EditorContext,
+  id: number,
+  expected: number | undefined,
+): BatchItem<'sqlite'> {
+  return ctx.db
+    .update(episodes)
+    .set(touched(episodes, ctx.now, expected))
+    .where(eq(episodes.id, id));
+}
 
 export async function getEpisode(ctx: EditorContext, id: number): Promise<EpisodeRecord> {
   const [row] = await ctx.db
@@ -77,13 +104,16 @@ export async function getEpisode(ctx: EditorContext, id: number): Promise<Episod
   return { ...row, alternates };
 }
 
+/** Whether the public may see the episode now (the one visibility rule, db/queries/visibility.ts). */
+export const isLiveEpisode = (r: EpisodeRecord, now: Date) => isLiveRecord(r.episode, now);
+
 export async function listEpisodes(
   ctx: EditorContext,
   options: { admin: boolean; showId?: number; page: number; pageSize: number },
 ) {
   const where = and(
     options.showId === undefined ? undefined : eq(episodes.showId, options.showId),
-    options.admin ? undefined : eq(episodes.status, 'published'),
+    options.admin ? undefined : isLive(episodes, ctx.now),
   );
   const [rows, [total]] = await Promise.all([
     ctx.db
@@ -120,8 +150,9 @@ export async function updateEpisode(
   ctx: EditorContext,
   id: number,
   patch: Partial<Omit<EpisodeFields, 'showId'>>,
+  condition?: WriteCondition,
 ) {
-  const before = await getEpisode(ctx, id);
+  const { record: before, expected } = await episodeForWrite(ctx, id, condition);
   if (patch.guid !== undefined && patch.guid !== before.episode.guid && before.episode.status !== 'draft') {
     throw new ConflictError(
       'the GUID of a published episode never changes (podcast apps would see a new episode)',
@@ -147,7 +178,7 @@ export async function updateEpisode(
     await ctx.db.batch([
       ctx.db
         .update(episodes)
-        .set({ ...patch, updatedAt: ctx.now })
+        .set({ ...patch, ...touched(episodes, ctx.now, expected) })
         .where(eq(episodes.id, id)),
       ...moves,
     ]);
@@ -159,10 +190,15 @@ export async function updateEpisode(
 
 /**
  * Deletes the episode, then its media files and records unless something else still uses them.
- * Its page, chapters and media URLs answer 410 Gone from now on.
+ * Its page, chapters and media URLs answer 410 Gone from now on. The records go in one batch with
+ * the episode, and each file is journalled for removal there too, so a crash cannot orphan one.
  */
-export async function deleteEpisode(ctx: EditorContext & { media: MediaStore }, id: number): Promise<void> {
-  const record = await getEpisode(ctx, id);
+export async function deleteEpisode(
+  ctx: EditorContext & { media: MediaStore },
+  id: number,
+  condition?: WriteCondition,
+): Promise<void> {
+  const { record, expected } = await episodeForWrite(ctx, id, condition);
   const { episode, showSlug } = record;
   const assets = [
     record.audio,
@@ -175,38 +211,47 @@ export async function deleteEpisode(ctx: EditorContext & { media: MediaStore }, 
     episode.status === 'draft'
       ? []
       : goneStatements(ctx.db, [...episodePaths(showSlug, episode.slug), ...assets.map(mediaPath)], ctx.now);
-  await ctx.db.batch([ctx.db.delete(episodes).where(eq(episodes.id, id)), ...gone]);
-  for (const asset of assets) {
-    try {
-      await ctx.db.delete(mediaAssets).where(eq(mediaAssets.id, asset.id));
-    } catch {
-      continue; // still used by another episode, show or article: keep it
-    }
-    await ctx.media.delete(asset.key);
-  }
+  await guarded(() =>
+    ctx.db.batch([
+      touchEpisode(ctx, id, expected),
+      ctx.db.delete(episodes).where(eq(episodes.id, id)),
+      ...gone,
+      ...assets.flatMap((asset) => releaseAssetStatements(ctx.db, asset, ctx.now)),
+    ]),
+  );
+  await sweepMediaJournal(ctx.db, ctx.media, { now: ctx.now, ownerGone: () => false });
 }
 
 /** Publishing needs audio, and a number in a serial show; a future time schedules instead. */
-export async function publishEpisode(ctx: EditorContext, id: number, at: Date | undefined) {
-  const record = await getEpisode(ctx, id);
+export async function publishEpisode(
+  ctx: EditorContext,
+  id: number,
+  at: Date | undefined,
+  condition?: WriteCondition,
+) {
+  const { record, expected } = await episodeForWrite(ctx, id, condition);
   if (!record.audio) throw new ConflictError('the episode has no audio yet: upload it first (PUT .../audio)');
   if (record.showType === 'serial' && record.episode.number === null) {
     throw new ConflictError(
       'episodes of a serial show need a number before they are published (itunes:episode)',
     );
   }
-  await ctx.db
-    .update(episodes)
-    .set({ ...publicationFor(at, ctx.now), updatedAt: ctx.now })
-    .where(eq(episodes.id, id));
+  await guarded(() =>
+    ctx.db
+      .update(episodes)
+      .set({ ...publicationFor(at, ctx.now), ...touched(episodes, ctx.now, expected) })
+      .where(eq(episodes.id, id)),
+  );
   return getEpisode(ctx, id);
 }
 
-export async function unpublishEpisode(ctx: EditorContext, id: number) {
-  await getEpisode(ctx, id);
-  await ctx.db
-    .update(episodes)
-    .set({ ...DRAFT, updatedAt: ctx.now })
-    .where(eq(episodes.id, id));
+export async function unpublishEpisode(ctx: EditorContext, id: number, condition?: WriteCondition) {
+  const { expected } = await episodeForWrite(ctx, id, condition);
+  await guarded(() =>
+    ctx.db
+      .update(episodes)
+      .set({ ...DRAFT, ...touched(episodes, ctx.now, expected) })
+      .where(eq(episodes.id, id)),
+  );
   return getEpisode(ctx, id);
 }

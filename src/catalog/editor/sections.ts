@@ -4,7 +4,9 @@ import { articles, type Section, sections } from '../../db/schema.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
 import { guarded, translateConstraintError } from './constraint-errors.ts';
 import type { EditorContext } from './context.ts';
+import { expectedVersion, nextVersion, touched, type WriteCondition } from './record-version.ts';
 import { redirectStatements } from './routing-records.ts';
+import { sectionView } from './views.ts';
 
 export interface SectionFields {
   slug: string;
@@ -42,12 +44,14 @@ export async function updateSection(
   ctx: EditorContext,
   id: number,
   patch: Partial<SectionFields>,
+  condition?: WriteCondition,
 ): Promise<Section> {
   const before = await getSection(ctx, id);
+  const expected = await expectedVersion(condition, sectionView(ctx.baseUrl, before), before.version);
   const renamed = patch.slug !== undefined && patch.slug !== before.slug;
   const update = ctx.db
     .update(sections)
-    .set({ ...patch, updatedAt: ctx.now })
+    .set({ ...patch, ...touched(sections, ctx.now, expected) })
     .where(eq(sections.id, id));
   const moves = renamed
     ? sectionPaths(before.slug).flatMap((from, i) =>
@@ -62,11 +66,25 @@ export async function updateSection(
   return getSection(ctx, id);
 }
 
-export async function deleteSection(ctx: EditorContext, id: number): Promise<void> {
-  await getSection(ctx, id);
+export async function deleteSection(
+  ctx: EditorContext,
+  id: number,
+  condition?: WriteCondition,
+): Promise<void> {
+  const before = await getSection(ctx, id);
+  const expected = await expectedVersion(condition, sectionView(ctx.baseUrl, before), before.version);
   const [used] = await ctx.db.select({ n: count() }).from(articles).where(eq(articles.sectionId, id));
   if ((used?.n ?? 0) > 0) {
     throw new ConflictError(`section ${id} still has ${used?.n} article(s); move or delete them first`);
   }
-  await ctx.db.delete(sections).where(eq(sections.id, id));
+  await guarded(() =>
+    ctx.db.batch([
+      // With If-Match, the first statement refuses the batch if the section changed since it was read.
+      ctx.db
+        .update(sections)
+        .set({ version: nextVersion(sections.version, expected) })
+        .where(eq(sections.id, id)),
+      ctx.db.delete(sections).where(eq(sections.id, id)),
+    ]),
+  );
 }

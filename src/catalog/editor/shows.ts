@@ -3,10 +3,14 @@ import { asc, count, eq, sql } from 'drizzle-orm';
 import { episodes, type MediaAsset, mediaAssets, redirects, type Show, shows } from '../../db/schema.ts';
 import { podcastGuid } from '../../domain/podcast-guid.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
-import { siteUrls } from '../site-urls.ts';
+import { releaseAssetStatements } from '../media-journal.ts';
+import { EPISODE_PATH_SUFFIXES, siteUrls } from '../site-urls.ts';
 import { guarded, translateConstraintError } from './constraint-errors.ts';
 import type { EditorContext } from './context.ts';
+import { expectedVersion, nextVersion, touched, type WriteCondition } from './record-version.ts';
 import { redirectStatements } from './routing-records.ts';
+import { publishUpload, storeUpload, type Upload, type UploadContext } from './uploads.ts';
+import { showView } from './views.ts';
 
 export type ShowFields = Omit<
   Show,
@@ -35,7 +39,17 @@ export interface ShowRecord {
   readonly artwork: MediaAsset | null;
 }
 
-const showPaths = (slug: string) => [`/podcasts/${slug}`, `/podcasts/${slug}/feed.xml`];
+const showPaths = (slug: string) => [siteUrls('').show(slug), siteUrls('').podcastFeed(slug)];
+
+/** The show's API view, whose digest is its ETag. */
+export const showViewOf = (ctx: EditorContext, r: ShowRecord) => showView(ctx.baseUrl, r.show, r.artwork);
+
+/** Reads the show and checks the request's If-Match: the version a guarded write expects. */
+async function showForWrite(ctx: EditorContext, id: number, condition?: WriteCondition) {
+  const record = await getShow(ctx, id);
+  const expected = await expectedVersion(condition, showViewOf(ctx, record), record.show.version);
+  return { record, expected };
+}
 
 export async function getShow(ctx: EditorContext, id: number): Promise<ShowRecord> {
   const [row] = await ctx.db
@@ -74,8 +88,9 @@ export async function updateShow(
   ctx: EditorContext,
   id: number,
   patch: Partial<ShowFields>,
+  condition?: WriteCondition,
 ): Promise<ShowRecord> {
-  const before = await getShow(ctx, id);
+  const { record: before, expected } = await showForWrite(ctx, id, condition);
   const from = before.show.slug;
   const to = patch.slug;
   const moves =
@@ -85,7 +100,7 @@ export async function updateShow(
             redirectStatements(ctx.db, path, showPaths(to)[i] as string, ctx.now),
           ),
           // every episode page and chapters document moves with the show, in one statement
-          ...['', '/chapters.json'].map((suffix) =>
+          ...EPISODE_PATH_SUFFIXES.map((suffix) =>
             ctx.db.run(sql`INSERT INTO ${redirects} (from_path, to_path, created_at)
               SELECT ${`/podcasts/${from}/`} || slug || ${suffix}, ${`/podcasts/${to}/`} || slug || ${suffix}, ${ctx.now.getTime()}
               FROM ${episodes} WHERE show_id = ${id}
@@ -97,7 +112,7 @@ export async function updateShow(
     await ctx.db.batch([
       ctx.db
         .update(shows)
-        .set({ ...patch, updatedAt: ctx.now })
+        .set({ ...patch, ...touched(shows, ctx.now, expected) })
         .where(eq(shows.id, id)),
       ...moves,
     ]);
@@ -107,10 +122,37 @@ export async function updateShow(
   return getShow(ctx, id);
 }
 
-export async function deleteShow(ctx: EditorContext, id: number): Promise<void> {
-  await getShow(ctx, id);
+export async function deleteShow(ctx: EditorContext, id: number, condition?: WriteCondition): Promise<void> {
+  const { record, expected } = await showForWrite(ctx, id, condition);
   const [used] = await ctx.db.select({ n: count() }).from(episodes).where(eq(episodes.showId, id));
   if ((used?.n ?? 0) > 0)
     throw new ConflictError(`show ${id} still has ${used?.n} episode(s); delete them first`);
-  await ctx.db.delete(shows).where(eq(shows.id, id));
+  await guarded(() =>
+    ctx.db.batch([
+      ctx.db
+        .update(shows)
+        .set({ version: nextVersion(shows.version, expected) })
+        .where(eq(shows.id, id)),
+      ctx.db.delete(shows).where(eq(shows.id, id)),
+      ...(record.artwork ? releaseAssetStatements(ctx.db, record.artwork, ctx.now) : []),
+    ]),
+  );
+}
+
+/** Stores `upload` as the show's artwork (Apple's rules checked); a replaced file's URL redirects to the new one. */
+export async function attachShowArtwork(
+  ctx: UploadContext,
+  id: number,
+  upload: Upload,
+  condition?: WriteCondition,
+): Promise<ShowRecord> {
+  const { record: before, expected } = await showForWrite(ctx, id, condition);
+  const asset = await storeUpload(ctx, upload, 'artwork', `shows/${before.show.slug}/artwork`);
+  await publishUpload(ctx, asset, before.artwork, (assetId) => [
+    ctx.db
+      .update(shows)
+      .set({ artworkAssetId: assetId, ...touched(shows, ctx.now, expected) })
+      .where(eq(shows.id, id)),
+  ]);
+  return getShow(ctx, id);
 }

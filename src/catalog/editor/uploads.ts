@@ -9,13 +9,25 @@ import { type MediaAsset, mediaAssets, type NewMediaAsset } from '../../db/schem
 import { CorruptMediaError, MediaError, PayloadTooLargeError, ValidationError } from '../../errors.ts';
 import type { MediaStore, RandomAccessReader } from '../../media-store/media-store.ts';
 import { audioFacts } from '../audio-facts.ts';
+import {
+  closeUpload,
+  journalUpload,
+  releaseAssetStatements,
+  SUPERSEDED_GRACE_MS,
+  uploadCommitted,
+} from '../media-journal.ts';
+import { mediaPath } from '../media-url.ts';
+import { translateConstraintError } from './constraint-errors.ts';
 import type { EditorContext } from './context.ts';
+import { redirectStatements } from './routing-records.ts';
 import { audioSniffLength, readUploadStart } from './upload-body.ts';
 
 export interface UploadContext extends EditorContext {
   readonly media: MediaStore;
   /** Largest upload accepted, in bytes (MAX_UPLOAD_BYTES). */
   readonly maxUploadBytes: number;
+  /** Who stores the upload, for the media journal (see AppDeps.instance). */
+  readonly instance: string;
 }
 
 export type UploadKind = 'audio' | 'image' | 'artwork' | DocumentKind;
@@ -121,26 +133,29 @@ export async function storeUpload(
   }
 
   const key = `${keyBase}-${crypto.randomUUID().slice(0, 8)}.${extension}`;
+  // Journalled first: if the process dies from here until the asset is recorded, the next start
+  // (or `podwire scan`) finds the entry and removes whatever reached the store.
+  await journalUpload(ctx.db, key, ctx.instance, ctx.now);
   let stored: Awaited<ReturnType<MediaStore['put']>>;
   try {
-    stored = await ctx.media.put(key, start.body, { maxBytes: limit });
-  } catch (error) {
-    if (error instanceof ValidationError && /larger than the limit/.test(error.message)) {
-      throw new PayloadTooLargeError(error.message);
-    }
-    throw error;
-  }
-  if (kind === 'audio') {
     try {
+      stored = await ctx.media.put(key, start.body, { maxBytes: limit });
+    } catch (error) {
+      if (error instanceof ValidationError && /larger than the limit/.test(error.message)) {
+        throw new PayloadTooLargeError(error.message);
+      }
+      throw error;
+    }
+    if (kind === 'audio') {
       const reader = await ctx.media.open(key);
       if (!reader) throw new CorruptMediaError('the upload disappeared while it was probed');
       const probe = await probeAudio(reader, { name: 'upload' }).finally(() => reader.close());
       if (probe.partial) throw new CorruptMediaError(`the upload is cut short: ${probe.warnings.join('; ')}`);
       facts = audioFacts(probe);
-    } catch (error) {
-      await ctx.media.delete(key).catch(() => {});
-      throw error;
     }
+  } catch (error) {
+    await abandonUpload(ctx, key);
+    throw error;
   }
   return {
     ...facts,
@@ -152,29 +167,45 @@ export async function storeUpload(
   };
 }
 
+/** Removes a stored upload that will not be recorded, then its journal entry (in that order). */
+async function abandonUpload(ctx: UploadContext, key: string): Promise<void> {
+  await ctx.media.delete(key).catch(() => {});
+  await closeUpload(ctx.db, key).catch(() => {});
+}
+
 /**
- * Records a stored upload and points its owner at it, in one atomic batch (`point` is the update
- * that sets the owner's asset column to the new record's id). If the owner already has these exact
- * bytes the new copy is removed and nothing changes: re-uploading is idempotent.
+ * Records a stored upload and points its owner at it, in one atomic batch (`point` gives the
+ * statements that set the owner's asset column to the new record's id). If the owner already has these exact
+ * bytes the new copy is removed and nothing changes: re-uploading is idempotent. A replaced file
+ * (`current`) is released in the same batch: its URL answers 301 to the new one, its record goes
+ * once nothing uses it, and its file after SUPERSEDED_GRACE_MS.
  */
 export async function publishUpload(
   ctx: UploadContext,
   asset: Omit<NewMediaAsset, 'id'>,
   current: MediaAsset | null,
-  point: (newAssetId: ReturnType<typeof sql<number>>) => BatchItem<'sqlite'>,
+  point: (newAssetId: ReturnType<typeof sql<number>>) => BatchItem<'sqlite'>[],
 ): Promise<{ changed: boolean }> {
   if (current && current.sha256 === asset.sha256 && current.sizeBytes === asset.sizeBytes) {
-    await ctx.media.delete(asset.key);
+    await abandonUpload(ctx, asset.key);
     return { changed: false };
   }
+  const release = current
+    ? [
+        ...redirectStatements(ctx.db, mediaPath(current), mediaPath(asset), ctx.now),
+        ...releaseAssetStatements(ctx.db, current, new Date(ctx.now.getTime() + SUPERSEDED_GRACE_MS)),
+      ]
+    : [];
   try {
     await ctx.db.batch([
       ctx.db.insert(mediaAssets).values(asset),
-      point(sql<number>`(SELECT id FROM media_assets WHERE key = ${asset.key})`),
+      ...point(sql<number>`(SELECT id FROM media_assets WHERE key = ${asset.key})`),
+      uploadCommitted(ctx.db, asset.key),
+      ...release,
     ]);
   } catch (error) {
-    await ctx.media.delete(asset.key).catch(() => {});
-    throw error;
+    await abandonUpload(ctx, asset.key);
+    throw translateConstraintError(error);
   }
   return { changed: true };
 }

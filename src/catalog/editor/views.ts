@@ -56,7 +56,7 @@ export function articleView(
 
 export function showView(baseUrl: string, show: Show, artwork: MediaAsset | null) {
   const urls = siteUrls(baseUrl);
-  const { artworkAssetId: _artwork, ...fields } = show;
+  const { artworkAssetId: _artwork, version: _version, ...fields } = show;
   return {
     ...fields,
     link: show.link ?? undefined,

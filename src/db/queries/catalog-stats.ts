@@ -1,5 +1,5 @@
-// Catalogue size: whether a database holds any content yet (the demo is seeded only into an empty one).
-import { count } from 'drizzle-orm';
+// Catalogue size and liveness: whether a database holds any content yet (the demo is seeded only into an empty one), whether it answers.
+import { count, sql } from 'drizzle-orm';
 import type { Database } from '../database.ts';
 import { articles, episodes, sections, shows } from '../schema.ts';
 
@@ -11,4 +11,9 @@ export async function isCatalogEmpty(db: Database): Promise<boolean> {
     db.select({ n: count() }).from(sections),
   ]);
   return [a, s, e, sec].every((rows) => (rows[0]?.n ?? 0) === 0);
+}
+
+/** A trivial query: throws when the database does not answer (health checks). */
+export async function pingDatabase(db: Database): Promise<void> {
+  await db.run(sql`SELECT 1`);
 }

@@ -1,5 +1,6 @@
 // The ordered pairing of articles and episodes: set an article's episodes, read them back in order.
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { ConflictError, ValidationError } from '../../errors.ts';
 import type { Database } from '../database.ts';
 import {
@@ -13,10 +14,16 @@ import {
 import { isLive } from './visibility.ts';
 
 /**
- * Makes `episodeIds` the article's episodes, in that order (position 0 first). One atomic batch:
- * readers see the old pairing or the new one.
+ * Makes `episodeIds` the article's episodes, in that order (position 0 first). One atomic batch,
+ * with the statements in `first` (the article's own update) before any insert: readers see the old
+ * pairing or the new one.
  */
-export async function setArticleEpisodes(db: Database, articleId: number, episodeIds: readonly number[]) {
+export async function setArticleEpisodes(
+  db: Database,
+  articleId: number,
+  episodeIds: readonly number[],
+  ...first: BatchItem<'sqlite'>[]
+) {
   if (new Set(episodeIds).size !== episodeIds.length) {
     throw new ValidationError('an episode can be paired with an article only once', {
       context: { articleId, episodeIds: episodeIds.map(String) },
@@ -24,20 +31,27 @@ export async function setArticleEpisodes(db: Database, articleId: number, episod
   }
   const clear = db.delete(articleEpisodes).where(eq(articleEpisodes.articleId, articleId));
   if (episodeIds.length === 0) {
-    await db.batch([clear]);
+    await db.batch([clear, ...first]);
     return;
   }
   // D1 binds at most 100 parameters per statement: insert in chunks, all in the one atomic batch.
   const rows = episodeIds.map((episodeId, position) => ({ articleId, episodeId, position }));
   const inserts = chunks(rows, 30).map((part) => db.insert(articleEpisodes).values(part));
   try {
-    await db.batch([clear, ...inserts]);
+    await db.batch([clear, ...first, ...inserts]);
   } catch (cause) {
+    if (!/FOREIGN KEY constraint failed/i.test(errorText(cause))) throw cause;
     throw new ConflictError('the article or one of the episodes does not exist', {
       cause,
       context: { articleId, episodeIds: episodeIds.map(String) },
     });
   }
+}
+
+function errorText(error: unknown): string {
+  const parts: string[] = [];
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; depth++, e = e.cause) parts.push(e.message);
+  return parts.join(' ');
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

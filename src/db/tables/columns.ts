@@ -11,3 +11,8 @@ export const slugCheck = (column: string) =>
 export const statusCheck = sql.raw(`status IN (${PUBLICATION_STATUSES.map((s) => `'${s}'`).join(', ')})`);
 export const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull();
 export const updatedAt = () => integer('updated_at', { mode: 'timestamp_ms' }).notNull();
+/**
+ * Raised by one on every write that changes what the record's API view shows, so a conditional
+ * write (If-Match) can check in the same statement that nothing changed since the editor read it.
+ */
+export const version = () => integer('version').notNull().default(1);

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { type Author, PUBLICATION_STATUSES } from '../../domain/vocabulary.ts';
-import { createdAt, slugCheck, statusCheck, updatedAt } from './columns.ts';
+import { createdAt, slugCheck, statusCheck, updatedAt, version } from './columns.ts';
 import { mediaAssets } from './media-assets.ts';
 
 export const sections = sqliteTable(
@@ -15,6 +15,7 @@ export const sections = sqliteTable(
     position: integer('position').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    version: version(),
   },
   (t) => [check('sections_slug', slugCheck('slug')), check('sections_name', sql`length(${t.name}) > 0`)],
 );
@@ -41,6 +42,7 @@ export const articles = sqliteTable(
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    version: version(),
   },
   (t) => [
     check('articles_slug', slugCheck('slug')),

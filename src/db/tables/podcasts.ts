@@ -22,7 +22,7 @@ import {
   type TxtRecord,
   type UpdateFrequency,
 } from '../../domain/vocabulary.ts';
-import { createdAt, slugCheck, statusCheck, updatedAt } from './columns.ts';
+import { createdAt, slugCheck, statusCheck, updatedAt, version } from './columns.ts';
 import { mediaAssets } from './media-assets.ts';
 
 export const shows = sqliteTable(
@@ -59,6 +59,7 @@ export const shows = sqliteTable(
     updateFrequency: text('update_frequency', { mode: 'json' }).$type<UpdateFrequency>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    version: version(),
   },
   (t) => [
     check('shows_slug', slugCheck('slug')),
@@ -104,6 +105,7 @@ export const episodes = sqliteTable(
     block: integer('block', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    version: version(),
   },
   (t) => [
     unique('episodes_show_slug').on(t.showId, t.slug),

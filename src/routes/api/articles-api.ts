@@ -1,20 +1,21 @@
 // /api/v1/articles: list, create, read, edit, delete, publish, pair episodes, upload the image.
 import { createRoute } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
+import type { Context } from 'hono';
 import {
+  type ArticleRecord,
+  articleViewOf,
+  attachArticleImage,
   createArticle,
   deleteArticle,
   getArticle,
+  isLiveArticle,
   listArticles,
   pairEpisodes,
   publishArticle,
   unpublishArticle,
   updateArticle,
 } from '../../catalog/editor/articles.ts';
-import { publishUpload, storeUpload } from '../../catalog/editor/uploads.ts';
-import { articleView } from '../../catalog/editor/views.ts';
-import { isLiveRecord } from '../../db/queries/visibility.ts';
-import { articles } from '../../db/schema.ts';
+import type { AppEnv } from '../../deps.ts';
 import { NotFoundError } from '../../errors.ts';
 import {
   apiRouter,
@@ -25,9 +26,12 @@ import {
   json,
   jsonBody,
   READ_PROBLEMS,
+  tagRecord,
   UPLOAD_PROBLEMS,
   uploadContext,
   WRITE_PROBLEMS,
+  writeCondition,
+  written,
 } from './openapi-helpers.ts';
 import {
   ArticleInput,
@@ -46,10 +50,7 @@ const binary = { schema: { type: 'string' as const, format: 'binary' } };
 
 export function articlesApi() {
   const api = apiRouter();
-  const view = (
-    c: { var: { deps: { config: { baseUrl: string } } } },
-    r: Awaited<ReturnType<typeof getArticle>>,
-  ) => articleView(c.var.deps.config.baseUrl, r.article, r.image, r.episodeIds);
+  const view = (c: Context<AppEnv>, r: ArticleRecord) => articleViewOf(editorContext(c), r);
 
   api.openapi(
     createRoute({
@@ -82,7 +83,9 @@ export function articlesApi() {
     async (c) => {
       const record = await createArticle(editorContext(c), c.req.valid('json'));
       changed(c);
-      return c.json(view(c, record), 201);
+      const body = view(c, record);
+      await tagRecord(c, body);
+      return c.json(body, 201);
     },
   );
 
@@ -98,9 +101,11 @@ export function articlesApi() {
     async (c) => {
       const record = await getArticle(editorContext(c), c.req.valid('param').id);
       // Drafts and scheduled articles exist only for the admin.
-      if (!isLiveRecord(record.article, c.var.deps.now()) && !c.var.admin)
+      if (!isLiveArticle(record, c.var.deps.now()) && !c.var.admin)
         throw new NotFoundError(`there is no article ${record.article.id}`);
-      return c.json(view(c, record), 200);
+      const body = view(c, record);
+      if ((await tagRecord(c, body)) === 'not-modified') return c.body(null, 304);
+      return c.json(body, 200);
     },
   );
 
@@ -115,9 +120,14 @@ export function articlesApi() {
       responses: { 200: json(ArticleView, 'Updated.'), ...WRITE_PROBLEMS },
     }),
     async (c) => {
-      const record = await updateArticle(editorContext(c), c.req.valid('param').id, c.req.valid('json'));
+      const record = await updateArticle(
+        editorContext(c),
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        writeCondition(c),
+      );
       changed(c);
-      return c.json(view(c, record), 200);
+      return written(c, view(c, record));
     },
   );
 
@@ -132,7 +142,7 @@ export function articlesApi() {
       responses: { 204: { description: 'Deleted.' }, ...WRITE_PROBLEMS },
     }),
     async (c) => {
-      await deleteArticle(editorContext(c), c.req.valid('param').id);
+      await deleteArticle(editorContext(c), c.req.valid('param').id, writeCondition(c));
       changed(c);
       return c.body(null, 204);
     },
@@ -154,9 +164,10 @@ export function articlesApi() {
         editorContext(c),
         c.req.valid('param').id,
         at ? new Date(at) : undefined,
+        writeCondition(c),
       );
       changed(c);
-      return c.json(view(c, record), 200);
+      return written(c, view(c, record));
     },
   );
 
@@ -171,9 +182,9 @@ export function articlesApi() {
       responses: { 200: json(ArticleView, 'Now a draft.'), ...WRITE_PROBLEMS },
     }),
     async (c) => {
-      const record = await unpublishArticle(editorContext(c), c.req.valid('param').id);
+      const record = await unpublishArticle(editorContext(c), c.req.valid('param').id, writeCondition(c));
       changed(c);
-      return c.json(view(c, record), 200);
+      return written(c, view(c, record));
     },
   );
 
@@ -192,9 +203,10 @@ export function articlesApi() {
         editorContext(c),
         c.req.valid('param').id,
         c.req.valid('json').episodeIds,
+        writeCondition(c),
       );
       changed(c);
-      return c.json(view(c, record), 200);
+      return written(c, view(c, record));
     },
   );
 
@@ -215,20 +227,14 @@ export function articlesApi() {
       responses: { 200: json(ArticleView, 'Stored.'), ...UPLOAD_PROBLEMS },
     }),
     async (c) => {
-      const id = c.req.valid('param').id;
-      const ctx = uploadContext(c, c.var.deps.config.maxUploadBytes);
-      const before = await getArticle(ctx, id);
-      const asset = await storeUpload(
-        ctx,
+      const record = await attachArticleImage(
+        uploadContext(c, c.var.deps.config.maxUploadBytes),
+        c.req.valid('param').id,
         { body: c.req.raw.body, declaredLength: declaredLength(c) },
-        'image',
-        `articles/${before.article.slug}`,
-      );
-      await publishUpload(ctx, asset, before.image, (assetId) =>
-        ctx.db.update(articles).set({ imageAssetId: assetId, updatedAt: ctx.now }).where(eq(articles.id, id)),
+        writeCondition(c),
       );
       changed(c);
-      return c.json(view(c, await getArticle(ctx, id)), 200);
+      return written(c, view(c, record));
     },
   );
 

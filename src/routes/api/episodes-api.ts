@@ -1,21 +1,24 @@
 // /api/v1/episodes: list, create, read, edit, delete, publish; upload audio, image, transcript, chapters, alternates.
 import { createRoute, z } from '@hono/zod-openapi';
-import { and, eq, max } from 'drizzle-orm';
 import type { Context } from 'hono';
+import {
+  addEpisodeAlternate,
+  attachEpisodeFile,
+  type EpisodeFileSlot,
+  removeEpisodeAlternate,
+} from '../../catalog/editor/episode-files.ts';
 import {
   createEpisode,
   deleteEpisode,
   type EpisodeRecord,
+  episodeViewOf,
   getEpisode,
+  isLiveEpisode,
   listEpisodes,
   publishEpisode,
   unpublishEpisode,
   updateEpisode,
 } from '../../catalog/editor/episodes.ts';
-import { publishUpload, storeUpload, type UploadKind } from '../../catalog/editor/uploads.ts';
-import { episodeView } from '../../catalog/editor/views.ts';
-import { isLiveRecord } from '../../db/queries/visibility.ts';
-import { episodeAlternates, episodes, type MediaAsset } from '../../db/schema.ts';
 import type { AppEnv } from '../../deps.ts';
 import { NotFoundError } from '../../errors.ts';
 import {
@@ -27,10 +30,14 @@ import {
   json,
   jsonBody,
   READ_PROBLEMS,
+  tagRecord,
   UPLOAD_PROBLEMS,
   uploadContext,
   WRITE_PROBLEMS,
+  writeCondition,
+  written,
 } from './openapi-helpers.ts';
+import { decimalId, text } from './schema-kit.ts';
 import {
   EpisodeInput,
   EpisodePatch,
@@ -52,29 +59,19 @@ const AUDIO_TYPES = {
   'audio/flac': binary,
 };
 
-const view = (c: Context<AppEnv>, r: EpisodeRecord) =>
-  episodeView(c.var.deps.config.baseUrl, r.showSlug, r.episode, r);
+const view = (c: Context<AppEnv>, r: EpisodeRecord) => episodeViewOf(editorContext(c), r);
 
-/** The asset column each single-file upload sets, and what the file must be. */
+/** What each single-file upload is and says in the API document. */
 const SINGLE_UPLOADS = {
   audio: {
-    kind: 'audio',
-    column: 'audioAssetId',
-    current: 'audio',
     summary: 'Upload or replace the audio (the GUID stays; size, type and length are probed)',
     types: AUDIO_TYPES,
   },
   image: {
-    kind: 'artwork',
-    column: 'imageAssetId',
-    current: 'image',
     summary: 'Upload the episode artwork: square JPEG or PNG, 1400–3000 pixels',
     types: { 'image/jpeg': binary, 'image/png': binary },
   },
   transcript: {
-    kind: 'transcript',
-    column: 'transcriptAssetId',
-    current: 'transcript',
     summary: 'Upload the transcript (WebVTT, SRT, JSON or HTML)',
     types: {
       'text/vtt': binary,
@@ -84,22 +81,10 @@ const SINGLE_UPLOADS = {
     },
   },
   chapters: {
-    kind: 'chapters',
-    column: 'chaptersAssetId',
-    current: 'chapters',
     summary: 'Upload a JSON chapters file (it replaces the chapters found in the audio)',
     types: { 'application/json+chapters': binary, 'application/json': binary },
   },
-} as const satisfies Record<
-  string,
-  {
-    kind: UploadKind;
-    column: keyof typeof episodes.$inferInsert;
-    current: keyof EpisodeRecord;
-    summary: string;
-    types: object;
-  }
->;
+} as const satisfies Record<EpisodeFileSlot, { summary: string; types: object }>;
 
 export function episodesApi() {
   const api = apiRouter();
@@ -112,10 +97,7 @@ export function episodesApi() {
       summary: 'List episodes, newest first (drafts and scheduled ones only with the admin token)',
       request: {
         query: ListQuery.extend({
-          showId: z.coerce
-            .number()
-            .int()
-            .positive()
+          showId: decimalId()
             .optional()
             .openapi({ param: { name: 'showId', in: 'query' } }),
         }),
@@ -149,7 +131,9 @@ export function episodesApi() {
     async (c) => {
       const record = await createEpisode(editorContext(c), c.req.valid('json'));
       changed(c);
-      return c.json(view(c, record), 201);
+      const body = view(c, record);
+      await tagRecord(c, body);
+      return c.json(body, 201);
     },
   );
 
@@ -164,9 +148,11 @@ export function episodesApi() {
     }),
     async (c) => {
       const record = await getEpisode(editorContext(c), c.req.valid('param').id);
-      if (!isLiveRecord(record.episode, c.var.deps.now()) && !c.var.admin)
+      if (!isLiveEpisode(record, c.var.deps.now()) && !c.var.admin)
         throw new NotFoundError(`there is no episode ${record.episode.id}`);
-      return c.json(view(c, record), 200);
+      const body = view(c, record);
+      if ((await tagRecord(c, body)) === 'not-modified') return c.body(null, 304);
+      return c.json(body, 200);
     },
   );
 
@@ -181,9 +167,14 @@ export function episodesApi() {
       responses: { 200: json(EpisodeView, 'Updated.'), ...WRITE_PROBLEMS },
     }),
     async (c) => {
-      const record = await updateEpisode(editorContext(c), c.req.valid('param').id, c.req.valid('json'));
+      const record = await updateEpisode(
+        editorContext(c),
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        writeCondition(c),
+      );
       changed(c);
-      return c.json(view(c, record), 200);
+      return written(c, view(c, record));
     },
   );
 
@@ -198,7 +189,11 @@ export function episodesApi() {
       responses: { 204: { description: 'Deleted.' }, ...WRITE_PROBLEMS },
     }),
     async (c) => {
-      await deleteEpisode({ ...editorContext(c), media: c.var.deps.media }, c.req.valid('param').id);
+      await deleteEpisode(
+        { ...editorContext(c), media: c.var.deps.media },
+        c.req.valid('param').id,
+        writeCondition(c),
+      );
       changed(c);
       return c.body(null, 204);
     },
@@ -220,9 +215,10 @@ export function episodesApi() {
         editorContext(c),
         c.req.valid('param').id,
         at ? new Date(at) : undefined,
+        writeCondition(c),
       );
       changed(c);
-      return c.json(view(c, record), 200);
+      return written(c, view(c, record));
     },
   );
 
@@ -237,17 +233,20 @@ export function episodesApi() {
       responses: { 200: json(EpisodeView, 'Now a draft.'), ...WRITE_PROBLEMS },
     }),
     async (c) => {
-      const record = await unpublishEpisode(editorContext(c), c.req.valid('param').id);
+      const record = await unpublishEpisode(editorContext(c), c.req.valid('param').id, writeCondition(c));
       changed(c);
-      return c.json(view(c, record), 200);
+      return written(c, view(c, record));
     },
   );
 
-  for (const [name, spec] of Object.entries(SINGLE_UPLOADS)) {
+  for (const [slot, spec] of Object.entries(SINGLE_UPLOADS) as [
+    EpisodeFileSlot,
+    (typeof SINGLE_UPLOADS)[EpisodeFileSlot],
+  ][]) {
     api.openapi(
       createRoute({
         method: 'put',
-        path: `/episodes/{id}/${name}`,
+        path: `/episodes/{id}/${slot}`,
         tags,
         summary: spec.summary,
         description:
@@ -260,28 +259,15 @@ export function episodesApi() {
         },
       }),
       async (c) => {
-        const id = c.req.valid('param').id;
-        const ctx = uploadContext(c, c.var.deps.config.maxUploadBytes);
-        const before = await getEpisode(ctx, id);
-        const keyBase = `shows/${before.showSlug}/${before.episode.slug}${name === 'audio' ? '' : `-${name}`}`;
-        const asset = await storeUpload(
-          ctx,
+        const { record, changed: didChange } = await attachEpisodeFile(
+          uploadContext(c, c.var.deps.config.maxUploadBytes),
+          c.req.valid('param').id,
+          slot,
           { body: c.req.raw.body, declaredLength: declaredLength(c) },
-          spec.kind,
-          keyBase,
-        );
-        const { changed: didChange } = await publishUpload(
-          ctx,
-          asset,
-          before[spec.current] as MediaAsset | null,
-          (assetId) =>
-            ctx.db
-              .update(episodes)
-              .set({ [spec.column]: assetId, updatedAt: ctx.now })
-              .where(eq(episodes.id, id)),
+          writeCondition(c),
         );
         if (didChange) changed(c);
-        return c.json(view(c, await getEpisode(ctx, id)), 200);
+        return written(c, view(c, record));
       },
     );
   }
@@ -296,9 +282,7 @@ export function episodesApi() {
       request: {
         params: IdParam,
         query: z.object({
-          title: z
-            .string()
-            .max(200)
+          title: text(200)
             .default('')
             .openapi({ param: { name: 'title', in: 'query' } }),
         }),
@@ -307,30 +291,15 @@ export function episodesApi() {
       responses: { 200: json(EpisodeView, 'Added.'), ...UPLOAD_PROBLEMS },
     }),
     async (c) => {
-      const id = c.req.valid('param').id;
-      const ctx = uploadContext(c, c.var.deps.config.maxUploadBytes);
-      const before = await getEpisode(ctx, id);
-      const asset = await storeUpload(
-        ctx,
+      const record = await addEpisodeAlternate(
+        uploadContext(c, c.var.deps.config.maxUploadBytes),
+        c.req.valid('param').id,
+        c.req.valid('query').title,
         { body: c.req.raw.body, declaredLength: declaredLength(c) },
-        'audio',
-        `shows/${before.showSlug}/${before.episode.slug}-alt`,
+        writeCondition(c),
       );
-      const [last] = await ctx.db
-        .select({ n: max(episodeAlternates.position) })
-        .from(episodeAlternates)
-        .where(eq(episodeAlternates.episodeId, id));
-      await publishUpload(ctx, asset, null, (assetId) =>
-        ctx.db.insert(episodeAlternates).values({
-          episodeId: id,
-          assetId,
-          position: (last?.n ?? -1) + 1,
-          title: c.req.valid('query').title,
-        }),
-      );
-      await ctx.db.update(episodes).set({ updatedAt: ctx.now }).where(eq(episodes.id, id));
       changed(c);
-      return c.json(view(c, await getEpisode(ctx, id)), 200);
+      return written(c, view(c, record));
     },
   );
 
@@ -343,27 +312,16 @@ export function episodesApi() {
       security: BEARER,
       request: {
         params: IdParam.extend({
-          assetId: z.coerce
-            .number()
-            .int()
-            .positive()
-            .openapi({ param: { name: 'assetId', in: 'path' } }),
+          assetId: decimalId().openapi({ param: { name: 'assetId', in: 'path' } }),
         }),
       },
       responses: { 200: json(EpisodeView, 'Removed.'), ...WRITE_PROBLEMS },
     }),
     async (c) => {
       const { id, assetId } = c.req.valid('param');
-      const ctx = editorContext(c);
-      await getEpisode(ctx, id);
-      await ctx.db.batch([
-        ctx.db
-          .delete(episodeAlternates)
-          .where(and(eq(episodeAlternates.episodeId, id), eq(episodeAlternates.assetId, assetId))),
-        ctx.db.update(episodes).set({ updatedAt: ctx.now }).where(eq(episodes.id, id)),
-      ]);
+      const record = await removeEpisodeAlternate(editorContext(c), id, assetId, writeCondition(c));
       changed(c);
-      return c.json(view(c, await getEpisode(ctx, id)), 200);
+      return written(c, view(c, record));
     },
   );
 

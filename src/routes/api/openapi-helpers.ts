@@ -2,9 +2,11 @@
 import { OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { EditorContext } from '../../catalog/editor/context.ts';
+import { viewEtag, type WriteCondition } from '../../catalog/editor/record-version.ts';
 import type { UploadContext } from '../../catalog/editor/uploads.ts';
 import type { AppEnv } from '../../deps.ts';
 import { ValidationError } from '../../errors.ts';
+import { listedTags } from '../../http/conditional.ts';
 import { Problem } from './schemas.ts';
 
 /** A router whose request validation failures become 400 problems listing each field at fault. */
@@ -46,9 +48,13 @@ export const WRITE_PROBLEMS = {
   403: problem('No ADMIN_TOKEN is configured: the write API is disabled.'),
   404: problem('No record has this id.'),
   409: problem('A unique slug or GUID is taken, or the change conflicts with the current state.'),
+  412: problem('If-Match does not name the current ETag: the record changed since it was read.'),
 } as const;
 
-export const READ_PROBLEMS = { 404: problem('No record has this id (or it is not published).') } as const;
+export const READ_PROBLEMS = {
+  304: { description: 'Not modified: If-None-Match names the current ETag.' },
+  404: problem('No record has this id (or it is not published).'),
+} as const;
 
 export const UPLOAD_PROBLEMS = {
   ...WRITE_PROBLEMS,
@@ -65,7 +71,12 @@ export function editorContext(c: Context<AppEnv>): EditorContext {
 }
 
 export function uploadContext(c: Context<AppEnv>, maxUploadBytes: number): UploadContext {
-  return { ...editorContext(c), media: c.var.deps.media, maxUploadBytes };
+  return {
+    ...editorContext(c),
+    media: c.var.deps.media,
+    maxUploadBytes,
+    instance: c.var.deps.instance ?? 'app',
+  };
 }
 
 /** After a successful write: feeds and pages see it at once. */
@@ -77,4 +88,35 @@ export function changed(c: Context<AppEnv>): void {
 export function declaredLength(c: Context<AppEnv>): number | undefined {
   const value = c.req.header('content-length');
   return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+/** The request's conditions on the record it writes (If-Match; absent: the write applies as is). */
+export function writeCondition(c: Context<AppEnv>): WriteCondition {
+  const ifMatch = c.req.header('if-match');
+  return ifMatch === undefined ? {} : { ifMatch };
+}
+
+/**
+ * Sets the record's ETag (the digest of `view`, RFC 9110 §8.8.3) on the response and answers 304
+ * to a read whose If-None-Match already names it.
+ */
+export async function tagRecord(c: Context<AppEnv>, view: unknown): Promise<'fresh' | 'not-modified'> {
+  const etag = await viewEtag(view);
+  c.header('etag', etag);
+  c.header('cache-control', 'private, no-cache');
+  const ifNoneMatch = c.req.header('if-none-match');
+  const reading = c.req.method === 'GET' || c.req.method === 'HEAD';
+  if (!reading || ifNoneMatch === undefined) return 'fresh';
+  const tags = listedTags(ifNoneMatch);
+  // Weak comparison for If-None-Match (RFC 9110 §13.1.2).
+  const known = tags.includes('*') || tags.some((tag) => opaqueTag(tag) === opaqueTag(etag));
+  return known ? 'not-modified' : 'fresh';
+}
+
+const opaqueTag = (tag: string) => tag.replace(/^W\//, '');
+
+/** A 200 answer to a write: the record's new view, with its new ETag. */
+export async function written<T extends object>(c: Context<AppEnv>, view: T) {
+  await tagRecord(c, view);
+  return c.json(view, 200);
 }

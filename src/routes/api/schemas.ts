@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { appleCategoryProblem } from '../../domain/apple-categories.ts';
 import { EPISODE_TYPES, SHOW_MEDIUMS, SHOW_TYPES } from '../../domain/vocabulary.ts';
+import { decimalId, mergePatchOf, text, xmlString } from './schema-kit.ts';
 
 const slug = z
   .string()
@@ -10,22 +11,20 @@ const slug = z
     'must be lower-case letters, digits and hyphens, starting with a letter or digit',
   )
   .openapi({ example: 'tide-mill-turns-again' });
-const text = (max: number) => z.string().max(max);
-const httpUrl = z
-  .string()
+const httpUrl = xmlString()
   .max(2000)
   .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'must be an absolute http(s) URL');
 const dateTime = z.iso.datetime({ offset: true }).openapi({ example: '2026-11-26T09:00:00Z' });
-const id = z.coerce.number().int().positive();
 
-export const IdParam = z.object({ id: id.openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
+export const IdParam = z.object({
+  id: decimalId().openapi({ param: { name: 'id', in: 'path' }, example: '1' }),
+});
 export const ListQuery = z.object({
-  page: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100_000)
-    .default(1)
+  page: z
+    .string()
+    .regex(/^[1-9]\d{0,5}$/, 'must be a whole number from 1, in decimal digits')
+    .default('1')
+    .transform(Number)
     .openapi({ param: { name: 'page', in: 'query' } }),
 });
 
@@ -40,8 +39,12 @@ export const Problem = z
   })
   .openapi('Problem');
 
-const author = z.object({ name: text(200).min(1), url: httpUrl.optional(), email: z.email().optional() });
-const person = z.object({
+const author = z.strictObject({
+  name: text(200).min(1),
+  url: httpUrl.optional(),
+  email: z.email().optional(),
+});
+const person = z.strictObject({
   name: text(200).min(1),
   role: text(100).optional(),
   group: text(100).optional(),
@@ -49,7 +52,7 @@ const person = z.object({
   imageUrl: httpUrl.optional(),
 });
 const category = z
-  .object({ category: z.string(), subcategory: z.string().optional() })
+  .strictObject({ category: text(200), subcategory: text(200).optional() })
   .superRefine((value, ctx) => {
     const problem = appleCategoryProblem(value.category, value.subcategory);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -57,14 +60,14 @@ const category = z
 
 // ---- sections
 export const SectionInput = z
-  .object({
+  .strictObject({
     slug,
     name: text(200).min(1),
     description: text(2000).default(''),
     position: z.number().int().min(0).max(10_000).default(0),
   })
   .openapi('SectionInput');
-export const SectionPatch = SectionInput.partial().openapi('SectionPatch');
+export const SectionPatch = mergePatchOf(SectionInput).openapi('SectionPatch');
 export const SectionView = z
   .object({
     id: z.number().int(),
@@ -80,7 +83,7 @@ export const SectionView = z
 
 // ---- articles
 export const ArticleInput = z
-  .object({
+  .strictObject({
     slug,
     headline: text(500).min(1),
     standfirst: text(2000).default(''),
@@ -91,7 +94,7 @@ export const ArticleInput = z
     imageAlt: text(500).default(''),
   })
   .openapi('ArticleInput');
-export const ArticlePatch = ArticleInput.partial().openapi('ArticlePatch');
+export const ArticlePatch = mergePatchOf(ArticleInput).openapi('ArticlePatch');
 export const ArticleView = z
   .object({
     id: z.number().int(),
@@ -116,12 +119,12 @@ export const ArticleView = z
   })
   .openapi('Article');
 export const PairingInput = z
-  .object({ episodeIds: z.array(z.number().int().positive()).max(50) })
+  .strictObject({ episodeIds: z.array(z.number().int().positive()).max(50) })
   .openapi('Pairing', { description: 'The episodes the article carries, in the order shown.' });
 
 // ---- publication
 export const PublishInput = z
-  .object({
+  .strictObject({
     at: dateTime.optional().openapi({
       description: 'When to publish: omitted or in the past publishes now; in the future schedules.',
     }),
@@ -130,12 +133,11 @@ export const PublishInput = z
 
 // ---- shows
 export const ShowInput = z
-  .object({
+  .strictObject({
     slug,
     title: text(500).min(1),
     subtitle: text(500).default(''),
-    description: z
-      .string()
+    description: xmlString()
       .min(1)
       .refine(
         (v) => new TextEncoder().encode(v).byteLength <= 4000,
@@ -154,7 +156,7 @@ export const ShowInput = z
     copyright: text(500).optional(),
     locked: z.boolean().default(false),
     funding: z
-      .array(z.object({ url: httpUrl, title: text(128).min(1) }))
+      .array(z.strictObject({ url: httpUrl, title: text(128).min(1) }))
       .max(10)
       .default([]),
     newFeedUrl: httpUrl.nullable().optional(),
@@ -163,25 +165,25 @@ export const ShowInput = z
     medium: z.enum(SHOW_MEDIUMS).default('podcast'),
     persons: z.array(person).max(50).default([]),
     txt: z
-      .array(z.object({ value: text(4000).min(1), purpose: text(128).optional() }))
+      .array(z.strictObject({ value: text(4000).min(1), purpose: text(128).optional() }))
       .max(10)
       .default([]),
     podroll: z
-      .array(z.object({ feedGuid: z.uuid(), feedUrl: httpUrl.optional() }))
+      .array(z.strictObject({ feedGuid: z.uuid(), feedUrl: httpUrl.optional() }))
       .max(50)
       .default([]),
     updateFrequency: z
-      .object({
+      .strictObject({
         rrule: text(500).min(1),
         label: text(200).min(1),
         complete: z.boolean().optional(),
-        dtstart: z.string().optional(),
+        dtstart: text(100).optional(),
       })
       .nullable()
       .optional(),
   })
   .openapi('ShowInput');
-export const ShowPatch = ShowInput.partial().openapi('ShowPatch');
+export const ShowPatch = mergePatchOf(ShowInput).openapi('ShowPatch');
 export const ShowView = ShowInput.extend({
   id: z.number().int(),
   podcastGuid: z.string(),
@@ -196,7 +198,7 @@ export const ShowView = ShowInput.extend({
 
 // ---- episodes
 export const EpisodeInput = z
-  .object({
+  .strictObject({
     showId: z.number().int().positive(),
     slug,
     guid: text(500)
@@ -214,7 +216,7 @@ export const EpisodeInput = z
     persons: z.array(person).max(50).default([]),
   })
   .openapi('EpisodeInput');
-export const EpisodePatch = EpisodeInput.omit({ showId: true }).partial().openapi('EpisodePatch');
+export const EpisodePatch = mergePatchOf(EpisodeInput.omit({ showId: true })).openapi('EpisodePatch');
 const assetView = z.object({
   id: z.number().int(),
   url: z.string(),

@@ -16,7 +16,10 @@ import {
   json,
   jsonBody,
   READ_PROBLEMS,
+  tagRecord,
   WRITE_PROBLEMS,
+  writeCondition,
+  written,
 } from './openapi-helpers.ts';
 import { IdParam, SectionInput, SectionPatch, SectionView } from './schemas.ts';
 
@@ -52,7 +55,9 @@ export function sectionsApi() {
     async (c) => {
       const section = await createSection(editorContext(c), c.req.valid('json'));
       changed(c);
-      return c.json(sectionView(c.var.deps.config.baseUrl, section), 201);
+      const body = sectionView(c.var.deps.config.baseUrl, section);
+      await tagRecord(c, body);
+      return c.json(body, 201);
     },
   );
 
@@ -65,11 +70,12 @@ export function sectionsApi() {
       request: { params: IdParam },
       responses: { 200: json(SectionView, 'The section.'), ...READ_PROBLEMS },
     }),
-    async (c) =>
-      c.json(
-        sectionView(c.var.deps.config.baseUrl, await getSection(editorContext(c), c.req.valid('param').id)),
-        200,
-      ),
+    async (c) => {
+      const section = await getSection(editorContext(c), c.req.valid('param').id);
+      const body = sectionView(c.var.deps.config.baseUrl, section);
+      if ((await tagRecord(c, body)) === 'not-modified') return c.body(null, 304);
+      return c.json(body, 200);
+    },
   );
 
   api.openapi(
@@ -83,9 +89,14 @@ export function sectionsApi() {
       responses: { 200: json(SectionView, 'Updated.'), ...WRITE_PROBLEMS },
     }),
     async (c) => {
-      const section = await updateSection(editorContext(c), c.req.valid('param').id, c.req.valid('json'));
+      const section = await updateSection(
+        editorContext(c),
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        writeCondition(c),
+      );
       changed(c);
-      return c.json(sectionView(c.var.deps.config.baseUrl, section), 200);
+      return written(c, sectionView(c.var.deps.config.baseUrl, section));
     },
   );
 
@@ -100,7 +111,7 @@ export function sectionsApi() {
       responses: { 204: { description: 'Deleted.' }, ...WRITE_PROBLEMS },
     }),
     async (c) => {
-      await deleteSection(editorContext(c), c.req.valid('param').id);
+      await deleteSection(editorContext(c), c.req.valid('param').id, writeCondition(c));
       changed(c);
       return c.body(null, 204);
     },

@@ -1,17 +1,18 @@
 // /api/v1/shows: list, create, read, edit, delete shows, upload artwork.
 import { createRoute, z } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
+import type { Context } from 'hono';
 import {
+  attachShowArtwork,
   createShow,
   deleteShow,
   getShow,
   listShowRecords,
   type ShowFields,
+  type ShowRecord,
+  showViewOf,
   updateShow,
 } from '../../catalog/editor/shows.ts';
-import { publishUpload, storeUpload } from '../../catalog/editor/uploads.ts';
-import { showView } from '../../catalog/editor/views.ts';
-import { shows } from '../../db/schema.ts';
+import type { AppEnv } from '../../deps.ts';
 import {
   apiRouter,
   BEARER,
@@ -21,9 +22,12 @@ import {
   json,
   jsonBody,
   READ_PROBLEMS,
+  tagRecord,
   UPLOAD_PROBLEMS,
   uploadContext,
   WRITE_PROBLEMS,
+  writeCondition,
+  written,
 } from './openapi-helpers.ts';
 import { IdParam, ShowInput, ShowPatch, ShowView } from './schemas.ts';
 
@@ -32,10 +36,7 @@ const binary = { schema: { type: 'string' as const, format: 'binary' } };
 
 export function showsApi() {
   const api = apiRouter();
-  const view = (
-    c: { var: { deps: { config: { baseUrl: string } } } },
-    r: Awaited<ReturnType<typeof getShow>>,
-  ) => showView(c.var.deps.config.baseUrl, r.show, r.artwork);
+  const view = (c: Context<AppEnv>, r: ShowRecord) => showViewOf(editorContext(c), r);
 
   api.openapi(
     createRoute({
@@ -61,7 +62,9 @@ export function showsApi() {
     async (c) => {
       const record = await createShow(editorContext(c), c.req.valid('json') as ShowFields);
       changed(c);
-      return c.json(view(c, record), 201);
+      const body = view(c, record);
+      await tagRecord(c, body);
+      return c.json(body, 201);
     },
   );
 
@@ -74,7 +77,11 @@ export function showsApi() {
       request: { params: IdParam },
       responses: { 200: json(ShowView, 'The show.'), ...READ_PROBLEMS },
     }),
-    async (c) => c.json(view(c, await getShow(editorContext(c), c.req.valid('param').id)), 200),
+    async (c) => {
+      const body = view(c, await getShow(editorContext(c), c.req.valid('param').id));
+      if ((await tagRecord(c, body)) === 'not-modified') return c.body(null, 304);
+      return c.json(body, 200);
+    },
   );
 
   api.openapi(
@@ -93,9 +100,10 @@ export function showsApi() {
         editorContext(c),
         c.req.valid('param').id,
         c.req.valid('json') as Partial<ShowFields>,
+        writeCondition(c),
       );
       changed(c);
-      return c.json(view(c, record), 200);
+      return written(c, view(c, record));
     },
   );
 
@@ -110,7 +118,7 @@ export function showsApi() {
       responses: { 204: { description: 'Deleted.' }, ...WRITE_PROBLEMS },
     }),
     async (c) => {
-      await deleteShow(editorContext(c), c.req.valid('param').id);
+      await deleteShow(editorContext(c), c.req.valid('param').id, writeCondition(c));
       changed(c);
       return c.body(null, 204);
     },
@@ -130,20 +138,14 @@ export function showsApi() {
       responses: { 200: json(ShowView, 'Stored.'), ...UPLOAD_PROBLEMS },
     }),
     async (c) => {
-      const id = c.req.valid('param').id;
-      const ctx = uploadContext(c, c.var.deps.config.maxUploadBytes);
-      const before = await getShow(ctx, id);
-      const asset = await storeUpload(
-        ctx,
+      const record = await attachShowArtwork(
+        uploadContext(c, c.var.deps.config.maxUploadBytes),
+        c.req.valid('param').id,
         { body: c.req.raw.body, declaredLength: declaredLength(c) },
-        'artwork',
-        `shows/${before.show.slug}/artwork`,
-      );
-      await publishUpload(ctx, asset, before.artwork, (assetId) =>
-        ctx.db.update(shows).set({ artworkAssetId: assetId, updatedAt: ctx.now }).where(eq(shows.id, id)),
+        writeCondition(c),
       );
       changed(c);
-      return c.json(view(c, await getShow(ctx, id)), 200);
+      return written(c, view(c, record));
     },
   );
 
