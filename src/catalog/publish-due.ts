@@ -1,5 +1,5 @@
 // publishDueItems: turn scheduled articles and episodes whose time has come into published ones.
-import { and, eq, lte } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
 import { articles, episodes } from '../db/schema.ts';
 
@@ -18,12 +18,12 @@ export async function publishDueItems(db: Database, now: Date): Promise<DueRepor
   const [a, e] = await db.batch([
     db
       .update(articles)
-      .set({ status: 'published' })
+      .set({ status: 'published', version: sql`${articles.version} + 1` })
       .where(and(eq(articles.status, 'scheduled'), lte(articles.publishedAt, now)))
       .returning({ id: articles.id }),
     db
       .update(episodes)
-      .set({ status: 'published' })
+      .set({ status: 'published', version: sql`${episodes.version} + 1` })
       .where(and(eq(episodes.status, 'scheduled'), lte(episodes.publishedAt, now)))
       .returning({ id: episodes.id }),
   ]);

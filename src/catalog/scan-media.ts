@@ -1,9 +1,10 @@
 // scanMediaStore: register every audio and image file under a prefix of the media store, new or changed.
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
-import { mediaAssets } from '../db/schema.ts';
+import { mediaAssets, mediaJournal } from '../db/schema.ts';
 import { keyExtension } from '../media-store/media-key.ts';
 import type { MediaStore } from '../media-store/media-store.ts';
+import { isUploadKey } from './editor/uploads.ts';
 import { type AssetKind, type RegisterStatus, registerMediaAsset } from './register-asset.ts';
 
 const AUDIO_EXTENSIONS = new Set([
@@ -49,6 +50,11 @@ export interface ScanReport {
   readonly skipped: number;
   /** Records under the prefix whose file is no longer in the store (kept: an episode may use them). */
   readonly missing: readonly string[];
+  /**
+   * Files not adopted because an upload made them and never recorded them (an upload still under
+   * way, a file due for removal, or one an interrupted upload of an older podwire left).
+   */
+  readonly notAdopted: readonly string[];
 }
 
 export interface ScanOptions {
@@ -70,11 +76,26 @@ export async function scanMediaStore(
   const prefix = options.prefix ?? '';
   const keys: { key: string; kind: AssetKind }[] = [];
   const present = new Set<string>();
+  const journalled = new Set(
+    (await db.select({ key: mediaJournal.key }).from(mediaJournal)).map((r) => r.key),
+  );
+  const recordedKeys = new Set(
+    (
+      await db
+        .select({ key: mediaAssets.key })
+        .from(mediaAssets)
+        .where(sql`substr(${mediaAssets.key}, 1, ${prefix.length}) = ${prefix}`)
+    ).map((r) => r.key),
+  );
+  const notAdopted: string[] = [];
   let skipped = 0;
   for await (const info of media.list(prefix)) {
     present.add(info.key);
     const kind = assetKindOf(info.key);
-    if (kind) keys.push({ key: info.key, kind });
+    // Only an upload's own commit records its file: scanning never adopts one silently.
+    if (journalled.has(info.key) || (isUploadKey(info.key) && !recordedKeys.has(info.key))) {
+      notAdopted.push(info.key);
+    } else if (kind) keys.push({ key: info.key, kind });
     else skipped++;
   }
   const entries: ScanEntry[] = [];
@@ -96,10 +117,6 @@ export async function scanMediaStore(
       entries.push({ key, status: 'failed', error: (error as Error).message });
     }
   }
-  const recorded = await db
-    .select({ key: mediaAssets.key })
-    .from(mediaAssets)
-    .where(sql`substr(${mediaAssets.key}, 1, ${prefix.length}) = ${prefix}`);
-  const missing = recorded.map((r) => r.key).filter((key) => !present.has(key) && key.startsWith(prefix));
-  return { entries, skipped, missing: missing.sort() };
+  const missing = [...recordedKeys].filter((key) => !present.has(key) && key.startsWith(prefix));
+  return { entries, skipped, missing: missing.sort(), notAdopted };
 }

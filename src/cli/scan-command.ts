@@ -7,6 +7,8 @@ import type { Config } from '../config.ts';
 import { formatDuration } from '../domain/duration.ts';
 import { ValidationError } from '../errors.ts';
 import { SILENT_LOGGER } from '../log.ts';
+import { nodeInstance } from '../node/instance.ts';
+import { recoverMediaStore } from '../node/media-recovery.ts';
 import { openNodeRuntime } from '../node/server.ts';
 import type { Output } from './probe-command.ts';
 
@@ -37,6 +39,14 @@ export async function runScan(
 
   const runtime = await openNodeRuntime(config, SILENT_LOGGER);
   try {
+    // As at server start-up: what dead uploads left goes first (never an upload still under way).
+    const recovered = await recoverMediaStore(runtime, config.mediaDir, SILENT_LOGGER, {
+      self: nodeInstance(),
+      startingUp: false,
+    });
+    for (const path of [...recovered.tempFiles, ...recovered.abandoned]) {
+      terminal.out(`removed ${path} (left by an interrupted upload)`);
+    }
     const report = await scanMediaStore(runtime.db.db, runtime.media, {
       prefix,
       now: new Date(),
@@ -63,6 +73,11 @@ export async function runScan(
         (report.skipped ? `; ${report.skipped} other files skipped` : ''),
     );
     for (const key of report.missing) terminal.err(`podwire: ${key}: recorded, but the file is gone`);
+    for (const key of report.notAdopted) {
+      terminal.err(
+        `podwire: ${key}: not adopted: an upload made it and never recorded it (delete it, or rename it to adopt it)`,
+      );
+    }
     return count('failed') > 0 ? 1 : 0;
   } finally {
     runtime.db.close();

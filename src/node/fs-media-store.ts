@@ -27,6 +27,9 @@ import type {
 import { openFileReader } from './file-reader.ts';
 
 const CHUNK_BYTES = 64 * 1024;
+/** Uploads are written to `.upload-<pid>-<random>` beside their key, then renamed into place. */
+const TEMP_PREFIX = '.upload-';
+const TEMP_NAME = /^\.upload-(?:(\d+)-)?[0-9a-f]+$/;
 
 export interface FsMediaStoreOptions {
   /** The folder; it must exist. Nothing outside it is ever read or written. */
@@ -90,8 +93,9 @@ export async function createFsMediaStore(options: FsMediaStoreOptions): Promise<
       assertMediaKey(key);
       const target = join(root, key);
       await mkdir(dirname(target), { recursive: true });
-      // A dotfile is never a valid key, so a half-written upload can never be served.
-      const temp = join(dirname(target), `.upload-${randomBytes(8).toString('hex')}`);
+      // A dotfile is never a valid key, so a half-written upload can never be served. The pid in
+      // the name tells a later start whose it was (removeAbandonedTempFiles).
+      const temp = join(dirname(target), `${TEMP_PREFIX}${process.pid}-${randomBytes(8).toString('hex')}`);
       const handle = await open(temp, 'wx');
       const hash = createHash('sha256');
       let size = 0;
@@ -139,6 +143,29 @@ export async function createFsMediaStore(options: FsMediaStoreOptions): Promise<
       }
     },
   };
+}
+
+/**
+ * Removes the temporary files of uploads whose process is gone (`isGone(pid)`; a name without a
+ * pid, from an older podwire, is always abandoned) from the whole folder, and the folders they
+ * leave empty. Returns the paths removed, relative to `root`.
+ */
+export async function removeAbandonedTempFiles(
+  root: string,
+  isGone: (pid: number) => boolean,
+): Promise<string[]> {
+  const base = await realpath(root);
+  const removed: string[] = [];
+  for (const entry of await readdir(base, { recursive: true, withFileTypes: true })) {
+    const match = TEMP_NAME.exec(entry.name);
+    if (!entry.isFile() || !match) continue;
+    if (match[1] !== undefined && !isGone(Number(match[1]))) continue;
+    const path = join(entry.parentPath, entry.name);
+    await unlink(path).catch(() => {});
+    await pruneEmptyFolders(base, entry.parentPath);
+    removed.push(relative(base, path));
+  }
+  return removed;
 }
 
 /** A pull-driven byte stream of `length` bytes from `start`: constant memory, handle closed on end or cancel. */

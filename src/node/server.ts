@@ -16,7 +16,9 @@ import type { MediaStore } from '../media-store/media-store.ts';
 import { compressNode } from './compress.ts';
 import { createFastPath } from './fast-path.ts';
 import { createFsMediaStore } from './fs-media-store.ts';
+import { nodeInstance } from './instance.ts';
 import { createLibsqlDb, type LibsqlDb } from './libsql-db.ts';
+import { recoverMediaStore } from './media-recovery.ts';
 import { migrateDatabase } from './migrate.ts';
 
 /** The repository's media/ folder, which holds the demo files. */
@@ -60,8 +62,11 @@ export async function seedIfEmpty(runtime: NodeRuntime, config: Config, log: Log
 
 export async function startNodeServer(config: Config, log: Logger): Promise<RunningServer> {
   const now = () => new Date();
+  const self = nodeInstance();
   const runtime = await openNodeRuntime(config, log);
   try {
+    // Before the port opens (so before /healthz answers): nothing a crash left is ever served.
+    await recoverMediaStore(runtime, config.mediaDir, log, { self, startingUp: true, now });
     await seedIfEmpty(runtime, config, log, now);
   } catch (error) {
     runtime.db.close();
@@ -74,6 +79,7 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
     config,
     now,
     log,
+    instance: self,
     compress: compressNode,
     hot,
   });
@@ -87,13 +93,17 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
     server.listen(config.port, config.host, () => resolve());
   });
   // Scheduled items whose time has come are recorded as published once a minute (they are already
-  // visible on time: visibility is decided per request).
+  // visible on time: visibility is decided per request), and released media files past their grace
+  // period are removed.
   const publisher = setInterval(() => {
     publishDueItems(runtime.db.db, now()).then(
       (report) => {
         if (report.articles + report.episodes > 0) log.info('scheduled items published', { ...report });
       },
       (error: unknown) => log.error('publishing scheduled items failed', { error }),
+    );
+    recoverMediaStore(runtime, config.mediaDir, log, { self, startingUp: false, now }).catch(
+      (error: unknown) => log.error('sweeping the media store failed', { error }),
     );
   }, 60_000);
   publisher.unref();

@@ -8,6 +8,7 @@ import type {
 } from '@cloudflare/workers-types';
 import type { Hono } from 'hono';
 import { createApp } from '../app.ts';
+import { sweepMediaJournal } from '../catalog/media-journal.ts';
 import { publishDueItems } from '../catalog/publish-due.ts';
 import { type Config, parseConfig } from '../config.ts';
 import type { AppEnv } from '../deps.ts';
@@ -23,6 +24,11 @@ export interface WorkerEnv {
   readonly MEDIA?: R2Bucket;
   readonly [variable: string]: unknown;
 }
+
+/** The media journal's owner for uploads stored by any Worker isolate (see workerOwnerGone). */
+const WORKER_INSTANCE = 'worker';
+/** A Worker request (and so an upload through one) never runs this long. */
+const WORKER_UPLOAD_MS = 60 * 60 * 1000;
 
 let built: { env: WorkerEnv; app: Hono<AppEnv>; config: Config; log: Logger } | undefined;
 
@@ -40,6 +46,7 @@ function appFor(env: WorkerEnv): Hono<AppEnv> {
     config,
     now: () => new Date(),
     log,
+    instance: WORKER_INSTANCE,
     // Cache API: absent where the runtime has none (it always has on Cloudflare).
     sharedCache:
       typeof caches === 'undefined'
@@ -70,11 +77,21 @@ export default {
     return app.fetch(request, env, ctx as never);
   },
 
-  /** The cron trigger (wrangler.toml): scheduled articles and episodes whose time has come are published. */
+  /**
+   * The cron trigger (wrangler.toml): scheduled articles and episodes whose time has come are
+   * published; released media past its grace period and uploads that never committed are removed.
+   */
   async scheduled(_event: ScheduledController, env: WorkerEnv, _ctx: ExecutionContext): Promise<void> {
     appFor(env);
     const { log } = built as NonNullable<typeof built>;
-    const report = await publishDueItems(createD1Db(env.DB as D1Database), new Date());
+    const db = createD1Db(env.DB as D1Database);
+    const now = new Date();
+    const report = await publishDueItems(db, now);
     if (report.articles + report.episodes > 0) log.info('scheduled items published', { ...report });
+    const swept = await sweepMediaJournal(db, createR2MediaStore(env.MEDIA as R2Bucket), {
+      now,
+      ownerGone: (_owner, startedAt) => now.getTime() - startedAt.getTime() > WORKER_UPLOAD_MS,
+    });
+    if (swept.removed.length + swept.abandoned.length > 0) log.info('media store swept', { ...swept });
   },
 };

@@ -65,6 +65,16 @@ const bytesReader = (bytes: Uint8Array): RandomAccessReader => ({
   close: async () => {},
 });
 
+/** `<keyBase>-<8 hex>.<ext>`: a fresh key for every upload, so a URL never changes meaning. */
+function uploadKey(keyBase: string, extension: string): string {
+  return `${keyBase}-${crypto.randomUUID().slice(0, 8)}.${extension}`;
+}
+
+/** Whether `key` has the shape of a key `storeUpload` makes (under shows/ or articles/). */
+export function isUploadKey(key: string): boolean {
+  return /^(?:shows|articles)\/.+-[0-9a-f]{8}\.[a-z0-9.]+$/.test(key);
+}
+
 /** Apple Podcasts artwork: JPEG or PNG, square, 1400 to 3000 pixels a side. */
 export function artworkProblem(mimeType: string, width: number, height: number): string | undefined {
   const problems: string[] = [];
@@ -132,7 +142,7 @@ export async function storeUpload(
     facts = { mimeType: document.mimeType };
   }
 
-  const key = `${keyBase}-${crypto.randomUUID().slice(0, 8)}.${extension}`;
+  const key = uploadKey(keyBase, extension);
   // Journalled first: if the process dies from here until the asset is recorded, the next start
   // (or `podwire scan`) finds the entry and removes whatever reached the store.
   await journalUpload(ctx.db, key, ctx.instance, ctx.now);
