@@ -216,6 +216,23 @@ describe('admin API', () => {
     expect((await (await call('GET', `/episodes/${episode.id}`)).json()).audio).toBeNull();
   });
 
+  it('refuses an MP3 with an HTML page in front (415, saying so) and keeps nothing', async () => {
+    const show = await newShow('html-prefix');
+    const episode = await newEpisode(show.id, 'ep');
+    const files = await mediaFiles();
+    const page = new TextEncoder().encode('<html><body><p>Not found</p></body></html>\n');
+    const mp3 = await fixture('mp3-cbr-info.mp3');
+    const bytes = new Uint8Array(page.byteLength + mp3.byteLength);
+    bytes.set(page);
+    bytes.set(mp3, page.byteLength);
+    const response = await upload(`/episodes/${episode.id}/audio`, bytes, 'audio/mpeg');
+    expect(response.status).toBe(415);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect((await response.json()).detail).toBe('not an audio file podwire can read (it starts like HTML)');
+    expect(await mediaFiles()).toEqual(files);
+    expect((await (await call('GET', `/episodes/${episode.id}`)).json()).audio).toBeNull();
+  });
+
   it('checks artwork as Apple requires, with a clear message', async () => {
     const show = await newShow('artwork-rules');
     for (const name of ['wide-600x400.png', 'small-800.jpg']) {
