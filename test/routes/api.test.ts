@@ -233,6 +233,25 @@ describe('admin API', () => {
     expect((await (await call('GET', `/episodes/${episode.id}`)).json()).audio).toBeNull();
   });
 
+  it('refuses text sent as an image or artwork with 415, saying what it found and what is accepted', async () => {
+    const show = await newShow('text-artwork');
+    const files = await mediaFiles();
+    const text = new TextEncoder().encode('This is a caption, not a picture.\n');
+    for (const path of ['/articles/1/image', `/shows/${show.id}/artwork`, '/episodes/1/image']) {
+      const response = await upload(path, text, 'image/jpeg');
+      expect(response.status, path).toBe(415);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect((await response.json()).detail, path).toBe(
+        'the file is not an image: JPEG, PNG or WebP expected (it looks like text)',
+      );
+    }
+    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
+    const response = await upload('/articles/1/image', svg, 'image/svg+xml');
+    expect(response.status).toBe(415);
+    expect((await response.json()).detail).toBe('the file is not a JPEG, PNG or WebP image (it is SVG)');
+    expect(await mediaFiles()).toEqual(files);
+  });
+
   it('checks artwork as Apple requires, with a clear message', async () => {
     const show = await newShow('artwork-rules');
     for (const name of ['wide-600x400.png', 'small-800.jpg']) {
