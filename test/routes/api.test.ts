@@ -437,6 +437,39 @@ describe('admin API auth', () => {
     demo.close();
   });
 
+  it('tells a client sending Basic (or another scheme) that only Bearer is accepted', async () => {
+    const demo = await openDemoApp(await newDir(), {
+      config: parseConfig({ BASE_URL: BASE, ADMIN_TOKEN: TOKEN }),
+    });
+    const basic = `Basic ${btoa(`admin:${TOKEN}`)}`;
+    for (const [authorization, scheme] of [
+      [basic, 'Basic'],
+      ['Digest username="admin"', 'Digest'],
+      [TOKEN, 'bare-token'],
+    ] as const) {
+      const response = await demo.app.request('/api/v1/sections', {
+        method: 'POST',
+        headers: { authorization, 'content-type': 'application/json' },
+        body: JSON.stringify({ slug: 'x', name: 'X' }),
+      });
+      expect(response.status, scheme).toBe(401);
+      // RFC 6750 §3: no error code when the client used another authentication method
+      expect(response.headers.get('www-authenticate')).toBe('Bearer realm="podwire admin"');
+      const { detail } = await response.json();
+      expect(detail, scheme).toContain('send the header Authorization: Bearer <ADMIN_TOKEN>');
+      expect(detail, scheme).not.toMatch(/bearer token is not/i);
+      if (scheme !== 'bare-token')
+        expect(detail).toMatch(new RegExp(`^${scheme} authentication is not accepted`));
+    }
+    const wrong = await demo.app.request('/api/v1/sections', {
+      method: 'POST',
+      headers: { authorization: 'Bearer wrong-token-wrong-token' },
+    });
+    expect((await wrong.json()).detail).toBe('The bearer token is not the admin token.');
+    expect(wrong.headers.get('www-authenticate')).toBe('Bearer realm="podwire admin", error="invalid_token"');
+    demo.close();
+  });
+
   it('disables writes (403, never open) when no ADMIN_TOKEN is configured', async () => {
     const demo = await openDemoApp(await newDir(), { config: parseConfig({ BASE_URL: BASE }) });
     const response = await demo.app.request('/api/v1/sections', {
