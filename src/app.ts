@@ -5,7 +5,7 @@ import { readCatalogVersion } from './catalog/catalog-version.ts';
 import { lookupMoved } from './catalog/editor/routing-records.ts';
 import { createHtmlSanitizer } from './catalog/html-sanitizer.ts';
 import type { AppDeps, AppEnv, AppRuntime } from './deps.ts';
-import { GoneError, NotFoundError } from './errors.ts';
+import { GoneError, NotFoundError, PodwireError } from './errors.ts';
 import { problemFromError, problemResponse } from './http/problem.ts';
 import { createRenderedCache } from './http/rendered-cache.ts';
 import { requestLog } from './http/request-log.ts';
@@ -15,7 +15,7 @@ import { apiRoutes } from './routes/api/index.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { healthRoutes } from './routes/health.ts';
 import { mediaRoutes } from './routes/media.ts';
-import { notFoundPage, wantsHtml } from './routes/not-found-page.tsx';
+import { badRequestPage, notFoundPage, wantsHtml } from './routes/not-found-page.tsx';
 import { pageRoutes } from './routes/pages.tsx';
 import { siteFileRoutes } from './routes/site-files.ts';
 
@@ -51,8 +51,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.onError(function onError(error, c) {
-    if (error instanceof NotFoundError && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
-      return notFoundResponse(c, error);
+    const reading = c.req.method === 'GET' || c.req.method === 'HEAD';
+    if (error instanceof NotFoundError && reading) return notFoundResponse(c, error);
+    // A browser gets other 4xx as a page too (`/?page=0`), chosen by Accept as 404s are.
+    if (error instanceof PodwireError && error.status < 500 && reading && wantsHtml(c)) {
+      return badRequestPage(c, error.status, error.message);
     }
     const problem = problemFromError(error, c.get('requestId'));
     if (problem.status >= 500) {
