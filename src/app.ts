@@ -51,6 +51,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.onError(function onError(error, c) {
+    if (c.req.raw.signal.aborted) return clientClosed(c, error);
     const reading = c.req.method === 'GET' || c.req.method === 'HEAD';
     if (error instanceof NotFoundError && reading) return notFoundResponse(c, error);
     // A browser gets other 4xx as a page too (`/?page=0`), chosen by Accept as 404s are.
@@ -65,6 +66,22 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   return app;
+}
+
+/**
+ * The client hung up (an upload cut off mid-body, say): its doing, not a failure here, and nobody
+ * is left to read an answer. Logged without a stack under nginx's status for it, 499 "client
+ * closed request"; the Node adapter aborts the request's signal when the connection closes.
+ */
+function clientClosed(c: Context<AppEnv>, error: unknown): Response {
+  c.var.deps.log.info('client closed the request', {
+    requestId: c.var.requestId,
+    method: c.req.method,
+    path: c.req.path,
+    status: 499,
+    reason: error instanceof Error ? error.message : String(error),
+  });
+  return new Response(null, { status: 499 });
 }
 
 /**
