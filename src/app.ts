@@ -5,7 +5,7 @@ import { readCatalogVersion } from './catalog/catalog-version.ts';
 import { lookupMoved } from './catalog/editor/routing-records.ts';
 import { createHtmlSanitizer } from './catalog/html-sanitizer.ts';
 import type { AppDeps, AppEnv, AppRuntime } from './deps.ts';
-import { GoneError, NotFoundError } from './errors.ts';
+import { GoneError, NotFoundError, PodwireError } from './errors.ts';
 import { problemFromError, problemResponse } from './http/problem.ts';
 import { createRenderedCache } from './http/rendered-cache.ts';
 import { requestLog } from './http/request-log.ts';
@@ -15,7 +15,7 @@ import { apiRoutes } from './routes/api/index.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { healthRoutes } from './routes/health.ts';
 import { mediaRoutes } from './routes/media.ts';
-import { notFoundPage, wantsHtml } from './routes/not-found-page.tsx';
+import { badRequestPage, notFoundPage, wantsHtml } from './routes/not-found-page.tsx';
 import { pageRoutes } from './routes/pages.tsx';
 import { siteFileRoutes } from './routes/site-files.ts';
 
@@ -51,8 +51,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.onError(function onError(error, c) {
-    if (error instanceof NotFoundError && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
-      return notFoundResponse(c, error);
+    if (c.req.raw.signal.aborted) return clientClosed(c, error);
+    const reading = c.req.method === 'GET' || c.req.method === 'HEAD';
+    if (error instanceof NotFoundError && reading) return notFoundResponse(c, error);
+    // A browser gets other 4xx as a page too (`/?page=0`), chosen by Accept as 404s are.
+    if (error instanceof PodwireError && error.status < 500 && reading && wantsHtml(c)) {
+      return badRequestPage(c, error.status, error.message);
     }
     const problem = problemFromError(error, c.get('requestId'));
     if (problem.status >= 500) {
@@ -62,6 +66,22 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   return app;
+}
+
+/**
+ * The client hung up (an upload cut off mid-body, say): its doing, not a failure here, and nobody
+ * is left to read an answer. Logged without a stack under nginx's status for it, 499 "client
+ * closed request"; the Node adapter aborts the request's signal when the connection closes.
+ */
+function clientClosed(c: Context<AppEnv>, error: unknown): Response {
+  c.var.deps.log.info('client closed the request', {
+    requestId: c.var.requestId,
+    method: c.req.method,
+    path: c.req.path,
+    status: 499,
+    reason: error instanceof Error ? error.message : String(error),
+  });
+  return new Response(null, { status: 499 });
 }
 
 /**

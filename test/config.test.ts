@@ -83,4 +83,14 @@ describe('parseConfig', () => {
     expect(parseConfig({ SEED_DEMO: 'false' }).siteTitle).toBe('podwire');
     expect(parseConfig({ SEED_DEMO: 'false', SITE_TITLE: 'Daily Wire' }).siteTitle).toBe('Daily Wire');
   });
+
+  it('takes MAX_UPLOAD_BYTES from the documented minimum of 1024 bytes, and says so below it', () => {
+    expect(parseConfig({}).maxUploadBytes).toBe(500 * 1024 * 1024);
+    expect(parseConfig({ MAX_UPLOAD_BYTES: '1024' }).maxUploadBytes).toBe(1024);
+    for (const value of ['1023', '0', '-5', '1.5e6', '10MB']) {
+      expect(problemsOf({ MAX_UPLOAD_BYTES: value })).toEqual([
+        `MAX_UPLOAD_BYTES: must be a whole number of bytes, at least 1024 (got ${JSON.stringify(value)})`,
+      ]);
+    }
+  });
 });

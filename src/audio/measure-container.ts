@@ -13,6 +13,8 @@ export interface ContainerFacts {
   readonly durationSeconds: number;
   readonly method: string;
   readonly codec?: string;
+  /** Set where podwire's own parser knows it; music-metadata's answer otherwise. */
+  readonly lossless?: boolean;
   readonly bitrate?: number;
   readonly sampleRate?: number;
   readonly channels?: number;
@@ -97,6 +99,8 @@ export async function measureContainer(
       return {
         durationSeconds: a.durationSeconds,
         method: 'pcm-chunks',
+        codec: a.codec?.codec,
+        lossless: a.codec?.lossless,
         bitrate: a.sampleRate * a.channels * a.bitsPerSample,
         sampleRate: a.sampleRate,
         channels: a.channels,

@@ -1,12 +1,15 @@
 // analyzePcm: exact length of WAV (RIFF, little-endian) and AIFF (big-endian) files from their chunks.
 import { CorruptMediaError } from '../errors.ts';
 import type { RandomAccessReader } from '../media-store/media-store.ts';
+import { type WavCodec, wavCodec } from './wav-format.ts';
 
 export interface PcmAnalysis {
   readonly durationSeconds: number;
   readonly sampleRate: number;
   readonly channels: number;
   readonly bitsPerSample: number;
+  /** WAV only: the codec its fmt chunk declares (AIFF's is left to music-metadata). */
+  readonly codec?: WavCodec;
   readonly partial: boolean;
   readonly warnings: readonly string[];
 }
@@ -32,11 +35,12 @@ export async function analyzePcm(reader: RandomAccessReader, kind: 'wav' | 'aiff
   let bits = 0;
   let blockAlign = 0;
   let frames: number | undefined;
+  let codec: WavCodec | undefined;
   let dataStart = -1;
   let dataSize = 0;
   let at = 12;
   for (let n = 0; n < MAX_CHUNKS && at + 8 <= reader.size; n++) {
-    const head = await reader.read(at, 8 + 26);
+    const head = await reader.read(at, 8 + 40); // an extensible fmt chunk's body is 40 bytes
     const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
     const id = String.fromCharCode(...head.subarray(0, 4));
     const size = view.getUint32(4, little);
@@ -46,6 +50,7 @@ export async function analyzePcm(reader: RandomAccessReader, kind: 'wav' | 'aiff
       rate = view.getUint32(12, true);
       blockAlign = view.getUint16(20, true);
       bits = view.getUint16(22, true);
+      codec = wavCodec(head.subarray(8, 8 + Math.min(size, 40)));
     } else if (!little && id === 'COMM' && head.byteLength >= 8 + 18) {
       channels = view.getUint16(8);
       frames = view.getUint32(10);
@@ -74,6 +79,7 @@ export async function analyzePcm(reader: RandomAccessReader, kind: 'wav' | 'aiff
     sampleRate: rate,
     channels,
     bitsPerSample: bits,
+    codec,
     partial,
     warnings: partial ? [`file is truncated: ${declaredFrames - presentFrames} sample frames missing`] : [],
   };

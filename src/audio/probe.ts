@@ -107,7 +107,7 @@ async function probe(source: RandomAccessReader): Promise<AudioProbe> {
     bitrate: facts.bitrate ?? (format?.bitrate ? Math.round(format.bitrate) : undefined),
     sampleRate: facts.sampleRate ?? format?.sampleRate,
     channels: facts.channels ?? format?.numberOfChannels,
-    lossless: format?.lossless ?? false,
+    lossless: facts.lossless ?? format?.lossless ?? false,
     chapters: closeChapters(chapters, duration).filter((c) => c.startSeconds < duration),
     artwork: describeArtwork(common?.picture?.[0]),
     tags: {

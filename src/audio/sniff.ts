@@ -3,6 +3,7 @@ import { UnsupportedMediaError } from '../errors.ts';
 import type { RandomAccessReader } from '../media-store/media-store.ts';
 import { frameLengthOf, word } from './mpeg/frame-header.ts';
 import { skipId3v2 } from './tag-spans.ts';
+import { describeTextStart } from './text-start.ts';
 
 export type AudioContainer = 'mpeg' | 'mp4' | 'ogg' | 'flac' | 'wav' | 'aiff';
 
@@ -16,6 +17,12 @@ export interface Sniffed {
  * Decides the container by magic numbers. An MPEG stream may start with junk, so a file that is
  * nothing else and has an MPEG frame header within its first 64 KiB is tried as MPEG; the frame
  * walk then demands a chain of frames before believing it.
+ *
+ * That junk is binary in real files (zero padding after a tag, a cut frame, stray bytes), never
+ * text: a file whose audio part (after its ID3v2 tags, if any) opens like HTML, XML, JSON or plain
+ * text is refused here, even when real frames follow. Otherwise an error page saved in front of an
+ * MP3, or a page with a few bytes that look like a frame sync, would pass for audio.
+ * describeTextStart says exactly what counts as text.
  */
 export async function sniffContainer(reader: RandomAccessReader): Promise<Sniffed> {
   const afterTags = await skipId3v2(reader);
@@ -30,6 +37,8 @@ export async function sniffContainer(reader: RandomAccessReader): Promise<Sniffe
     }
   }
   if (ascii(0, 4) === 'fLaC') return { container: 'flac', afterTags };
+  const text = describeTextStart(head);
+  if (text) throw notAudio(head, text);
   if (afterTags > 0 || (head.byteLength >= 4 && frameLengthOf(word(head, 0)) > 0)) {
     return { container: 'mpeg', afterTags };
   }
@@ -37,17 +46,18 @@ export async function sniffContainer(reader: RandomAccessReader): Promise<Sniffe
   for (let i = 0; i + 4 <= window.byteLength; i++) {
     if (window[i] === 0xff && frameLengthOf(word(window, i)) > 0) return { container: 'mpeg', afterTags };
   }
-  throw new UnsupportedMediaError(`not an audio file podwire can read (${describeStart(head)})`, {
-    context: {
-      firstBytes: Array.from(head.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join(' '),
-    },
+  throw notAudio(head, describeStart(head));
+}
+
+const firstBytes = (head: Uint8Array) =>
+  Array.from(head.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join(' ');
+
+function notAudio(head: Uint8Array, description: string): UnsupportedMediaError {
+  return new UnsupportedMediaError(`not an audio file podwire can read (${description})`, {
+    context: { firstBytes: firstBytes(head) },
   });
 }
 
 function describeStart(head: Uint8Array): string {
-  if (head.byteLength === 0) return 'it is empty';
-  const printable = head.every((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b < 127) || b >= 0xc2);
-  if (printable) return 'it looks like text';
-  const hex = Array.from(head.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join(' ');
-  return `it starts with bytes ${hex}`;
+  return head.byteLength === 0 ? 'it is empty' : `it starts with bytes ${firstBytes(head)}`;
 }

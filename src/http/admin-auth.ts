@@ -33,7 +33,8 @@ export async function isAdmin(
 
 /**
  * Guards writes. No token configured: 403 (the write API is off, never open). Missing or wrong
- * token: 401 with `WWW-Authenticate: Bearer` (RFC 6750). Reads pass; they filter drafts themselves.
+ * token, or another scheme such as Basic: 401 with `WWW-Authenticate: Bearer` (RFC 6750) and a
+ * detail saying which. Reads pass; they filter drafts themselves.
  */
 export function adminAuth(): MiddlewareHandler<AppEnv> {
   return async function adminAuth(c, next) {
@@ -51,19 +52,37 @@ export function adminAuth(): MiddlewareHandler<AppEnv> {
       });
     }
     if (!admin) {
-      const given = c.req.header('authorization');
+      const { detail, error } = whyNotAdmin(c.req.header('authorization'));
       return problemResponse(
-        {
-          title: 'Unauthorized',
-          status: 401,
-          requestId: c.var.requestId,
-          detail: given
-            ? 'The bearer token is not the admin token.'
-            : 'This request needs the header Authorization: Bearer <ADMIN_TOKEN>.',
-        },
-        { 'www-authenticate': `Bearer realm="podwire admin"${given ? ', error="invalid_token"' : ''}` },
+        { title: 'Unauthorized', status: 401, requestId: c.var.requestId, detail },
+        { 'www-authenticate': `Bearer realm="podwire admin"${error ? `, error="${error}"` : ''}` },
       );
     }
     return next();
   };
+}
+
+const HOW = 'send the header Authorization: Bearer <ADMIN_TOKEN>';
+
+/**
+ * What is wrong with a request's credentials. RFC 6750 §3: a client that sent none, or used another
+ * authentication method (Basic, say), gets no error code; a bearer token that does not match gets
+ * `invalid_token`.
+ */
+function whyNotAdmin(given: string | undefined): { detail: string; error?: string } {
+  if (!given) return { detail: `This request needs the header Authorization: Bearer <ADMIN_TOKEN>.` };
+  const [scheme = '', credentials] = given.trim().split(/\s+/, 2);
+  if (scheme.toLowerCase() !== 'bearer') {
+    // RFC 9110 §11.1: a scheme is a token; anything else is not echoed back.
+    const what =
+      credentials === undefined
+        ? 'The Authorization header names no scheme'
+        : /^[\w!#$%&'*+.^`|~-]{1,20}$/.test(scheme)
+          ? `${scheme} authentication is not accepted`
+          : 'That authentication scheme is not accepted';
+    return { detail: `${what}: the admin API takes only bearer tokens; ${HOW}.` };
+  }
+  if (credentials === undefined)
+    return { detail: `The Authorization header has no token after Bearer: ${HOW}.` };
+  return { detail: 'The bearer token is not the admin token.', error: 'invalid_token' };
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { probeAudio } from '../../src/audio/probe.ts';
-import { AUDIO_FIXTURES, fixtureReader } from '../helpers/byte-reader.ts';
+import { AUDIO_FIXTURES, fixtureBytes, fixtureReader } from '../helpers/byte-reader.ts';
 
 interface Truth {
   sampleRate: number;
@@ -33,6 +33,8 @@ const EXPECTED: Record<string, { mimeType: string; container: string; method: st
   'opus.opus': { mimeType: 'audio/ogg', container: 'ogg', method: 'ogg-granule' },
   'flac.flac': { mimeType: 'audio/flac', container: 'flac', method: 'flac-streaminfo' },
   'wav.wav': { mimeType: 'audio/wav', container: 'wav', method: 'pcm-chunks' },
+  'wav-float32-extensible.wav': { mimeType: 'audio/wav', container: 'wav', method: 'pcm-chunks' },
+  'wav-pcm24-extensible.wav': { mimeType: 'audio/wav', container: 'wav', method: 'pcm-chunks' },
   'aiff.aiff': { mimeType: 'audio/aiff', container: 'aiff', method: 'pcm-chunks' },
 };
 
@@ -79,5 +81,18 @@ describe('probeAudio accuracy', () => {
     expect(flac).toMatchObject({ channels: 1, lossless: true });
     const m4a = await probeAudio(await fixtureReader('m4a-faststart.m4a'));
     expect(m4a).toMatchObject({ codec: 'MPEG-4/AAC', channels: 1 });
+  });
+
+  it('names the codec of a WAVE_FORMAT_EXTENSIBLE file from its subformat GUID, as for a plain WAV', async () => {
+    for (const name of ['wav-float32-extensible.wav', 'wav-pcm24-extensible.wav']) {
+      // the fixtures really are extensible: fmt tag 0xFFFE at byte 20
+      const bytes = await fixtureBytes(name);
+      expect(new DataView(bytes.buffer, bytes.byteOffset).getUint16(20, true), name).toBe(0xfffe);
+    }
+    const float = await probeAudio(await fixtureReader('wav-float32-extensible.wav'));
+    expect(float).toMatchObject({ codec: 'IEEE_FLOAT', bitrate: 256000, channels: 1, lossless: true });
+    const pcm24 = await probeAudio(await fixtureReader('wav-pcm24-extensible.wav'));
+    expect(pcm24).toMatchObject({ codec: 'PCM', bitrate: 192000, channels: 1, lossless: true });
+    expect(await probeAudio(await fixtureReader('wav.wav'))).toMatchObject({ codec: 'PCM', lossless: true });
   });
 });

@@ -84,6 +84,13 @@ describe('probeAudio on malformed input', () => {
     expect(error).toBeInstanceOf(UnsupportedMediaError);
   });
 
+  it('refuses an HTML page in front of real MP3 frames, saying it starts like HTML', async () => {
+    const page = ascii('<html><body><h1>502 Bad Gateway</h1></body></html>\n');
+    const error = await errorOf(bytesReader(concat(page, await fixtureBytes('mp3-cbr-no-header.mp3'))));
+    expect(error).toBeInstanceOf(UnsupportedMediaError);
+    expect(error.message).toBe('upload: not an audio file podwire can read (it starts like HTML)');
+  });
+
   it('refuses an ID3v2 tag claiming 200 MB in a small file, without allocating it', async () => {
     const error = await errorOf(bytesReader(concat(id3Header(200 * 1024 * 1024), seededRandom(5000))));
     expect(error).toBeInstanceOf(CorruptMediaError);

@@ -306,6 +306,35 @@ describe('web pages', () => {
     expect((await get('/?page=zero')).response.status).toBe(400);
   });
 
+  it('bad page numbers get a 400 HTML page for browsers saying what is wrong, and problem+json for others', async () => {
+    for (const path of [
+      '/?page=0',
+      '/?page=abc',
+      '/sections/science?page=-1',
+      '/sections/science?page=1e9',
+    ]) {
+      const { response, text } = await get(path);
+      expect(response.status, path).toBe(400);
+      expect(response.headers.get('content-type'), path).toBe('text/html; charset=utf-8');
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('content-security-policy')).toBeTruthy();
+      const doc = dom(text);
+      expect(doc.querySelector('h1')?.textContent).toBe('This address is not quite right');
+      expect(doc.querySelector('main')?.textContent).toMatch(/page must be a whole number from 1 \(got "/);
+      expect(doc.querySelector('a[href="https://news.example/"]')).not.toBeNull();
+      const head = await demo.app.request(path, { method: 'HEAD', headers: BROWSER });
+      expect(head.status).toBe(400);
+      expect(await head.text()).toBe('');
+      for (const accept of ['application/json', 'application/rss+xml, */*;q=0.1', '*/*']) {
+        const asClient = await demo.app.request(path, { headers: { accept } });
+        expect(asClient.status, `${path} ${accept}`).toBe(400);
+        expect(asClient.headers.get('content-type')).toBe('application/problem+json');
+      }
+    }
+    const feed = await demo.app.request('/feed.xml?page=0', { headers: { accept: 'application/rss+xml' } });
+    expect(feed.headers.get('content-type')).toBe('application/problem+json');
+  });
+
   it('drafts and scheduled articles are invisible until their time', async () => {
     expect((await get('/articles/harbour-wall-repairs-draft')).response.status).toBe(404);
     const at = new Date(clock + 3_600_000).toISOString();

@@ -216,6 +216,42 @@ describe('admin API', () => {
     expect((await (await call('GET', `/episodes/${episode.id}`)).json()).audio).toBeNull();
   });
 
+  it('refuses an MP3 with an HTML page in front (415, saying so) and keeps nothing', async () => {
+    const show = await newShow('html-prefix');
+    const episode = await newEpisode(show.id, 'ep');
+    const files = await mediaFiles();
+    const page = new TextEncoder().encode('<html><body><p>Not found</p></body></html>\n');
+    const mp3 = await fixture('mp3-cbr-info.mp3');
+    const bytes = new Uint8Array(page.byteLength + mp3.byteLength);
+    bytes.set(page);
+    bytes.set(mp3, page.byteLength);
+    const response = await upload(`/episodes/${episode.id}/audio`, bytes, 'audio/mpeg');
+    expect(response.status).toBe(415);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect((await response.json()).detail).toBe('not an audio file podwire can read (it starts like HTML)');
+    expect(await mediaFiles()).toEqual(files);
+    expect((await (await call('GET', `/episodes/${episode.id}`)).json()).audio).toBeNull();
+  });
+
+  it('refuses text sent as an image or artwork with 415, saying what it found and what is accepted', async () => {
+    const show = await newShow('text-artwork');
+    const files = await mediaFiles();
+    const text = new TextEncoder().encode('This is a caption, not a picture.\n');
+    for (const path of ['/articles/1/image', `/shows/${show.id}/artwork`, '/episodes/1/image']) {
+      const response = await upload(path, text, 'image/jpeg');
+      expect(response.status, path).toBe(415);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect((await response.json()).detail, path).toBe(
+        'the file is not an image: JPEG, PNG or WebP expected (it looks like text)',
+      );
+    }
+    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
+    const response = await upload('/articles/1/image', svg, 'image/svg+xml');
+    expect(response.status).toBe(415);
+    expect((await response.json()).detail).toBe('the file is not a JPEG, PNG or WebP image (it is SVG)');
+    expect(await mediaFiles()).toEqual(files);
+  });
+
   it('checks artwork as Apple requires, with a clear message', async () => {
     const show = await newShow('artwork-rules');
     for (const name of ['wide-600x400.png', 'small-800.jpg']) {
@@ -398,6 +434,39 @@ describe('admin API auth', () => {
         expect(response.headers.get('content-type')).toBe('application/problem+json');
       }
     }
+    demo.close();
+  });
+
+  it('tells a client sending Basic (or another scheme) that only Bearer is accepted', async () => {
+    const demo = await openDemoApp(await newDir(), {
+      config: parseConfig({ BASE_URL: BASE, ADMIN_TOKEN: TOKEN }),
+    });
+    const basic = `Basic ${btoa(`admin:${TOKEN}`)}`;
+    for (const [authorization, scheme] of [
+      [basic, 'Basic'],
+      ['Digest username="admin"', 'Digest'],
+      [TOKEN, 'bare-token'],
+    ] as const) {
+      const response = await demo.app.request('/api/v1/sections', {
+        method: 'POST',
+        headers: { authorization, 'content-type': 'application/json' },
+        body: JSON.stringify({ slug: 'x', name: 'X' }),
+      });
+      expect(response.status, scheme).toBe(401);
+      // RFC 6750 §3: no error code when the client used another authentication method
+      expect(response.headers.get('www-authenticate')).toBe('Bearer realm="podwire admin"');
+      const { detail } = await response.json();
+      expect(detail, scheme).toContain('send the header Authorization: Bearer <ADMIN_TOKEN>');
+      expect(detail, scheme).not.toMatch(/bearer token is not/i);
+      if (scheme !== 'bare-token')
+        expect(detail).toMatch(new RegExp(`^${scheme} authentication is not accepted`));
+    }
+    const wrong = await demo.app.request('/api/v1/sections', {
+      method: 'POST',
+      headers: { authorization: 'Bearer wrong-token-wrong-token' },
+    });
+    expect((await wrong.json()).detail).toBe('The bearer token is not the admin token.');
+    expect(wrong.headers.get('www-authenticate')).toBe('Bearer realm="podwire admin", error="invalid_token"');
     demo.close();
   });
 
