@@ -21,6 +21,8 @@ export type AppConfig = Pick<
   | 'siteLanguage'
   | 'feedPageSize'
   | 'maxUploadBytes'
+  | 'maxBodyBytes'
+  | 'trustProxy'
 >;
 
 export interface AppDeps {
