@@ -1,4 +1,5 @@
 // AppDeps and the Hono environment type: what createApp receives from its entry point (types only).
+import type { Context } from 'hono';
 import type { HtmlSanitizer } from './catalog/html-sanitizer.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
@@ -32,6 +33,11 @@ export interface AppDeps {
   /** The clock: scheduled items go live when it passes their time. */
   readonly now: () => Date;
   readonly log: Logger;
+  /**
+   * The address of the peer that opened the connection: the socket's on Node, `CF-Connecting-IP` on
+   * Workers (set by Cloudflare). Read through clientAddress(c), which also honours TRUST_PROXY.
+   */
+  readonly peerAddress?: (c: Context) => string | undefined;
   /**
    * Compresses rendered feeds (gzip, brotli) on Node. Absent on Workers, where the platform
    * compresses responses itself.
