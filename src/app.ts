@@ -6,12 +6,14 @@ import { lookupMoved } from './catalog/editor/routing-records.ts';
 import { createHtmlSanitizer } from './catalog/html-sanitizer.ts';
 import type { AppDeps, AppEnv, AppRuntime } from './deps.ts';
 import { GoneError, NotFoundError, PodwireError } from './errors.ts';
+import { limitBody } from './http/body-limit.ts';
 import { problemFromError, problemResponse } from './http/problem.ts';
 import { createRenderedCache } from './http/rendered-cache.ts';
 import { requestLog } from './http/request-log.ts';
 import { shortHash } from './http/short-hash.ts';
 import { createVersionCache } from './http/version-cache.ts';
 import { apiRoutes } from './routes/api/index.ts';
+import { isRawUpload } from './routes/api/raw-uploads.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { healthRoutes } from './routes/health.ts';
 import { mediaRoutes } from './routes/media.ts';
@@ -37,6 +39,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     await next();
   });
   app.use(requestLog());
+  // Before any route reads a body; uploads stream under their own MAX_UPLOAD_BYTES instead.
+  app.use(limitBody({ maxBytes: deps.config.maxBodyBytes, exempt: isRawUpload }));
 
   app.route('/', healthRoutes());
   app.route('/', mediaRoutes());

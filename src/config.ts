@@ -32,6 +32,13 @@ export interface Config {
   readonly feedPageSize: number;
   /** Largest upload the admin API accepts, in bytes. */
   readonly maxUploadBytes: number;
+  /** Largest JSON or form body (anything but a raw upload) any route accepts, in bytes. */
+  readonly maxBodyBytes: number;
+  /**
+   * One proxy we trust stands in front: the client is the right-most `X-Forwarded-For` entry, not
+   * the socket's peer.
+   */
+  readonly trustProxy: boolean;
 }
 
 export type ConfigVars = Readonly<Record<string, string | undefined>>;
@@ -87,9 +94,18 @@ export function parseConfig(vars: ConfigVars): Config {
     bad('FEED_PAGE_SIZE', 'must be a whole number from 1 to 90');
   }
 
-  const maxUploadText = get('MAX_UPLOAD_BYTES') ?? String(500 * 1024 * 1024);
-  const maxUploadBytes = /^\d{1,13}$/.test(maxUploadText) ? Number(maxUploadText) : Number.NaN;
-  if (!(maxUploadBytes >= 1024)) bad('MAX_UPLOAD_BYTES', 'must be a whole number of bytes, at least 1024');
+  const maxUploadBytes = parseByteCount(get('MAX_UPLOAD_BYTES') ?? String(500 * 1024 * 1024));
+  if (maxUploadBytes === undefined) bad('MAX_UPLOAD_BYTES', 'must be a whole number of bytes, at least 1024');
+
+  // 4 MiB: room for the largest valid article (a 500,000-character bodyHtml is at most 1.5 MB of UTF-8,
+  // 3 MB if every character needed a JSON escape).
+  const maxBodyBytes = parseByteCount(get('MAX_BODY_BYTES') ?? String(4 * 1024 * 1024));
+  if (maxBodyBytes === undefined) {
+    bad('MAX_BODY_BYTES', 'must be a whole number of bytes, at least 1024 (such as 4194304 for 4 MiB)');
+  }
+
+  const trustProxy = parseBoolean(get('TRUST_PROXY') ?? 'false');
+  if (trustProxy === undefined) bad('TRUST_PROXY', 'must be true or false');
 
   const adminToken = get('ADMIN_TOKEN');
   if (adminToken !== undefined && adminToken.length < 16) {
@@ -115,7 +131,9 @@ export function parseConfig(vars: ConfigVars): Config {
       (seedDemo ? 'News from Millbrook, with the Courier Conversations podcast' : 'News and podcasts'),
     siteLanguage,
     feedPageSize,
-    maxUploadBytes,
+    maxUploadBytes: maxUploadBytes as number,
+    maxBodyBytes: maxBodyBytes as number,
+    trustProxy: trustProxy as boolean,
   };
 }
 
@@ -124,6 +142,12 @@ function parsePort(text: string): number | undefined {
   const port = Number(text);
   // 0 asks the system for any free port (tests and tools use it).
   return port <= 65535 ? port : undefined;
+}
+
+/** A size in bytes: digits only (no units, signs or exponents), at least 1024. */
+function parseByteCount(text: string): number | undefined {
+  const bytes = /^\d{1,13}$/.test(text) ? Number(text) : Number.NaN;
+  return bytes >= 1024 ? bytes : undefined;
 }
 
 function parseBoolean(text: string): boolean | undefined {

@@ -1,4 +1,5 @@
 // AppDeps and the Hono environment type: what createApp receives from its entry point (types only).
+import type { Context } from 'hono';
 import type { HtmlSanitizer } from './catalog/html-sanitizer.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
@@ -21,6 +22,8 @@ export type AppConfig = Pick<
   | 'siteLanguage'
   | 'feedPageSize'
   | 'maxUploadBytes'
+  | 'maxBodyBytes'
+  | 'trustProxy'
 >;
 
 export interface AppDeps {
@@ -35,6 +38,11 @@ export interface AppDeps {
    * can tell an upload whose process died: `node:<pid>@<host>` on Node, `worker` on Workers.
    */
   readonly instance?: string;
+  /**
+   * The address of the peer that opened the connection: the socket's on Node, `CF-Connecting-IP` on
+   * Workers (set by Cloudflare). Read through clientAddress(c), which also honours TRUST_PROXY.
+   */
+  readonly peerAddress?: (c: Context) => string | undefined;
   /**
    * Compresses rendered feeds (gzip, brotli) on Node. Absent on Workers, where the platform
    * compresses responses itself.

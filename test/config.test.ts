@@ -26,6 +26,8 @@ describe('parseConfig', () => {
       logLevel: 'info',
       timeZone: 'UTC',
       siteLanguage: 'en',
+      maxBodyBytes: 4 * 1024 * 1024,
+      trustProxy: false,
     });
   });
 
@@ -56,6 +58,11 @@ describe('parseConfig', () => {
     ['TIME_ZONE', 'Mars/Olympus_Mons'],
     ['SITE_LANGUAGE', 'english!'],
     ['ADMIN_TOKEN', 'short'],
+    ['MAX_BODY_BYTES', '4MB'],
+    ['MAX_BODY_BYTES', '-1'],
+    ['MAX_BODY_BYTES', '1e6'],
+    ['MAX_BODY_BYTES', '100'],
+    ['TRUST_PROXY', 'sometimes'],
   ])('rejects %s=%j with a message naming the variable', (name, value) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);
@@ -77,6 +84,18 @@ describe('parseConfig', () => {
     expect(parseConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);
     expect(parseConfig({ SEED_DEMO: '0' }).seedDemo).toBe(false);
     expect(parseConfig({ SEED_DEMO: 'YES' }).seedDemo).toBe(true);
+  });
+
+  it('reads MAX_BODY_BYTES in bytes and says how to write it when it is wrong', () => {
+    expect(parseConfig({ MAX_BODY_BYTES: '1048576' }).maxBodyBytes).toBe(1048576);
+    expect(problemsOf({ MAX_BODY_BYTES: '4MB' })).toEqual([
+      'MAX_BODY_BYTES: must be a whole number of bytes, at least 1024 (such as 4194304 for 4 MiB) (got "4MB")',
+    ]);
+  });
+
+  it('reads TRUST_PROXY as a boolean', () => {
+    expect(parseConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(parseConfig({ TRUST_PROXY: 'off' }).trustProxy).toBe(false);
   });
 
   it('names a production site "podwire" unless told otherwise when the demo is off', () => {

@@ -1,13 +1,17 @@
-// requestLog(): one structured log line per request, with its id, status and time taken.
+// requestLog(): one structured log line per request, with its id, client address, status and time taken.
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../deps.ts';
+import { clientAddress } from './client-address.ts';
 
 export function requestLog(): MiddlewareHandler<AppEnv> {
   return async function requestLog(c, next) {
     const started = performance.now();
+    // Read first: a socket the client has closed by the end no longer knows its peer.
+    const client = clientAddress(c) ?? null;
     await next();
     c.get('deps').log.info('request', {
       requestId: c.get('requestId'),
+      client,
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { negotiateEncoding } from '../http/accept-encoding.ts';
+import { resolveClientAddress } from '../http/client-address.ts';
 import { listedTags } from '../http/conditional.ts';
 import type { HotResponses } from '../http/hot-responses.ts';
 import { parseHttpDate, toHttpSeconds } from '../http/http-date.ts';
@@ -16,7 +17,13 @@ const REQUEST_ID = /^[\w\-=]{1,255}$/;
  * hands the request to the app. It does nothing the app's full path would not: requests with
  * If-Match or If-Unmodified-Since, unknown URLs and stale entries all go to the app.
  */
-export function createFastPath(hot: HotResponses, log: Logger, codings: readonly ('br' | 'gzip')[]) {
+export function createFastPath(
+  hot: HotResponses,
+  log: Logger,
+  codings: readonly ('br' | 'gzip')[],
+  options: { readonly trustProxy?: boolean } = {},
+) {
+  const trustProxy = options.trustProxy ?? false;
   return function fastPath(req: IncomingMessage, res: ServerResponse): boolean {
     const method = req.method;
     if ((method !== 'GET' && method !== 'HEAD') || req.url === undefined) return false;
@@ -28,6 +35,12 @@ export function createFastPath(hot: HotResponses, log: Logger, codings: readonly
     if (!hit) return false;
 
     const started = performance.now();
+    const forwardedFor = headers['x-forwarded-for'];
+    const client = resolveClientAddress({
+      trustProxy,
+      forwardedFor: Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor,
+      peer: req.socket.remoteAddress,
+    });
     const incomingId = headers['x-request-id'];
     const requestId =
       typeof incomingId === 'string' && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
@@ -51,6 +64,7 @@ export function createFastPath(hot: HotResponses, log: Logger, codings: readonly
     const path = req.url.split('?')[0];
     log.info('request', {
       requestId,
+      client: client ?? null,
       method,
       path,
       status,

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp, VERSION_TTL_MS } from '../app.ts';
 import { publishDueItems } from '../catalog/publish-due.ts';
 import { seedDemo } from '../catalog/seed.ts';
@@ -82,9 +83,10 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
     instance: self,
     compress: compressNode,
     hot,
+    peerAddress: (c) => getConnInfo(c).remote.address,
   });
   const listener = getRequestListener(app.fetch);
-  const fastPath = createFastPath(hot, log, ['br', 'gzip']);
+  const fastPath = createFastPath(hot, log, ['br', 'gzip'], { trustProxy: config.trustProxy });
   const server = createServer((req, res) => {
     if (!fastPath(req, res)) void listener(req, res);
   });

@@ -47,6 +47,8 @@ function appFor(env: WorkerEnv): Hono<AppEnv> {
     now: () => new Date(),
     log,
     instance: WORKER_INSTANCE,
+    // Cloudflare sets CF-Connecting-IP to the address that connected to its edge, replacing any sent.
+    peerAddress: (c) => c.req.header('cf-connecting-ip'),
     // Cache API: absent where the runtime has none (it always has on Cloudflare).
     sharedCache:
       typeof caches === 'undefined'

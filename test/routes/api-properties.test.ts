@@ -94,7 +94,7 @@ describe('admin API properties (fast-check)', () => {
           slug: slugArb,
         }),
         async (create, patch) => {
-          const withSlug = { ...patch, ...(patch.slug ? { slug: unique(patch.slug) } : {}) };
+          const withSlug = { ...patch, ...(patch.slug ? { slug: unique(String(patch.slug)) } : {}) };
           await roundTrip('/sections', { slug: unique('s'), ...create }, withSlug, {
             description: '',
             position: 0,

@@ -10,15 +10,21 @@ const FEED = '/podcasts/courier-conversations/feed.xml';
 
 describe('the Worker over HTTP (wrangler dev: workerd, D1, R2)', () => {
   let worker: WorkerHarness;
+  const logs: string[] = [];
   let enclosure = '';
   let size = 0;
 
   beforeAll(async () => {
-    worker = await startWorker({
-      BASE_URL: 'https://news.example',
-      ADMIN_TOKEN: TOKEN,
-      MAX_UPLOAD_BYTES: String(1024 * 1024),
-    });
+    worker = await startWorker(
+      {
+        BASE_URL: 'https://news.example',
+        ADMIN_TOKEN: TOKEN,
+        MAX_UPLOAD_BYTES: String(1024 * 1024),
+        // Below the audio uploaded here (51 KB): uploads must not be held to it.
+        MAX_BODY_BYTES: String(16 * 1024),
+      },
+      { onLog: (line) => logs.push(line) },
+    );
     const feed = parsePodcast(await (await worker.fetch(FEED)).text());
     enclosure = new URL(feed?.items[1]?.enclosure.url ?? '').pathname;
     size = feed?.items[1]?.enclosure.length ?? 0;
@@ -138,5 +144,38 @@ describe('the Worker over HTTP (wrangler dev: workerd, D1, R2)', () => {
       });
       expect(badJson.status).toBe(400);
     });
+
+    it('refuses a JSON body over MAX_BODY_BYTES with 413, declared or chunked', async () => {
+      const body = JSON.stringify({ slug: 'big', name: 'x'.repeat(1024 * 1024) });
+      const declared = await worker.fetch('/api/v1/sections', {
+        method: 'POST',
+        headers: { ...AUTH, 'content-type': 'application/json' },
+        body,
+      });
+      const chunked = await worker.fetch('/api/v1/sections', {
+        method: 'POST',
+        headers: { ...AUTH, 'content-type': 'application/json' },
+        body: new Blob([body]).stream(),
+        duplex: 'half',
+      } as RequestInit);
+      for (const response of [declared, chunked]) {
+        expect(response.status).toBe(413);
+        expect(response.headers.get('content-type')).toBe('application/problem+json');
+        expect((await response.json()).detail).toBe(
+          'the request body is larger than the limit of 16384 bytes (MAX_BODY_BYTES)',
+        );
+      }
+    });
+  });
+
+  it('logs the client from CF-Connecting-IP, never from a forged X-Forwarded-For', async () => {
+    const id = 'client-address-check';
+    await (
+      await worker.fetch('/healthz', { headers: { 'x-forwarded-for': '6.6.6.6', 'x-request-id': id } })
+    ).arrayBuffer();
+    await new Promise((r) => setTimeout(r, 200));
+    const line = logs.filter((l) => l.includes(id)).map((l) => JSON.parse(l.slice(l.indexOf('{'))))[0];
+    // wrangler dev sets CF-Connecting-IP to the loopback peer, as Cloudflare sets it to the visitor.
+    expect(line).toMatchObject({ msg: 'request', client: '127.0.0.1' });
   });
 });
