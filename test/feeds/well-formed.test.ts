@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
+import type { Html } from '../../src/domain/html.ts';
 import { renderAtom } from '../../src/feeds/atom.ts';
 import { renderJsonFeed } from '../../src/feeds/json-feed.ts';
 import type { NewsFeed, OpmlDocument, PodcastFeed } from '../../src/feeds/model.ts';
@@ -112,7 +113,7 @@ function podcastModel(s: readonly string[]): PodcastFeed {
       link: `https://ex.example/e/${i}`,
       published: day,
       summary: at(i + 2),
-      contentHtml: at(i + 3),
+      contentHtml: at(i + 3) as Html,
       enclosure: { url: `https://ex.example/${i}.mp3?${at(i + 4)}`, sizeBytes: i, mimeType: 'audio/mpeg' },
       durationSeconds: i * 1.5,
       episodeType: 'full',
@@ -159,7 +160,7 @@ function newsModel(s: readonly string[]): NewsFeed {
       url: `https://ex.example/a/${i}`,
       title: at(i + 1),
       summary: at(i + 2),
-      contentHtml: at(i + 3),
+      contentHtml: at(i + 3) as Html,
       authors: [{ name: at(i + 4), url: at(i + 5), email: at(i + 6) }],
       categories: [at(i + 7), at(i + 8)],
       imageUrl: `https://ex.example/${i}.png`,
