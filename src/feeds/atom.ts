@@ -2,13 +2,13 @@
 import { rfc3339 } from './feed-dates.ts';
 import type { NewsFeed, NewsItem } from './model.ts';
 import { pageLinks } from './news-rss.ts';
-import { element, emptyElement, escapeText, htmlElement, XML_DECLARATION } from './xml.ts';
+import { attributes, element, emptyElement, escapeText, htmlElement, XML_DECLARATION } from './xml.ts';
 
 /** Pure and deterministic. Every entry has one id, title and updated (RFC 4287 §4.1.2). */
 export function renderAtom(feed: NewsFeed): string {
   const out: string[] = [
     XML_DECLARATION,
-    `<feed xmlns="http://www.w3.org/2005/Atom"${feed.language ? ` xml:lang="${escapeText(feed.language)}"` : ''}>`,
+    `<feed xmlns="http://www.w3.org/2005/Atom"${attributes({ 'xml:lang': feed.language || undefined })}>`,
     element('id', feed.id),
     element('title', feed.title),
     feed.description ? element('subtitle', feed.description) : '',
