@@ -57,6 +57,15 @@ describe('architecture', () => {
     expect(readers.filter((file) => !entryPoints.includes(file))).toEqual([]);
   });
 
+  it('makes Html only in domain/html.ts and the sanitiser: no casts to it anywhere else', async () => {
+    const makers = [];
+    for (const file of await sourceFiles()) {
+      const text = await readFile(join(SRC, file), 'utf8');
+      if (/\bas Html\b|\bsanitizedHtml\(/.test(text)) makers.push(file);
+    }
+    expect(makers.sort()).toEqual(['catalog/html-sanitizer.ts', 'domain/html.ts']);
+  });
+
   it('opens every source file with a line saying its job', async () => {
     const silent = [];
     for (const file of await sourceFiles()) {

@@ -1,7 +1,9 @@
 // createHtmlSanitizer: the allowlist every article body and show note passes before a feed or page shows it.
 import sanitizeHtml from 'sanitize-html';
+import { EMPTY_HTML, type Html, sanitizedHtml } from '../domain/html.ts';
 
-export type HtmlSanitizer = (html: string) => string;
+/** The only source of Html made from markup an editor wrote. */
+export type HtmlSanitizer = (html: string) => Html;
 
 const ALLOWED_TAGS = [
   'p',
@@ -58,7 +60,7 @@ const ALLOWED_TAGS = [
  */
 export function createHtmlSanitizer(options: { baseUrl: string; cacheSize?: number }): HtmlSanitizer {
   const cacheSize = options.cacheSize ?? 20_000;
-  const memo = new Map<string, string>();
+  const memo = new Map<string, Html>();
   const absolute = (url: string) => {
     if (!url.startsWith('/') || url.startsWith('//')) return url;
     return `${options.baseUrl}${url}`;
@@ -91,11 +93,11 @@ export function createHtmlSanitizer(options: { baseUrl: string; cacheSize?: numb
       }),
     },
   };
-  return function sanitize(html: string): string {
-    if (html === '') return '';
+  return function sanitize(html: string): Html {
+    if (html === '') return EMPTY_HTML;
     const cached = memo.get(html);
     if (cached !== undefined) return cached;
-    const clean = sanitizeHtml(html, config);
+    const clean = sanitizedHtml(sanitizeHtml(html, config));
     if (memo.size >= cacheSize) memo.delete(memo.keys().next().value as string);
     memo.set(html, clean);
     return clean;

@@ -3,7 +3,8 @@ import type { Database } from '../db/database.ts';
 import { alternatesOfShow, liveEpisodesOfShow } from '../db/queries/episodes.ts';
 import { findShowBySlug } from '../db/queries/shows.ts';
 import type { MediaAsset } from '../db/schema.ts';
-import { truncateUtf8 } from '../domain/text.ts';
+import { htmlFromText } from '../domain/html.ts';
+import { truncateUtf8, utf8ByteLength } from '../domain/text.ts';
 import { NotFoundError } from '../errors.ts';
 import type { AlternateEnclosure, PodcastFeed, PodcastItem } from '../feeds/model.ts';
 import type { HtmlSanitizer } from './html-sanitizer.ts';
@@ -18,6 +19,14 @@ export interface PodcastFeedContext {
   readonly sanitize: HtmlSanitizer;
   readonly now: Date;
   readonly generator: string;
+}
+
+/**
+ * The show description, cut so that the channel description fits Apple's 4000 bytes as it goes out:
+ * escaped for HTML, where an `&` takes five bytes.
+ */
+export function fitAppleDescription(text: string): string {
+  return truncateUtf8(text, APPLE_DESCRIPTION_BYTES, (part) => utf8ByteLength(htmlFromText(part)));
 }
 
 const latest = (dates: readonly (Date | null | undefined)[]) =>
@@ -93,7 +102,7 @@ export async function buildPodcastFeed(ctx: PodcastFeedContext, showSlug: string
     title: show.title,
     subtitle: show.subtitle,
     // Apple Podcasts: at most 4000 bytes.
-    description: truncateUtf8(show.description, APPLE_DESCRIPTION_BYTES),
+    description: fitAppleDescription(show.description),
     language: show.language,
     link: show.link ?? urls.show(show.slug),
     author: show.author,

@@ -2,13 +2,13 @@
 import { rfc3339 } from './feed-dates.ts';
 import type { NewsFeed, NewsItem } from './model.ts';
 import { pageLinks } from './news-rss.ts';
-import { element, emptyElement, escapeText, XML_DECLARATION } from './xml.ts';
+import { attributes, element, emptyElement, escapeText, htmlElement, XML_DECLARATION } from './xml.ts';
 
 /** Pure and deterministic. Every entry has one id, title and updated (RFC 4287 §4.1.2). */
 export function renderAtom(feed: NewsFeed): string {
   const out: string[] = [
     XML_DECLARATION,
-    `<feed xmlns="http://www.w3.org/2005/Atom"${feed.language ? ` xml:lang="${escapeText(feed.language)}"` : ''}>`,
+    `<feed xmlns="http://www.w3.org/2005/Atom"${attributes({ 'xml:lang': feed.language || undefined })}>`,
     element('id', feed.id),
     element('title', feed.title),
     feed.description ? element('subtitle', feed.description) : '',
@@ -39,8 +39,9 @@ function renderEntry(item: NewsItem): string {
     );
   }
   for (const category of item.categories) parts.push(emptyElement('category', { term: category }));
+  // Text constructs without type= are text (RFC 4287 §3.1.1): title, subtitle and summary are plain.
   if (item.summary) parts.push(element('summary', item.summary));
-  if (item.contentHtml) parts.push(`<content type="html">${escapeText(item.contentHtml)}</content>`);
+  if (item.contentHtml) parts.push(htmlElement('content', item.contentHtml, { type: 'html' }));
   if (item.imageUrl)
     parts.push(
       emptyElement('link', { rel: 'enclosure', type: guessImageType(item.imageUrl), href: item.imageUrl }),

@@ -23,6 +23,9 @@ export function renderJsonFeed(feed: NewsFeed): string {
       url: item.url,
       title: item.title,
       content_html: item.contentHtml || undefined,
+      // JSON Feed 1.1: an item has content_html or content_text. Without a body, the standfirst is
+      // the content, as text.
+      content_text: item.contentHtml ? undefined : item.summary,
       summary: item.summary || undefined,
       image: item.imageUrl,
       date_published: rfc3339(item.published),

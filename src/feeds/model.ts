@@ -1,4 +1,7 @@
 // The models the feed renderers take: plain readonly data, every URL absolute, every time a Date.
+// Every string is plain text unless its type is Html; which elements hold HTML is the renderers'
+// business (README, Feeds: what is HTML and what is text).
+import type { Html } from '../domain/html.ts';
 import type {
   FundingLink,
   Person,
@@ -39,8 +42,8 @@ export interface NewsItem {
   readonly title: string;
   /** Plain-text standfirst. */
   readonly summary: string;
-  /** Sanitised HTML body. */
-  readonly contentHtml: string;
+  /** Sanitised HTML body; empty when there is none. */
+  readonly contentHtml: Html;
   readonly authors: readonly FeedAuthor[];
   /** Section first, then tags. */
   readonly categories: readonly string[];
@@ -88,8 +91,8 @@ export interface PodcastItem {
   readonly published: Date;
   /** Plain-text summary. */
   readonly summary: string;
-  /** Sanitised show notes (HTML); empty when there are none. */
-  readonly contentHtml: string;
+  /** Sanitised show notes; empty when there are none. */
+  readonly contentHtml: Html;
   readonly enclosure: Enclosure;
   readonly durationSeconds: number;
   readonly episodeType: 'full' | 'trailer' | 'bonus';
@@ -108,6 +111,7 @@ export interface PodcastFeed {
   readonly selfUrl: string;
   readonly title: string;
   readonly subtitle: string;
+  /** Plain text, at most 4000 bytes once escaped for the HTML the channel description holds. */
   readonly description: string;
   readonly language: string;
   readonly link: string;

@@ -1,8 +1,9 @@
 // renderNewsRss(feed): the news as RSS 2.0, following the RSS Advisory Board's best practices.
 // https://www.rssboard.org/rss-profile ; paging: RFC 5005 (atom:link first/next/previous/last).
+import { htmlFromText } from '../domain/html.ts';
 import { rfc822 } from './feed-dates.ts';
 import type { FeedPages, NewsFeed, NewsItem } from './model.ts';
-import { element, emptyElement, escapeText, XML_DECLARATION } from './xml.ts';
+import { element, emptyElement, escapeText, htmlElement, XML_DECLARATION } from './xml.ts';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 const CONTENT = 'http://purl.org/rss/1.0/modules/content/';
@@ -58,9 +59,11 @@ function renderItem(item: NewsItem): string {
     // The id is a URN, not the permalink, so it is not a permalink (RSS Best Practices §guid).
     `<guid isPermaLink="false">${escapeText(item.id)}</guid>`,
     element('pubDate', rfc822(item.published)),
-    element('description', item.summary || item.contentHtml),
+    // An item's description holds HTML (RSS 2.0: "entity-encoded HTML is allowed"; readers decode
+    // it as HTML), so the plain-text standfirst is escaped for HTML before it is escaped for XML.
+    htmlElement('description', item.summary ? htmlFromText(item.summary) : item.contentHtml),
   ];
-  if (item.contentHtml) parts.push(element('content:encoded', item.contentHtml));
+  if (item.contentHtml) parts.push(htmlElement('content:encoded', item.contentHtml));
   // RSS `author` must be an e-mail address; names go in dc:creator.
   for (const author of item.authors) parts.push(element('dc:creator', author.name));
   for (const category of item.categories) parts.push(element('category', category));

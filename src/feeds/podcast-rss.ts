@@ -1,10 +1,19 @@
 // renderPodcastRss(feed): RSS 2.0 for podcast apps, with Apple's itunes namespace and Podcasting 2.0.
 // Apple Podcasts requirements: https://podcasters.apple.com/support/823-podcast-requirements
 // Podcast namespace: https://podcastindex.org/namespace/1.0
+import { htmlFromText } from '../domain/html.ts';
 import type { Person, ShowCategory } from '../domain/vocabulary.ts';
 import { rfc822 } from './feed-dates.ts';
 import type { AlternateEnclosure, PodcastFeed, PodcastItem } from './model.ts';
-import { attributes, element, emptyElement, escapeText, XML_DECLARATION } from './xml.ts';
+import {
+  attributes,
+  element,
+  emptyElement,
+  escapeHtmlContent,
+  escapeText,
+  htmlElement,
+  XML_DECLARATION,
+} from './xml.ts';
 
 const ITUNES = 'http://www.itunes.com/dtds/podcast-1.0.dtd';
 const PODCAST = 'https://podcastindex.org/namespace/1.0';
@@ -25,7 +34,8 @@ export function renderPodcastRss(feed: PodcastFeed): string {
     '<channel>',
     element('title', feed.title),
     element('link', feed.link),
-    element('description', feed.description),
+    // Apple Podcasts reads the channel description as HTML (<p>, <ol>, <ul>, <li>, <a>): text is escaped for it.
+    htmlElement('description', htmlFromText(feed.description)),
     element('language', feed.language),
     element('copyright', feed.copyright),
     element('generator', feed.generator),
@@ -116,12 +126,13 @@ function alternate(alt: AlternateEnclosure): string {
 }
 
 function renderItem(item: PodcastItem): string {
-  // Show notes go out twice (description and content:encoded): escape them once.
-  const notes = item.contentHtml ? escapeText(item.contentHtml) : '';
+  // Show notes go out twice (description and content:encoded): escape them once. Both elements hold
+  // HTML, so without notes the plain-text summary is escaped for HTML first.
+  const notes = item.contentHtml ? escapeHtmlContent(item.contentHtml) : '';
   let out =
     `<item>\n${element('title', item.title)}\n${element('link', item.link)}\n` +
     `<guid isPermaLink="false">${escapeText(item.guid)}</guid>\n${element('pubDate', rfc822(item.published))}\n` +
-    `<description>${notes || escapeText(item.summary)}</description>\n`;
+    `<description>${notes || escapeHtmlContent(htmlFromText(item.summary))}</description>\n`;
   if (notes) out += `<content:encoded>${notes}</content:encoded>\n`;
   out +=
     `${emptyElement('enclosure', { url: item.enclosure.url, length: item.enclosure.sizeBytes, type: item.enclosure.mimeType })}\n` +

@@ -3,6 +3,7 @@
 // Written here rather than taken from `entities` or `xml-escape`: those escape markup characters but
 // pass through what XML 1.0 forbids outright (C0 controls, U+FFFE/U+FFFF, unpaired surrogates),
 // which makes the document ill-formed. One pass per string; speed measured in bench/feed-render.
+import type { Html } from '../domain/html.ts';
 
 /**
  * What a text node or attribute value may not hold as is: markup characters, CR (parsers turn a raw
@@ -46,7 +47,24 @@ export function escapeAttr(text: string): string {
   return wellFormed(text).replace(ATTR_SPECIAL, replaceEntity);
 }
 
-/** `<name>escaped text</name>`, or '' when `text` is undefined. */
+/**
+ * The character data of an element that holds HTML. Only Html goes in: plain text becomes Html
+ * through `htmlFromText` first, so a reader that decodes the element as HTML shows it as text.
+ */
+export function escapeHtmlContent(html: Html): string {
+  return escapeText(html);
+}
+
+/** `<name attrs>HTML, escaped</name>`: for the elements that hold HTML (see escapeHtmlContent). */
+export function htmlElement(
+  name: string,
+  html: Html,
+  attrs: Readonly<Record<string, string | number | undefined>> = {},
+): string {
+  return `<${name}${attributes(attrs)}>${escapeHtmlContent(html)}</${name}>`;
+}
+
+/** `<name>escaped text</name>`, or '' when `text` is undefined: for the elements that hold plain text. */
 export function element(name: string, text: string | number | undefined): string {
   if (text === undefined) return '';
   return `<${name}>${typeof text === 'number' ? text : escapeText(text)}</${name}>`;

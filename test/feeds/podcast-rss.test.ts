@@ -1,7 +1,9 @@
 import { parseFeed } from 'podcast-partytime';
 import { describe, expect, it } from 'vitest';
+import { EMPTY_HTML, type Html } from '../../src/domain/html.ts';
 import type { PodcastFeed, PodcastItem } from '../../src/feeds/model.ts';
 import { renderPodcastRss } from '../../src/feeds/podcast-rss.ts';
+import { child, childrenNamed, htmlFragment, markupShape, readXml } from '../helpers/read-markup.ts';
 
 const item = (n: number, extra: Partial<PodcastItem> = {}): PodcastItem => ({
   guid: `guid-${n}`,
@@ -9,7 +11,7 @@ const item = (n: number, extra: Partial<PodcastItem> = {}): PodcastItem => ({
   link: `https://news.example/podcasts/weekly/${n}`,
   published: new Date(Date.UTC(2026, 0, n)),
   summary: `Summary ${n}`,
-  contentHtml: '',
+  contentHtml: EMPTY_HTML,
   enclosure: {
     url: `https://news.example/media/abc/weekly/${n}.mp3`,
     sizeBytes: 1000 + n,
@@ -172,9 +174,36 @@ describe('renderPodcastRss', () => {
     ]);
   });
 
+  it('sends a plain-text summary as text in the HTML description: typed markup is escaped, not live', () => {
+    const summary = '<img src=x onerror=alert(2)> & &amp; "quoted"';
+    const channel = child(readXml(renderPodcastRss(feed({ items: [item(1, { summary })] }))), 'channel');
+    const description = child(child(channel, 'item'), 'description').text;
+    expect(description).toBe('&lt;img src=x onerror=alert(2)&gt; &amp; &amp;amp; "quoted"');
+    expect(markupShape(htmlFragment(description))).toEqual([]);
+    expect(htmlFragment(description).textContent).toBe(summary);
+  });
+
+  it('sends show notes as the HTML they are, in description and content:encoded', () => {
+    const notes = '<p>Notes &amp; <a href="https://news.example/">links</a></p>' as Html;
+    const episode = child(
+      child(readXml(renderPodcastRss(feed({ items: [item(1, { contentHtml: notes })] }))), 'channel'),
+      'item',
+    );
+    expect(child(episode, 'description').text).toBe(notes);
+    expect(childrenNamed(episode, 'content:encoded').map((e) => e.text)).toEqual([notes]);
+  });
+
+  it('sends the plain-text show description as text in the channel description, which Apple reads as HTML', () => {
+    const description = 'Talk & <b>bold</b> claims <script>alert(1)</script>';
+    const channel = child(readXml(renderPodcastRss(feed({ description }))), 'channel');
+    const html = htmlFragment(child(channel, 'description').text);
+    expect(markupShape(html)).toEqual([]);
+    expect(html.textContent).toBe(description);
+  });
+
   it('declares the content namespace only when some episode has show notes', () => {
     expect(renderPodcastRss(feed())).not.toContain('xmlns:content');
-    expect(renderPodcastRss(feed({ items: [item(1, { contentHtml: '<p>Notes</p>' })] }))).toContain(
+    expect(renderPodcastRss(feed({ items: [item(1, { contentHtml: '<p>Notes</p>' as Html })] }))).toContain(
       'xmlns:content',
     );
   });

@@ -2,12 +2,12 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { parseFeed as parseGeneral } from '@rowanmanning/feed-parser';
 import { parseFeed as parsePodcast } from 'podcast-partytime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateXML } from 'xmllint-wasm';
 import { parseConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { compressNode } from '../../src/node/compress.ts';
 import { openDemoApp } from '../helpers/demo-app.ts';
 import { tempDirs } from '../helpers/temp-dir.ts';
+import { xmllint } from '../helpers/xmllint.ts';
 
 const BASE = 'https://news.example';
 const SHOW_FEED = '/podcasts/courier-conversations/feed.xml';
@@ -19,14 +19,6 @@ const XML_FEEDS = [
   SHOW_FEED,
   '/opml.xml',
 ];
-
-async function xmllint(files: { fileName: string; contents: string }[]) {
-  return validateXML({
-    xml: files,
-    normalization: 'format',
-    modifyArguments: (args: string[]) => ['--noout', ...args.filter((a) => a !== '--format')],
-  });
-}
 
 describe('feeds over HTTP', () => {
   const newDir = tempDirs();

@@ -3,6 +3,7 @@ import { findArticleBySlug } from '../../db/queries/articles.ts';
 import { liveEpisodesOfArticles } from '../../db/queries/pairing.ts';
 import { listShows } from '../../db/queries/shows.ts';
 import { isLiveRecord } from '../../db/queries/visibility.ts';
+import type { Html } from '../../domain/html.ts';
 import type { Author } from '../../domain/vocabulary.ts';
 import { NotFoundError } from '../../errors.ts';
 import { mediaUrl } from '../media-url.ts';
@@ -25,7 +26,7 @@ export interface ArticlePage {
   readonly headline: string;
   readonly standfirst: string;
   /** Sanitised: safe to insert as HTML. */
-  readonly bodyHtml: string;
+  readonly bodyHtml: Html;
   readonly authors: readonly Author[];
   readonly tags: readonly string[];
   readonly section: { readonly slug: string; readonly name: string; readonly url: string };

@@ -3,6 +3,7 @@
 import { parseText } from 'media-captions';
 import { MAX_DOCUMENT_BYTES } from '../../audio/probe-document.ts';
 import type { MediaAsset } from '../../db/schema.ts';
+import type { Html } from '../../domain/html.ts';
 import type { Chapter } from '../../domain/vocabulary.ts';
 import type { PageContext } from './page-context.ts';
 
@@ -14,7 +15,7 @@ export interface TranscriptCue {
 
 export type Transcript =
   | { readonly kind: 'cues'; readonly cues: readonly TranscriptCue[] }
-  | { readonly kind: 'html'; readonly html: string };
+  | { readonly kind: 'html'; readonly html: Html };
 
 export interface PageChapter {
   readonly startSeconds: number;

@@ -1,6 +1,7 @@
 // loadEpisodePage: one live episode with its player, show notes, chapters, transcript and articles.
 import { findLiveEpisode } from '../../db/queries/episodes.ts';
 import { liveArticlesOfEpisode } from '../../db/queries/pairing.ts';
+import type { Html } from '../../domain/html.ts';
 import type { Person } from '../../domain/vocabulary.ts';
 import { NotFoundError } from '../../errors.ts';
 import { mediaUrl } from '../media-url.ts';
@@ -17,7 +18,7 @@ export interface EpisodePage {
   readonly title: string;
   readonly summary: string;
   /** Sanitised show notes. */
-  readonly notesHtml: string;
+  readonly notesHtml: Html;
   readonly season: number | null;
   readonly number: number | null;
   readonly persons: readonly Person[];

@@ -5,19 +5,22 @@ export interface ShareLink {
   readonly href: string;
 }
 
+/** encodeURIComponent throws on an unpaired surrogate; it is sent as U+FFFD, as UTF-8 would carry it. */
+const encode = (text: string) => encodeURIComponent(text.toWellFormed());
+
 export function shareLinks(url: string, title: string): ShareLink[] {
-  const u = encodeURIComponent(url);
-  const t = encodeURIComponent(title);
+  const u = encode(url);
+  const t = encode(title);
   return [
     { network: 'E-mail', href: `mailto:?subject=${t}&body=${u}` },
     {
       network: 'Bluesky',
-      href: `https://bsky.app/intent/compose?text=${encodeURIComponent(`${title} ${url}`)}`,
+      href: `https://bsky.app/intent/compose?text=${encode(`${title} ${url}`)}`,
     },
     { network: 'Mastodon', href: `https://mastodonshare.com/?text=${t}&url=${u}` },
     { network: 'X', href: `https://x.com/intent/post?text=${t}&url=${u}` },
     { network: 'Facebook', href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
     { network: 'LinkedIn', href: `https://www.linkedin.com/sharing/share-offsite/?url=${u}` },
-    { network: 'WhatsApp', href: `https://wa.me/?text=${encodeURIComponent(`${title} ${url}`)}` },
+    { network: 'WhatsApp', href: `https://wa.me/?text=${encode(`${title} ${url}`)}` },
   ];
 }
