@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
-import { copyFile, mkdir, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findAssetByKey } from '../../src/db/queries/media-assets.ts';
+import { mediaJournal } from '../../src/db/schema.ts';
 import { collect, REPO_ROOT } from '../helpers/spawn-podwire.ts';
 import { openTempDb } from '../helpers/temp-db.ts';
 import { tempDirs } from '../helpers/temp-dir.ts';
@@ -65,5 +67,42 @@ describe('podwire scan', () => {
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/\/tmp is outside MEDIA_DIR/);
+  });
+
+  it('removes what dead uploads left and never adopts a file an upload stored without recording it', async () => {
+    const dir = await newDir();
+    const media = join(dir, 'media');
+    const env = { DATABASE_URL: `file:${join(dir, 'p.db')}`, MEDIA_DIR: media };
+    await mkdir(join(media, 'shows', 'one'), { recursive: true });
+    // a temporary file of a dead process (pid 2^22 + 1 is above Linux's pid_max), and one of an older podwire
+    await writeFile(join(media, 'shows/one/.upload-4194305-0123abcd'), 'partial');
+    await writeFile(join(media, 'shows/one/.upload-0123456789abcdef'), 'partial');
+    // stored by an upload whose process died before it was recorded (journalled), and one from before the journal
+    await copyFile(fixture('mp3-cbr-info.mp3'), join(media, 'shows/one/ep-0badcafe.mp3'));
+    await copyFile(fixture('mp3-cbr-info.mp3'), join(media, 'shows/one/old-12345678.mp3'));
+    const opened = await openTempDb(dir, 'p.db');
+    await opened.db.insert(mediaJournal).values({
+      key: 'shows/one/ep-0badcafe.mp3',
+      action: 'upload',
+      owner: `node:4194305@${hostname()}`,
+      dueAt: new Date(),
+    });
+    opened.close();
+
+    const scan = await podwire(['scan'], env);
+    expect(scan.code, scan.stderr).toBe(0);
+    expect(scan.stdout).toContain(
+      'removed shows/one/.upload-4194305-0123abcd (left by an interrupted upload)',
+    );
+    expect(scan.stdout).toContain(
+      'removed shows/one/.upload-0123456789abcdef (left by an interrupted upload)',
+    );
+    expect(scan.stdout).toContain('removed shows/one/ep-0badcafe.mp3 (left by an interrupted upload)');
+    expect(scan.stderr).toContain('podwire: shows/one/old-12345678.mp3: not adopted');
+    expect(await readdir(join(media, 'shows/one'))).toEqual(['old-12345678.mp3']);
+    const check = await openTempDb(dir, 'p.db');
+    expect(await findAssetByKey(check.db, 'shows/one/old-12345678.mp3')).toBeUndefined();
+    expect(await check.db.select().from(mediaJournal)).toEqual([]);
+    check.close();
   });
 });

@@ -242,4 +242,39 @@ describe('admin API writes (PATCH, If-Match, text and ids)', () => {
       expect((await api.call('GET', `/sections/${sectionId}`)).status).toBe(200);
     });
   });
+
+  describe('one rule for what is live, one source for public URLs', () => {
+    it('lists a scheduled episode to the public once its time has come, as feeds and pages do', async () => {
+      const episode = await newEpisode('scheduled-list');
+      await api.upload(`/episodes/${episode.id}/audio`, await audioFixture('mp3-cbr-info.mp3'));
+      const at = new Date(api.clock.at + 60_000).toISOString();
+      expect((await api.call('POST', `/episodes/${episode.id}/publish`, { at })).status).toBe(200);
+      const publicIds = async () =>
+        (
+          (await (await api.demo.app.request(`/api/v1/episodes?showId=${show.id}`)).json()).items as {
+            id: number;
+          }[]
+        ).map((e) => e.id);
+      expect(await publicIds()).not.toContain(episode.id);
+      api.clock.at += 120_000;
+      expect(await publicIds()).toContain(episode.id);
+      expect((await api.demo.app.request(`/api/v1/episodes/${episode.id}`)).status).toBe(200);
+    });
+
+    it('redirects a renamed episode’s page, chapters and embed player to their new addresses', async () => {
+      const episode = await newEpisode('old-name');
+      await api.upload(`/episodes/${episode.id}/audio`, await audioFixture('mp3-cbr-info.mp3'));
+      await api.call('POST', `/episodes/${episode.id}/publish`, {});
+      await api.call('PATCH', `/episodes/${episode.id}`, { slug: 'new-name' });
+      for (const suffix of ['', '/chapters.json', '/embed']) {
+        const response = await api.demo.app.request(`/podcasts/merge-show/old-name${suffix}`, {
+          redirect: 'manual',
+        });
+        expect(response.status, suffix).toBe(301);
+        expect(response.headers.get('location'), suffix).toMatch(
+          new RegExp(`/podcasts/merge-show/new-name${suffix}$`),
+        );
+      }
+    });
+  });
 });

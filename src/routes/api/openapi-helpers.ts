@@ -49,6 +49,7 @@ export const WRITE_PROBLEMS = {
   404: problem('No record has this id.'),
   409: problem('A unique slug or GUID is taken, or the change conflicts with the current state.'),
   412: problem('If-Match does not name the current ETag: the record changed since it was read.'),
+  413: problem('The body is larger than MAX_BODY_BYTES (uploads: MAX_UPLOAD_BYTES).'),
 } as const;
 
 export const READ_PROBLEMS = {
@@ -58,7 +59,6 @@ export const READ_PROBLEMS = {
 
 export const UPLOAD_PROBLEMS = {
   ...WRITE_PROBLEMS,
-  413: problem('The body is larger than MAX_UPLOAD_BYTES.'),
   415: problem('The content is not what this endpoint takes (whatever its name or declared type).'),
   422: problem('The file is of the right kind but unusable (cut short, wrong artwork size).'),
 } as const;
