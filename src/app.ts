@@ -2,6 +2,7 @@
 import { type Context, Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { readCatalogVersion } from './catalog/catalog-version.ts';
+import { configTagOf, createDocumentPipeline } from './catalog/documents/pipeline.ts';
 import { lookupMoved } from './catalog/editor/routing-records.ts';
 import { createHtmlSanitizer } from './catalog/html-sanitizer.ts';
 import type { AppDeps, AppEnv, AppRuntime } from './deps.ts';
@@ -10,7 +11,6 @@ import { limitBody } from './http/body-limit.ts';
 import { problemFromError, problemResponse } from './http/problem.ts';
 import { createRenderedCache } from './http/rendered-cache.ts';
 import { requestLog } from './http/request-log.ts';
-import { shortHash } from './http/short-hash.ts';
 import { createVersionCache } from './http/version-cache.ts';
 import { apiRoutes } from './routes/api/index.ts';
 import { isRawUpload } from './routes/api/raw-uploads.ts';
@@ -128,6 +128,9 @@ function createMemo(maxEntries: number): AppRuntime['memo'] {
 /** The caches and helpers one app instance shares across its requests. */
 function createRuntime(deps: AppDeps): AppRuntime {
   const { config } = deps;
+  const documents = deps.documentBodies
+    ? createDocumentPipeline({ db: deps.db, bodies: deps.documentBodies, config, now: deps.now })
+    : undefined;
   return {
     versions: createVersionCache({
       read: () => readCatalogVersion(deps.db, deps.now()),
@@ -139,18 +142,10 @@ function createRuntime(deps: AppDeps): AppRuntime {
     sharedCache: deps.sharedCache,
     memo: createMemo(1000),
     rendered: createRenderedCache(),
-    sanitize: createHtmlSanitizer({ baseUrl: config.baseUrl }),
+    sanitize: documents?.sanitize ?? createHtmlSanitizer({ baseUrl: config.baseUrl }),
     compress: deps.compress,
     codings: deps.compress ? ['br', 'gzip'] : [],
-    configTag: shortHash(
-      JSON.stringify([
-        config.baseUrl,
-        config.siteTitle,
-        config.siteDescription,
-        config.siteLanguage,
-        config.feedPageSize,
-        config.timeZone,
-      ]),
-    ),
+    configTag: configTagOf(config),
+    documents,
   };
 }

@@ -1,8 +1,10 @@
 // AppDeps and the Hono environment type: what createApp receives from its entry point (types only).
 import type { Context } from 'hono';
+import type { DocumentPipeline } from './catalog/documents/store-documents.ts';
 import type { HtmlSanitizer } from './catalog/html-sanitizer.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import type { DocumentBodies } from './documents/document-bodies.ts';
 import type { ContentCoding } from './http/accept-encoding.ts';
 import type { HotResponses } from './http/hot-responses.ts';
 import type { RenderedCache } from './http/rendered-cache.ts';
@@ -58,6 +60,11 @@ export interface AppDeps {
    * there before rendering and stored after. Keys carry the catalogue version.
    */
   readonly sharedCache?: SharedCache;
+  /**
+   * Where feeds rendered at write time keep their bytes (the database on Node, R2 on Workers).
+   * Without it feeds are rendered when read, and cached by catalogue version.
+   */
+  readonly documentBodies?: DocumentBodies;
 }
 
 export interface SharedCache {
@@ -73,6 +80,8 @@ export interface AppRuntime {
   readonly compress?: Compress;
   readonly hot?: HotResponses;
   readonly sharedCache?: SharedCache;
+  /** Renders and stores feeds (set when AppDeps.documentBodies is). */
+  readonly documents?: DocumentPipeline;
   /** Codings `compress` can produce. */
   readonly codings: readonly ContentCoding[];
   /** Changes when settings that shape output (base URL, titles) change: part of every entity tag. */

@@ -5,6 +5,8 @@ import type { Database } from '../db/database.ts';
 export interface CatalogVersion {
   /** Changes whenever the catalogue changes or a scheduled item goes live. */
   readonly tag: string;
+  /** The write counter alone (raised by every change, never by the clock). */
+  readonly revision: number;
   /** Latest data time (edits, publications that have come, storage, deletions): never the clock. */
   readonly lastModified: Date;
 }
@@ -44,6 +46,24 @@ export async function readCatalogVersion(db: Database, now: Date): Promise<Catal
   const latest = Math.min(Math.max(Number(row?.latest ?? 0), articlesLive, episodesLive), at);
   return {
     tag: `${row?.revision ?? 0}.${articlesLive}.${episodesLive}`,
+    revision: Number(row?.revision ?? 0),
     lastModified: new Date(Math.floor(latest / 1000) * 1000),
   };
+}
+
+/**
+ * The next moment something already scheduled goes live (an article or episode whose publication
+ * time is still ahead), or null: what a stored rendering is good until.
+ */
+export async function nextScheduledTime(db: Database, now: Date): Promise<Date | null> {
+  const at = now.getTime();
+  const upcoming = `status IN ('published', 'scheduled') AND published_at > ${at}`;
+  const [row] = await db.all<{ next: number | null }>(
+    sql.raw(`SELECT min(
+      coalesce((SELECT min(published_at) FROM articles WHERE ${upcoming}), 9e18),
+      coalesce((SELECT min(published_at) FROM episodes WHERE ${upcoming}), 9e18)
+    ) AS next`),
+  );
+  const next = Number(row?.next ?? 9e18);
+  return next >= 9e18 ? null : new Date(next);
 }

@@ -2,8 +2,10 @@
 import { realpath } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { forgetStoredDocuments } from '../catalog/documents/store-documents.ts';
 import { scanMediaStore } from '../catalog/scan-media.ts';
 import type { Config } from '../config.ts';
+import { createSqlDocumentBodies } from '../db/queries/rendered-documents.ts';
 import { formatDuration } from '../domain/duration.ts';
 import { ValidationError } from '../errors.ts';
 import { SILENT_LOGGER } from '../log.ts';
@@ -55,6 +57,10 @@ export async function runScan(
         : undefined,
     });
     if (terminal.isTTY) terminal.progress('');
+    if (report.entries.some((e) => e.status === 'new' || e.status === 'updated')) {
+      // Re-probed files change feeds (lengths, sizes): stored renderings are made again when read.
+      await forgetStoredDocuments(runtime.db.db, createSqlDocumentBodies(runtime.db.db));
+    }
     for (const entry of report.entries) {
       if (entry.status === 'failed') {
         const why = entry.error?.startsWith(`${entry.key}: `)

@@ -5,6 +5,7 @@ import type { mediaJournal } from './tables/media-journal.ts';
 import type { articles, sections } from './tables/news.ts';
 import type { articleEpisodes } from './tables/pairing.ts';
 import type { episodeAlternates, episodes, shows } from './tables/podcasts.ts';
+import type { renderedDocuments } from './tables/rendered.ts';
 import type { gonePaths, redirects } from './tables/routing.ts';
 
 export { mediaAssets } from './tables/media-assets.ts';
@@ -12,6 +13,7 @@ export { mediaJournal } from './tables/media-journal.ts';
 export { articles, sections } from './tables/news.ts';
 export { articleEpisodes } from './tables/pairing.ts';
 export { episodeAlternates, episodes, shows } from './tables/podcasts.ts';
+export { renderedBodies, renderedDocuments } from './tables/rendered.ts';
 export { catalogState, gonePaths, redirects } from './tables/routing.ts';
 
 export type MediaAsset = typeof mediaAssets.$inferSelect;
@@ -29,3 +31,4 @@ export type EpisodeAlternate = typeof episodeAlternates.$inferSelect;
 export type Redirect = typeof redirects.$inferSelect;
 export type GonePath = typeof gonePaths.$inferSelect;
 export type MediaJournalEntry = typeof mediaJournal.$inferSelect;
+export type RenderedDocument = typeof renderedDocuments.$inferSelect;

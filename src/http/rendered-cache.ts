@@ -10,7 +10,10 @@ export interface RenderedEntry {
 
 export interface RenderedCache {
   /** The entry for `key`, rendering it (once, even under concurrent requests) when missing. */
-  get(key: string, render: () => Promise<{ body: string; lastModified: Date }>): Promise<RenderedEntry>;
+  get(
+    key: string,
+    render: () => Promise<{ body: string | Uint8Array; lastModified: Date }>,
+  ): Promise<RenderedEntry>;
   readonly size: number;
 }
 
@@ -47,7 +50,7 @@ export function createRenderedCache(options: { maxEntries?: number; maxBytes?: n
         return hit;
       }
       const made = render().then(({ body, lastModified }) => {
-        const bytesOf = encoder.encode(body);
+        const bytesOf = typeof body === 'string' ? encoder.encode(body) : body;
         const entry: RenderedEntry = { body: bytesOf, lastModified, encoded: new Map() };
         sizes.set(key, bytesOf.byteLength * 2); // room for the compressed forms too
         bytes += bytesOf.byteLength * 2;

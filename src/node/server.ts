@@ -6,10 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp, VERSION_TTL_MS } from '../app.ts';
+import { createDocumentPipeline } from '../catalog/documents/pipeline.ts';
+import { refreshExpired, warmDocuments } from '../catalog/documents/store-documents.ts';
 import { publishDueItems } from '../catalog/publish-due.ts';
 import { seedDemo } from '../catalog/seed.ts';
 import type { Config } from '../config.ts';
 import { isCatalogEmpty } from '../db/queries/catalog-stats.ts';
+import { createSqlDocumentBodies } from '../db/queries/rendered-documents.ts';
 import { ConfigError } from '../errors.ts';
 import { createHotResponses } from '../http/hot-responses.ts';
 import type { Logger } from '../log.ts';
@@ -74,6 +77,16 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
     throw error;
   }
   const hot = createHotResponses({ ttlMs: VERSION_TTL_MS });
+  const documentBodies = createSqlDocumentBodies(runtime.db.db);
+  const documents = createDocumentPipeline({ db: runtime.db.db, bodies: documentBodies, config, now });
+  try {
+    // Feeds rendered before the port opens: the first readers after a start stream stored bytes.
+    const warmed = await warmDocuments(documents);
+    log.info('feeds rendered', { documents: warmed.rendered.length });
+  } catch (error) {
+    runtime.db.close();
+    throw error;
+  }
   const app = createApp({
     db: runtime.db.db,
     media: runtime.media,
@@ -81,6 +94,7 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
     now,
     log,
     instance: self,
+    documentBodies,
     compress: compressNode,
     hot,
     peerAddress: (c) => getConnInfo(c).remote.address,
@@ -106,6 +120,13 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
     );
     recoverMediaStore(runtime, config.mediaDir, log, { self, startingUp: false, now }).catch(
       (error: unknown) => log.error('sweeping the media store failed', { error }),
+    );
+    refreshExpired(documents).then(
+      (report) => {
+        if (report.rendered.length > 0)
+          log.info('scheduled feeds rendered', { documents: report.rendered.length });
+      },
+      (error: unknown) => log.error('rendering scheduled feeds failed', { error }),
     );
   }, 60_000);
   publisher.unref();

@@ -8,6 +8,8 @@ import type {
 } from '@cloudflare/workers-types';
 import type { Hono } from 'hono';
 import { createApp } from '../app.ts';
+import { createDocumentPipeline } from '../catalog/documents/pipeline.ts';
+import { refreshExpired } from '../catalog/documents/store-documents.ts';
 import { sweepMediaJournal } from '../catalog/media-journal.ts';
 import { publishDueItems } from '../catalog/publish-due.ts';
 import { type Config, parseConfig } from '../config.ts';
@@ -17,6 +19,7 @@ import { problemResponse } from '../http/problem.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { createD1Db } from './d1-db.ts';
 import { createEdgeCache } from './edge-cache.ts';
+import { createR2DocumentBodies } from './r2-document-bodies.ts';
 import { createR2MediaStore } from './r2-media-store.ts';
 
 export interface WorkerEnv {
@@ -43,6 +46,7 @@ function appFor(env: WorkerEnv): Hono<AppEnv> {
   const app = createApp({
     db: createD1Db(env.DB),
     media: createR2MediaStore(env.MEDIA),
+    documentBodies: createR2DocumentBodies(env.MEDIA),
     config,
     now: () => new Date(),
     log,
@@ -95,5 +99,14 @@ export default {
       ownerGone: (_owner, startedAt) => now.getTime() - startedAt.getTime() > WORKER_UPLOAD_MS,
     });
     if (swept.removed.length + swept.abandoned.length > 0) log.info('media store swept', { ...swept });
+    const documents = createDocumentPipeline({
+      db,
+      bodies: createR2DocumentBodies(env.MEDIA as R2Bucket),
+      config: (built as NonNullable<typeof built>).config,
+      now: () => now,
+    });
+    const refreshed = await refreshExpired(documents);
+    if (refreshed.rendered.length > 0)
+      log.info('scheduled feeds rendered', { documents: refreshed.rendered.length });
   },
 };

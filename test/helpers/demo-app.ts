@@ -19,7 +19,11 @@ export const DEMO_NOW = new Date('2026-11-01T12:00:00Z');
 export async function openDemoApp(
   dir: string,
   overrides: Partial<AppDeps> = {},
-  options: { writableMedia?: boolean } = {},
+  options: {
+    writableMedia?: boolean;
+    /** Store feeds rendered at write time, in bodies made over the app's database. */
+    documentBodies?: (db: AppDeps['db']) => NonNullable<AppDeps['documentBodies']>;
+  } = {},
 ) {
   const opened = await openTempDb(dir);
   const bundled = await createFsMediaStore({ root: BUNDLED_MEDIA_DIR });
@@ -35,6 +39,7 @@ export async function openDemoApp(
     config: parseConfig({ BASE_URL: 'https://news.example' }),
     now: () => DEMO_NOW,
     log: SILENT_LOGGER,
+    ...(options.documentBodies ? { documentBodies: options.documentBodies(opened.db) } : {}),
     ...overrides,
   };
   return { app: createApp(deps), deps, close: () => opened.close() };

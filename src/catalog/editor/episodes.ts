@@ -197,7 +197,7 @@ export async function deleteEpisode(
   ctx: EditorContext & { media: MediaStore },
   id: number,
   condition?: WriteCondition,
-): Promise<void> {
+): Promise<{ showId: number }> {
   const { record, expected } = await episodeForWrite(ctx, id, condition);
   const { episode, showSlug } = record;
   const assets = [
@@ -220,6 +220,7 @@ export async function deleteEpisode(
     ]),
   );
   await sweepMediaJournal(ctx.db, ctx.media, { now: ctx.now, ownerGone: () => false });
+  return { showId: episode.showId };
 }
 
 /** Publishing needs audio, and a number in a serial show; a future time schedules instead. */

@@ -11,3 +11,8 @@ export async function findSectionBySlug(db: Database, slug: string): Promise<Sec
 export async function listSections(db: Database): Promise<Section[]> {
   return db.select().from(sections).orderBy(asc(sections.position), asc(sections.name));
 }
+
+/** Every section's slug. */
+export async function listSectionSlugs(db: Database): Promise<string[]> {
+  return (await db.select({ slug: sections.slug }).from(sections)).map((r) => r.slug);
+}

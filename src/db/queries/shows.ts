@@ -1,5 +1,5 @@
 // Show queries: one show by slug (with its artwork), and every show for OPML and listings.
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../database.ts';
 import { type MediaAsset, mediaAssets, type Show, shows } from '../schema.ts';
 
@@ -23,4 +23,14 @@ export async function listShows(db: Database): Promise<ShowWithArtwork[]> {
     .from(shows)
     .leftJoin(mediaAssets, eq(mediaAssets.id, shows.artworkAssetId))
     .orderBy(asc(shows.title), asc(shows.id));
+}
+
+/** Slugs of the shows with these ids (all shows when `ids` is undefined). */
+export async function listShowSlugs(db: Database, ids?: readonly number[]): Promise<string[]> {
+  if (ids !== undefined && ids.length === 0) return [];
+  const rows = await db
+    .select({ slug: shows.slug })
+    .from(shows)
+    .where(ids === undefined ? undefined : inArray(shows.id, [...ids]));
+  return rows.map((r) => r.slug);
 }

@@ -25,6 +25,7 @@ import {
   editorContext,
   json,
   jsonBody,
+  NEWS_CHANGED,
   READ_PROBLEMS,
   tagRecord,
   UPLOAD_PROBLEMS,
@@ -82,7 +83,7 @@ export function articlesApi() {
     }),
     async (c) => {
       const record = await createArticle(editorContext(c), c.req.valid('json'));
-      changed(c);
+      await changed(c, NEWS_CHANGED);
       const body = view(c, record);
       await tagRecord(c, body);
       return c.json(body, 201);
@@ -126,7 +127,7 @@ export function articlesApi() {
         c.req.valid('json'),
         writeCondition(c),
       );
-      changed(c);
+      await changed(c, NEWS_CHANGED);
       return written(c, view(c, record));
     },
   );
@@ -143,7 +144,7 @@ export function articlesApi() {
     }),
     async (c) => {
       await deleteArticle(editorContext(c), c.req.valid('param').id, writeCondition(c));
-      changed(c);
+      await changed(c, NEWS_CHANGED);
       return c.body(null, 204);
     },
   );
@@ -166,7 +167,7 @@ export function articlesApi() {
         at ? new Date(at) : undefined,
         writeCondition(c),
       );
-      changed(c);
+      await changed(c, NEWS_CHANGED);
       return written(c, view(c, record));
     },
   );
@@ -183,7 +184,7 @@ export function articlesApi() {
     }),
     async (c) => {
       const record = await unpublishArticle(editorContext(c), c.req.valid('param').id, writeCondition(c));
-      changed(c);
+      await changed(c, NEWS_CHANGED);
       return written(c, view(c, record));
     },
   );
@@ -205,7 +206,7 @@ export function articlesApi() {
         c.req.valid('json').episodeIds,
         writeCondition(c),
       );
-      changed(c);
+      await changed(c, NEWS_CHANGED);
       return written(c, view(c, record));
     },
   );
@@ -233,7 +234,7 @@ export function articlesApi() {
         { body: c.req.raw.body, declaredLength: declaredLength(c) },
         writeCondition(c),
       );
-      changed(c);
+      await changed(c, NEWS_CHANGED);
       return written(c, view(c, record));
     },
   );

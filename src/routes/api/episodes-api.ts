@@ -130,7 +130,7 @@ export function episodesApi() {
     }),
     async (c) => {
       const record = await createEpisode(editorContext(c), c.req.valid('json'));
-      changed(c);
+      await changed(c, { shows: [record.episode.showId], news: true });
       const body = view(c, record);
       await tagRecord(c, body);
       return c.json(body, 201);
@@ -173,7 +173,7 @@ export function episodesApi() {
         c.req.valid('json'),
         writeCondition(c),
       );
-      changed(c);
+      await changed(c, { shows: [record.episode.showId], news: true });
       return written(c, view(c, record));
     },
   );
@@ -189,12 +189,12 @@ export function episodesApi() {
       responses: { 204: { description: 'Deleted.' }, ...WRITE_PROBLEMS },
     }),
     async (c) => {
-      await deleteEpisode(
+      const deleted = await deleteEpisode(
         { ...editorContext(c), media: c.var.deps.media },
         c.req.valid('param').id,
         writeCondition(c),
       );
-      changed(c);
+      await changed(c, { shows: [deleted.showId], news: true });
       return c.body(null, 204);
     },
   );
@@ -217,7 +217,7 @@ export function episodesApi() {
         at ? new Date(at) : undefined,
         writeCondition(c),
       );
-      changed(c);
+      await changed(c, { shows: [record.episode.showId], news: true });
       return written(c, view(c, record));
     },
   );
@@ -234,7 +234,7 @@ export function episodesApi() {
     }),
     async (c) => {
       const record = await unpublishEpisode(editorContext(c), c.req.valid('param').id, writeCondition(c));
-      changed(c);
+      await changed(c, { shows: [record.episode.showId], news: true });
       return written(c, view(c, record));
     },
   );
@@ -266,7 +266,7 @@ export function episodesApi() {
           { body: c.req.raw.body, declaredLength: declaredLength(c) },
           writeCondition(c),
         );
-        if (didChange) changed(c);
+        if (didChange) await changed(c, { shows: [record.episode.showId], news: true });
         return written(c, view(c, record));
       },
     );
@@ -298,7 +298,7 @@ export function episodesApi() {
         { body: c.req.raw.body, declaredLength: declaredLength(c) },
         writeCondition(c),
       );
-      changed(c);
+      await changed(c, { shows: [record.episode.showId], news: true });
       return written(c, view(c, record));
     },
   );
@@ -320,7 +320,7 @@ export function episodesApi() {
     async (c) => {
       const { id, assetId } = c.req.valid('param');
       const record = await removeEpisodeAlternate(editorContext(c), id, assetId, writeCondition(c));
-      changed(c);
+      await changed(c, { shows: [record.episode.showId], news: true });
       return written(c, view(c, record));
     },
   );

@@ -1,6 +1,7 @@
 // Small helpers for the admin API's route definitions: JSON bodies, responses, problems, context.
 import { OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { type RefreshScope, refreshAfterWrite } from '../../catalog/documents/store-documents.ts';
 import type { EditorContext } from '../../catalog/editor/context.ts';
 import { viewEtag, type WriteCondition } from '../../catalog/editor/record-version.ts';
 import type { UploadContext } from '../../catalog/editor/uploads.ts';
@@ -79,9 +80,18 @@ export function uploadContext(c: Context<AppEnv>, maxUploadBytes: number): Uploa
   };
 }
 
-/** After a successful write: feeds and pages see it at once. */
-export function changed(c: Context<AppEnv>): void {
+/** A write that changes articles or sections: news feeds only. */
+export const NEWS_CHANGED: RefreshScope = { shows: [], news: true };
+
+/**
+ * After a successful write: feeds and pages see it at once. The stored feeds it may have changed
+ * are rendered again before the answer goes out, so the editor (and every reader after) reads the
+ * new version; a failure there is logged and those feeds dropped, to be rendered on their next read.
+ */
+export async function changed(c: Context<AppEnv>, scope: RefreshScope): Promise<void> {
   c.var.runtime.versions.invalidate();
+  const pipeline = c.var.runtime.documents;
+  if (pipeline) await refreshAfterWrite(pipeline, scope, c.var.deps.log, c.var.requestId);
 }
 
 /** Content-Length of the request, when present and numeric. */

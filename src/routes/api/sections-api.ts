@@ -15,6 +15,7 @@ import {
   editorContext,
   json,
   jsonBody,
+  NEWS_CHANGED,
   READ_PROBLEMS,
   tagRecord,
   WRITE_PROBLEMS,
@@ -54,7 +55,7 @@ export function sectionsApi() {
     }),
     async (c) => {
       const section = await createSection(editorContext(c), c.req.valid('json'));
-      changed(c);
+      await changed(c, NEWS_CHANGED);
       const body = sectionView(c.var.deps.config.baseUrl, section);
       await tagRecord(c, body);
       return c.json(body, 201);
@@ -95,7 +96,7 @@ export function sectionsApi() {
         c.req.valid('json'),
         writeCondition(c),
       );
-      changed(c);
+      await changed(c, NEWS_CHANGED);
       return written(c, sectionView(c.var.deps.config.baseUrl, section));
     },
   );
@@ -112,7 +113,7 @@ export function sectionsApi() {
     }),
     async (c) => {
       await deleteSection(editorContext(c), c.req.valid('param').id, writeCondition(c));
-      changed(c);
+      await changed(c, NEWS_CHANGED);
       return c.body(null, 204);
     },
   );

@@ -61,7 +61,7 @@ export function showsApi() {
     }),
     async (c) => {
       const record = await createShow(editorContext(c), c.req.valid('json') as ShowFields);
-      changed(c);
+      await changed(c, { shows: [record.show.id], news: true });
       const body = view(c, record);
       await tagRecord(c, body);
       return c.json(body, 201);
@@ -102,7 +102,7 @@ export function showsApi() {
         c.req.valid('json') as Partial<ShowFields>,
         writeCondition(c),
       );
-      changed(c);
+      await changed(c, { shows: [record.show.id], news: true });
       return written(c, view(c, record));
     },
   );
@@ -119,7 +119,7 @@ export function showsApi() {
     }),
     async (c) => {
       await deleteShow(editorContext(c), c.req.valid('param').id, writeCondition(c));
-      changed(c);
+      await changed(c, { shows: [c.req.valid('param').id], news: true });
       return c.body(null, 204);
     },
   );
@@ -144,7 +144,7 @@ export function showsApi() {
         { body: c.req.raw.body, declaredLength: declaredLength(c) },
         writeCondition(c),
       );
-      changed(c);
+      await changed(c, { shows: [record.show.id], news: true });
       return written(c, view(c, record));
     },
   );

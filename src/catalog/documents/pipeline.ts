@@ -1,0 +1,41 @@
+// createDocumentPipeline: what renders and stores feeds, made once per app (and by entry points that warm or sweep them).
+import type { Database } from '../../db/database.ts';
+import type { AppConfig } from '../../deps.ts';
+import type { DocumentBodies } from '../../documents/document-bodies.ts';
+import { shortHash } from '../../http/short-hash.ts';
+import { createHtmlSanitizer } from '../html-sanitizer.ts';
+import type { DocumentPipeline } from './store-documents.ts';
+
+/**
+ * Raise when a renderer's output changes for the same data: stored renderings made by an older
+ * podwire are then made again rather than served.
+ */
+export const RENDERER_VERSION = 2;
+
+/** Changes when anything that shapes output but is not data changes: settings, renderer version. */
+export function configTagOf(config: AppConfig): string {
+  return shortHash(
+    JSON.stringify([
+      RENDERER_VERSION,
+      config.baseUrl,
+      config.siteTitle,
+      config.siteDescription,
+      config.siteLanguage,
+      config.feedPageSize,
+      config.timeZone,
+    ]),
+  );
+}
+
+export function createDocumentPipeline(options: {
+  readonly db: Database;
+  readonly bodies: DocumentBodies;
+  readonly config: AppConfig;
+  readonly now: () => Date;
+}): DocumentPipeline {
+  return {
+    ...options,
+    sanitize: createHtmlSanitizer({ baseUrl: options.config.baseUrl }),
+    configTag: configTagOf(options.config),
+  };
+}
