@@ -129,7 +129,13 @@ function createMemo(maxEntries: number): AppRuntime['memo'] {
 function createRuntime(deps: AppDeps): AppRuntime {
   const { config } = deps;
   const documents = deps.documentBodies
-    ? createDocumentPipeline({ db: deps.db, bodies: deps.documentBodies, config, now: deps.now })
+    ? createDocumentPipeline({
+        db: deps.db,
+        bodies: deps.documentBodies,
+        config,
+        now: deps.now,
+        log: deps.log,
+      })
     : undefined;
   return {
     versions: createVersionCache({

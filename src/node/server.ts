@@ -78,7 +78,7 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
   }
   const hot = createHotResponses({ ttlMs: VERSION_TTL_MS });
   const documentBodies = createSqlDocumentBodies(runtime.db.db);
-  const documents = createDocumentPipeline({ db: runtime.db.db, bodies: documentBodies, config, now });
+  const documents = createDocumentPipeline({ db: runtime.db.db, bodies: documentBodies, config, now, log });
   try {
     // Feeds rendered before the port opens: the first readers after a start stream stored bytes.
     const warmed = await warmDocuments(documents);

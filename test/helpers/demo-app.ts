@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createApp } from '../../src/app.ts';
 import { seedDemo } from '../../src/catalog/seed.ts';
 import { parseConfig } from '../../src/config.ts';
+import { createSqlDocumentBodies } from '../../src/db/queries/rendered-documents.ts';
 import type { AppDeps } from '../../src/deps.ts';
 import { SILENT_LOGGER } from '../../src/log.ts';
 import { createFsMediaStore } from '../../src/node/fs-media-store.ts';
@@ -21,8 +22,11 @@ export async function openDemoApp(
   overrides: Partial<AppDeps> = {},
   options: {
     writableMedia?: boolean;
-    /** Store feeds rendered at write time, in bodies made over the app's database. */
-    documentBodies?: (db: AppDeps['db']) => NonNullable<AppDeps['documentBodies']>;
+    /**
+     * Where feeds rendered at write time keep their bodies: by default the app's database, as
+     * `npm start` does; `false` renders feeds when read (runtimes without a store).
+     */
+    documentBodies?: false | ((db: AppDeps['db']) => NonNullable<AppDeps['documentBodies']>);
   } = {},
 ) {
   const opened = await openTempDb(dir);
@@ -39,7 +43,9 @@ export async function openDemoApp(
     config: parseConfig({ BASE_URL: 'https://news.example' }),
     now: () => DEMO_NOW,
     log: SILENT_LOGGER,
-    ...(options.documentBodies ? { documentBodies: options.documentBodies(opened.db) } : {}),
+    ...(options.documentBodies === false
+      ? {}
+      : { documentBodies: (options.documentBodies ?? createSqlDocumentBodies)(opened.db) }),
     ...overrides,
   };
   return { app: createApp(deps), deps, close: () => opened.close() };

@@ -1,7 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { parseFeed as parsePodcast } from 'podcast-partytime';
 import { describe, expect, it } from 'vitest';
-import { VERSION_TTL_MS } from '../../src/app.ts';
+import { createApp, VERSION_TTL_MS } from '../../src/app.ts';
+import { createDocumentPipeline } from '../../src/catalog/documents/pipeline.ts';
+import { warmDocuments } from '../../src/catalog/documents/store-documents.ts';
+import { parseConfig } from '../../src/config.ts';
 import { episodeAlternates, episodes, mediaAssets, shows } from '../../src/db/schema.ts';
 import { DEMO_NOW, openDemoApp } from '../helpers/demo-app.ts';
 import { child, readXml } from '../helpers/read-markup.ts';
@@ -69,18 +72,47 @@ describe('feeds follow the catalogue', () => {
     demo.close();
   });
 
-  it('shows a change made elsewhere (CLI, another process) within the version TTL', async () => {
+  it('shows a change made through another app on the same database (another process) at once', async () => {
     const clock = manualClock(DEMO_NOW);
-    const demo = await openDemoApp(await newDir(), { now: clock.now });
+    const dir = await newDir();
+    const demo = await openDemoApp(dir, { now: clock.now });
     const etag = (await demo.app.request(SHOW_FEED)).headers.get('etag') ?? '';
-    await demo.deps.db
-      .update(shows)
-      .set({ title: 'Courier Conversations Weekly' })
-      .where(eq(shows.slug, 'courier-conversations'));
+    // A second podwire over the same file (a second server, say), writing through its API.
+    const token = 'other-process-token-0123456789';
+    const other = createApp({
+      ...demo.deps,
+      config: parseConfig({ BASE_URL: 'https://news.example', ADMIN_TOKEN: token }),
+    });
+    const patched = await other.request('/api/v1/shows/1', {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Courier Conversations Weekly' }),
+    });
+    expect(patched.status).toBe(200);
     clock.advance(VERSION_TTL_MS);
     const after = await demo.app.request(SHOW_FEED, { headers: { 'if-none-match': etag } });
     expect(after.status).toBe(200);
     expect(parsePodcast(await after.text())?.title).toBe('Courier Conversations Weekly');
+    demo.close();
+  });
+
+  it('shows a change made to the database by hand once the feeds are rendered again (as at start-up)', async () => {
+    const demo = await openDemoApp(await newDir());
+    await demo.app.request(SHOW_FEED);
+    await demo.deps.db
+      .update(shows)
+      .set({ title: 'Edited by hand' })
+      .where(eq(shows.slug, 'courier-conversations'));
+    await warmDocuments(
+      createDocumentPipeline({
+        db: demo.deps.db,
+        bodies: demo.deps.documentBodies as NonNullable<typeof demo.deps.documentBodies>,
+        config: demo.deps.config,
+        now: demo.deps.now,
+      }),
+    );
+    const after = await demo.app.request(SHOW_FEED);
+    expect(parsePodcast(await after.text())?.title).toBe('Edited by hand');
     demo.close();
   });
 

@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.ts';
 import type { AppConfig } from '../../deps.ts';
 import type { DocumentBodies } from '../../documents/document-bodies.ts';
 import { shortHash } from '../../http/short-hash.ts';
+import type { Logger } from '../../log.ts';
 import { createHtmlSanitizer } from '../html-sanitizer.ts';
 import type { DocumentPipeline } from './store-documents.ts';
 
@@ -32,6 +33,7 @@ export function createDocumentPipeline(options: {
   readonly bodies: DocumentBodies;
   readonly config: AppConfig;
   readonly now: () => Date;
+  readonly log?: Logger;
 }): DocumentPipeline {
   return {
     ...options,

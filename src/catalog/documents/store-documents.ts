@@ -37,6 +37,8 @@ export interface DocumentPipeline {
   /** Settings and renderer version: a body made under another tag is never served. */
   readonly configTag: string;
   readonly now: () => Date;
+  /** Where each rendering is noted (at debug level). */
+  readonly log?: Logger;
 }
 
 /** A stored rendering and its bytes (as just made). */
@@ -97,6 +99,12 @@ export async function renderAndStore(p: DocumentPipeline, doc: FeedDocument): Pr
     renderedAt: now,
   };
   const kept = await recordDocumentRow(p.db, row);
+  p.log?.debug('feed rendered and stored', {
+    key: key.replaceAll('\n', ' '),
+    revision: version.revision,
+    bytes: body.byteLength,
+    kept,
+  });
   await collect(p, kept ? previous?.hash : hash, kept ? hash : undefined);
   return { row, body };
 }
