@@ -3,6 +3,7 @@ import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_pr
 import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { SERVER_NODE_FLAGS } from '../src/cli/serve-command.ts';
 
@@ -62,11 +63,17 @@ export async function waitFor(url: string, method: 'GET' | 'HEAD' = 'GET'): Prom
 
 /**
  * `npm start`'s server (src/node/main.ts with its V8 flags, or BENCH_NODE_FLAGS) on a free loopback
- * port, with `env` added to a bare environment; resolves once `readyPath` answers.
+ * port, with `env` added to a bare environment; resolves once `readyPath` answers. Its log (stdout) is
+ * dropped unless `stdout` is given a stream with a file descriptor (a pipe into another process, say).
  */
 export async function startServer(
   env: Readonly<Record<string, string>>,
-  options: { extraFlags?: readonly string[]; readyPath?: string; readyMethod?: 'GET' | 'HEAD' } = {},
+  options: {
+    extraFlags?: readonly string[];
+    readyPath?: string;
+    readyMethod?: 'GET' | 'HEAD';
+    stdout?: Writable;
+  } = {},
 ): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
   const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? SERVER_NODE_FLAGS;
@@ -76,7 +83,7 @@ export async function startServer(
     {
       cwd: ROOT,
       env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', ...env },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', options.stdout ?? 'ignore', 'inherit'],
     },
   );
   const base = `http://127.0.0.1:${port}`;
