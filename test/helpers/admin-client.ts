@@ -51,3 +51,13 @@ export async function openAdminApp(dir: string, vars: Record<string, string> = {
 }
 
 export type AdminApp = Awaited<ReturnType<typeof openAdminApp>>;
+
+/** The least a show needs: for tests that only want one to put episodes in. */
+export const minimalShow = (slug: string, title = slug) => ({
+  slug,
+  title,
+  description: 'A show.',
+  language: 'en',
+  author: 'Newsroom',
+  categories: [{ category: 'News' }],
+});

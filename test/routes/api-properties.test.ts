@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findForbiddenXmlChar } from '../../src/domain/xml-chars.ts';
-import { type AdminApp, openAdminApp } from '../helpers/admin-client.ts';
+import { type AdminApp, minimalShow, openAdminApp } from '../helpers/admin-client.ts';
 import { tempDirs } from '../helpers/temp-dir.ts';
 
 // Text as editors (and attackers) type it: any Unicode XML can carry, markup and CDATA ends included.
@@ -55,14 +55,7 @@ describe('admin API properties (fast-check)', () => {
   beforeAll(async () => {
     api = await openAdminApp(await newDir());
     sectionId = (await (await api.call('POST', '/sections', { slug: 'props', name: 'Props' })).json()).id;
-    const show = await api.call('POST', '/shows', {
-      slug: 'props-show',
-      title: 'Props',
-      description: 'A show.',
-      language: 'en',
-      author: 'Newsroom',
-      categories: [{ category: 'News' }],
-    });
+    const show = await api.call('POST', '/shows', minimalShow('props-show', 'Props'));
     showId = (await show.json()).id;
   });
   afterAll(() => api.demo.close());

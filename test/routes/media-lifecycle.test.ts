@@ -2,7 +2,14 @@ import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUPERSEDED_GRACE_MS, sweepMediaJournal } from '../../src/catalog/media-journal.ts';
 import { mediaJournal } from '../../src/db/schema.ts';
-import { type AdminApp, AUTH, audioFixture, BASE, openAdminApp } from '../helpers/admin-client.ts';
+import {
+  type AdminApp,
+  AUTH,
+  audioFixture,
+  BASE,
+  minimalShow,
+  openAdminApp,
+} from '../helpers/admin-client.ts';
 import { tempDirs } from '../helpers/temp-dir.ts';
 
 describe('media lifecycle: replacement, drafts, deletion', () => {
@@ -12,14 +19,7 @@ describe('media lifecycle: replacement, drafts, deletion', () => {
 
   beforeAll(async () => {
     api = await openAdminApp(await newDir());
-    const show = await api.call('POST', '/shows', {
-      slug: 'files',
-      title: 'Files',
-      description: 'A show.',
-      language: 'en',
-      author: 'Newsroom',
-      categories: [{ category: 'News' }],
-    });
+    const show = await api.call('POST', '/shows', minimalShow('files', 'Files'));
     showId = (await show.json()).id;
   });
   afterAll(() => api.demo.close());
