@@ -4,8 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    // The browser suite has its own config and script (npm run test:browser).
-    exclude: ['test/browser/**', '**/node_modules/**'],
+    // The browser and fault-injection suites have their own configs and scripts
+    // (npm run test:browser, npm run test:faults).
+    exclude: ['test/browser/**', 'test/faults/**', '**/node_modules/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,7 +1,8 @@
 import { readdir } from 'node:fs/promises';
+import { like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUPERSEDED_GRACE_MS, sweepMediaJournal } from '../../src/catalog/media-journal.ts';
-import { mediaJournal } from '../../src/db/schema.ts';
+import { mediaAssets, mediaJournal } from '../../src/db/schema.ts';
 import {
   type AdminApp,
   AUTH,
@@ -112,5 +113,80 @@ describe('media lifecycle: replacement, drafts, deletion', () => {
     expect((await api.call('DELETE', `/episodes/${episode.id}`)).status).toBe(204);
     expect((await showFiles()).filter((f) => f.startsWith('deleted-'))).toEqual([]);
     expect((await get(put.audio.url)).status).toBe(410);
+  });
+
+  /** A body that hands over its bytes only when released; `reading` settles when the upload starts reading it. */
+  function heldBody(bytes: Uint8Array) {
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let started = () => {};
+    const reading = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    let sent = false;
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          if (sent) return controller.close();
+          sent = true;
+          started();
+          await released;
+          controller.enqueue(bytes);
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const put = (path: string) =>
+      api.demo.app.request(`/api/v1${path}`, {
+        method: 'PUT',
+        headers: { ...AUTH, 'content-type': 'application/octet-stream' },
+        body: stream,
+        duplex: 'half',
+      } as RequestInit);
+    return { put, reading, release };
+  }
+  const recorded = async (prefix: string) =>
+    (
+      await api.demo.deps.db
+        .select({ key: mediaAssets.key })
+        .from(mediaAssets)
+        .where(like(mediaAssets.key, `${prefix}%`))
+    ).map((row) => row.key);
+
+  it('refuses an upload whose episode is deleted while the file is stored (409), and keeps nothing of it', async () => {
+    const episode = await newEpisode('deleted-meanwhile');
+    const held = heldBody(await audioFixture('mp3-cbr-info.mp3'));
+    const put = held.put(`/episodes/${episode.id}/audio`);
+    await held.reading; // the episode has been read: the upload is under way
+    expect((await api.call('DELETE', `/episodes/${episode.id}`)).status).toBe(204);
+    held.release();
+    expect((await put).status).toBe(409);
+    expect((await showFiles()).filter((f) => f.startsWith('deleted-meanwhile-'))).toEqual([]);
+    expect(await recorded('shows/files/deleted-meanwhile-')).toEqual([]);
+    expect(await api.demo.deps.db.select().from(mediaJournal)).toEqual([]);
+  });
+
+  it('refuses the later of two uploads that replace the same audio at once (409); nothing of it is left', async () => {
+    const episode = await newEpisode('raced');
+    const first = await (
+      await api.upload(`/episodes/${episode.id}/audio`, await audioFixture('mp3-cbr-info.mp3'))
+    ).json();
+    const held = heldBody(await audioFixture('mp3-vbr-xing.mp3'));
+    const slow = held.put(`/episodes/${episode.id}/audio`);
+    await held.reading; // it read the first audio as the one it replaces
+    const fast = await api.upload(`/episodes/${episode.id}/audio`, await audioFixture('mp3-chapters.mp3'));
+    expect(fast.status).toBe(200);
+    const winner = (await fast.json()).audio.url as string;
+    held.release();
+    expect((await slow).status).toBe(409);
+    expect((await (await api.call('GET', `/episodes/${episode.id}`)).json()).audio.url).toBe(winner);
+    const key = (url: string) => url.slice(url.indexOf('/shows/') + 1);
+    expect(await recorded('shows/files/raced-')).toEqual([key(winner)]);
+    // The first file waits out its grace period, journalled; the refused one is gone already.
+    expect((await showFiles()).filter((f) => f.startsWith('raced-')).sort()).toEqual(
+      [key(first.audio.url), key(winner)].map((k) => k.slice('shows/files/'.length)).sort(),
+    );
   });
 });

@@ -1,5 +1,5 @@
 // Article editing: create, edit (a renamed slug redirects), delete (its URL answers 410), publish, pair episodes.
-import { asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { setArticleEpisodes } from '../../db/queries/pairing.ts';
 import { isLive, isLiveRecord } from '../../db/queries/visibility.ts';
@@ -20,7 +20,7 @@ import type { EditorContext } from './context.ts';
 import { DRAFT, publicationFor } from './publication.ts';
 import { expectedVersion, touched, type WriteCondition } from './record-version.ts';
 import { goneStatements, redirectStatements } from './routing-records.ts';
-import { publishUpload, storeUpload, type Upload, type UploadContext } from './uploads.ts';
+import { publishUpload, stillPointsAt, storeUpload, type Upload, type UploadContext } from './uploads.ts';
 import { articleView } from './views.ts';
 
 export interface ArticleFields {
@@ -196,7 +196,7 @@ export async function attachArticleImage(
     ctx.db
       .update(articles)
       .set({ imageAssetId: assetId, ...touched(articles, ctx.now, expected) })
-      .where(eq(articles.id, id)),
+      .where(and(eq(articles.id, id), stillPointsAt(articles.imageAssetId, before.image))),
   ]);
   return getArticle(ctx, id);
 }

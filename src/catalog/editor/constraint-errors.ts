@@ -29,6 +29,13 @@ export function translateConstraintError(error: unknown): unknown {
       { cause: error },
     );
   }
+  // The guard in publishUpload: the owner of an upload was deleted, or given another file, meanwhile.
+  if (/NOT NULL constraint failed: media_assets\.sha256/i.test(text)) {
+    return new ConflictError(
+      'the record was deleted, or given another file by a concurrent upload, while this file was stored: nothing was changed; read it again and send the file again',
+      { cause: error },
+    );
+  }
   if (/UNIQUE constraint failed/i.test(text)) {
     const known = UNIQUE_FIELDS.find(([pattern]) => pattern.test(text));
     return new ConflictError(known?.[1] ?? 'this conflicts with an existing record', { cause: error });

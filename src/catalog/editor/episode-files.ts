@@ -7,7 +7,14 @@ import { guarded } from './constraint-errors.ts';
 import type { EditorContext } from './context.ts';
 import { type EpisodeRecord, episodeForWrite, getEpisode, touchEpisode } from './episodes.ts';
 import { touched, type WriteCondition } from './record-version.ts';
-import { publishUpload, storeUpload, type Upload, type UploadContext, type UploadKind } from './uploads.ts';
+import {
+  publishUpload,
+  stillPointsAt,
+  storeUpload,
+  type Upload,
+  type UploadContext,
+  type UploadKind,
+} from './uploads.ts';
 
 /** The files an episode has one of: what each must be, and where it is recorded. */
 export const EPISODE_FILE_SLOTS = {
@@ -41,7 +48,7 @@ export async function attachEpisodeFile(
     ctx.db
       .update(episodes)
       .set({ [spec.column]: assetId, ...touched(episodes, ctx.now, expected) })
-      .where(eq(episodes.id, id)),
+      .where(and(eq(episodes.id, id), stillPointsAt(episodes[spec.column], before[slot]))),
   ]);
   return { record: await getEpisode(ctx, id), changed };
 }

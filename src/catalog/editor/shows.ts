@@ -1,5 +1,5 @@
 // Show editing: create (with a podcast:guid fixed for life), edit (renames and moves redirect), delete when empty.
-import { asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { episodes, type MediaAsset, mediaAssets, redirects, type Show, shows } from '../../db/schema.ts';
 import { podcastGuid } from '../../domain/podcast-guid.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
@@ -9,7 +9,7 @@ import { guarded, translateConstraintError } from './constraint-errors.ts';
 import type { EditorContext } from './context.ts';
 import { expectedVersion, nextVersion, touched, type WriteCondition } from './record-version.ts';
 import { redirectStatements } from './routing-records.ts';
-import { publishUpload, storeUpload, type Upload, type UploadContext } from './uploads.ts';
+import { publishUpload, stillPointsAt, storeUpload, type Upload, type UploadContext } from './uploads.ts';
 import { showView } from './views.ts';
 
 export type ShowFields = Omit<
@@ -152,7 +152,7 @@ export async function attachShowArtwork(
     ctx.db
       .update(shows)
       .set({ artworkAssetId: assetId, ...touched(shows, ctx.now, expected) })
-      .where(eq(shows.id, id)),
+      .where(and(eq(shows.id, id), stillPointsAt(shows.artworkAssetId, before.artwork))),
   ]);
   return getShow(ctx, id);
 }

@@ -1,10 +1,12 @@
 // Uploads: stream a file into the media store, check what it is by its content, probe it, and publish it atomically.
-import { eq, sql } from 'drizzle-orm';
+import { eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { probeAudio } from '../../audio/probe.ts';
 import { type DocumentKind, MAX_DOCUMENT_BYTES, probeDocument } from '../../audio/probe-document.ts';
 import { MAX_IMAGE_BYTES, probeImage } from '../../audio/probe-image.ts';
 import { sniffContainer } from '../../audio/sniff.ts';
+import { assetUnreferenced } from '../../db/queries/media-references.ts';
 import { type MediaAsset, mediaAssets, type NewMediaAsset } from '../../db/schema.ts';
 import { CorruptMediaError, MediaError, PayloadTooLargeError, ValidationError } from '../../errors.ts';
 import type { MediaStore, RandomAccessReader } from '../../media-store/media-store.ts';
@@ -184,11 +186,22 @@ async function abandonUpload(ctx: UploadContext, key: string): Promise<void> {
 }
 
 /**
+ * The condition a `point` statement adds to its WHERE: the owner's column still holds `current`,
+ * the file the upload was read to replace. A concurrent upload that replaced it first makes the
+ * statement change nothing, and `publishUpload` then refuses the batch.
+ */
+export function stillPointsAt(column: SQLiteColumn, current: MediaAsset | null): SQL {
+  return current === null ? isNull(column) : eq(column, current.id);
+}
+
+/**
  * Records a stored upload and points its owner at it, in one atomic batch (`point` gives the
- * statements that set the owner's asset column to the new record's id). If the owner already has these exact
- * bytes the new copy is removed and nothing changes: re-uploading is idempotent. A replaced file
- * (`current`) is released in the same batch: its URL answers 301 to the new one, its record goes
- * once nothing uses it, and its file after SUPERSEDED_GRACE_MS.
+ * statements that set the owner's asset column to the new record's id, where it still holds
+ * `current`: see `stillPointsAt`). If the owner already has these exact bytes the new copy is
+ * removed and nothing changes: re-uploading is idempotent. A replaced file (`current`) is released
+ * in the same batch: its URL answers 301 to the new one, its record goes once nothing uses it, and
+ * its file after SUPERSEDED_GRACE_MS. If the owner was deleted or given another file while this one
+ * was stored, nothing is recorded, the file is removed and the upload is refused (409).
  */
 export async function publishUpload(
   ctx: UploadContext,
@@ -206,10 +219,20 @@ export async function publishUpload(
         ...releaseAssetStatements(ctx.db, current, new Date(ctx.now.getTime() + SUPERSEDED_GRACE_MS)),
       ]
     : [];
+  const newAssetId = sql<number>`(SELECT id FROM media_assets WHERE key = ${asset.key})`;
   try {
     await ctx.db.batch([
       ctx.db.insert(mediaAssets).values(asset),
-      ...point(sql<number>`(SELECT id FROM media_assets WHERE key = ${asset.key})`),
+      ...point(newAssetId),
+      // Without a user the record would never be released, nor its file removed: when `point`
+      // changed nothing, this NULL (refused by the NOT NULL constraint) rolls the whole batch back
+      // (translated to 409 by translateConstraintError).
+      ctx.db
+        .update(mediaAssets)
+        .set({
+          sha256: sql`CASE WHEN ${assetUnreferenced(newAssetId)} THEN NULL ELSE ${mediaAssets.sha256} END`,
+        })
+        .where(eq(mediaAssets.key, asset.key)),
       uploadCommitted(ctx.db, asset.key),
       ...release,
     ]);
