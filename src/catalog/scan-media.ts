@@ -55,6 +55,8 @@ export interface ScanReport {
    * way, a file due for removal, or one an interrupted upload of an older podwire left).
    */
   readonly notAdopted: readonly string[];
+  /** Files on their way out (released by a delete or a replacement, waiting out their grace period). */
+  readonly releasing: readonly string[];
 }
 
 export interface ScanOptions {
@@ -76,9 +78,9 @@ export async function scanMediaStore(
   const prefix = options.prefix ?? '';
   const keys: { key: string; kind: AssetKind }[] = [];
   const present = new Set<string>();
-  const journalled = new Set(
-    (await db.select({ key: mediaJournal.key }).from(mediaJournal)).map((r) => r.key),
-  );
+  const journal = await db.select({ key: mediaJournal.key, action: mediaJournal.action }).from(mediaJournal);
+  const releasing = new Set(journal.filter((e) => e.action === 'remove').map((e) => e.key));
+  const uploading = new Set(journal.filter((e) => e.action === 'upload').map((e) => e.key));
   const recordedKeys = new Set(
     (
       await db
@@ -93,7 +95,8 @@ export async function scanMediaStore(
     present.add(info.key);
     const kind = assetKindOf(info.key);
     // Only an upload's own commit records its file: scanning never adopts one silently.
-    if (journalled.has(info.key) || (isUploadKey(info.key) && !recordedKeys.has(info.key))) {
+    if (releasing.has(info.key)) continue;
+    if (uploading.has(info.key) || (isUploadKey(info.key) && !recordedKeys.has(info.key))) {
       notAdopted.push(info.key);
     } else if (kind) keys.push({ key: info.key, kind });
     else skipped++;
@@ -118,5 +121,11 @@ export async function scanMediaStore(
     }
   }
   const missing = [...recordedKeys].filter((key) => !present.has(key) && key.startsWith(prefix));
-  return { entries, skipped, missing: missing.sort(), notAdopted };
+  return {
+    entries,
+    skipped,
+    missing: missing.sort(),
+    notAdopted,
+    releasing: [...releasing].filter((k) => present.has(k)).sort(),
+  };
 }

@@ -79,6 +79,9 @@ export async function runScan(
         (report.skipped ? `; ${report.skipped} other files skipped` : ''),
     );
     for (const key of report.missing) terminal.err(`podwire: ${key}: recorded, but the file is gone`);
+    for (const key of report.releasing) {
+      terminal.out(`leaving ${key} (replaced or deleted; removed once its grace period ends)`);
+    }
     for (const key of report.notAdopted) {
       terminal.err(
         `podwire: ${key}: not adopted: an upload made it and never recorded it (delete it, or rename it to adopt it)`,

@@ -80,12 +80,19 @@ describe('podwire scan', () => {
     // stored by an upload whose process died before it was recorded (journalled), and one from before the journal
     await copyFile(fixture('mp3-cbr-info.mp3'), join(media, 'shows/one/ep-0badcafe.mp3'));
     await copyFile(fixture('mp3-cbr-info.mp3'), join(media, 'shows/one/old-12345678.mp3'));
+    // replaced an hour ago less a minute: still in its grace period
+    await copyFile(fixture('mp3-cbr-info.mp3'), join(media, 'shows/one/replaced-abcdef12.mp3'));
     const opened = await openTempDb(dir, 'p.db');
     await opened.db.insert(mediaJournal).values({
       key: 'shows/one/ep-0badcafe.mp3',
       action: 'upload',
       owner: `node:4194305@${hostname()}`,
       dueAt: new Date(),
+    });
+    await opened.db.insert(mediaJournal).values({
+      key: 'shows/one/replaced-abcdef12.mp3',
+      action: 'remove',
+      dueAt: new Date(Date.now() + 60_000),
     });
     opened.close();
 
@@ -99,10 +106,17 @@ describe('podwire scan', () => {
     );
     expect(scan.stdout).toContain('removed shows/one/ep-0badcafe.mp3 (left by an interrupted upload)');
     expect(scan.stderr).toContain('podwire: shows/one/old-12345678.mp3: not adopted');
-    expect(await readdir(join(media, 'shows/one'))).toEqual(['old-12345678.mp3']);
+    expect(scan.stdout).toContain('leaving shows/one/replaced-abcdef12.mp3 (replaced or deleted');
+    expect(scan.stderr).not.toContain('replaced-abcdef12');
+    expect((await readdir(join(media, 'shows/one'))).sort()).toEqual([
+      'old-12345678.mp3',
+      'replaced-abcdef12.mp3',
+    ]);
     const check = await openTempDb(dir, 'p.db');
     expect(await findAssetByKey(check.db, 'shows/one/old-12345678.mp3')).toBeUndefined();
-    expect(await check.db.select().from(mediaJournal)).toEqual([]);
+    expect((await check.db.select().from(mediaJournal)).map((e) => e.key)).toEqual([
+      'shows/one/replaced-abcdef12.mp3',
+    ]);
     check.close();
   });
 });
