@@ -4,10 +4,26 @@ import type { DocumentBodies } from '../../documents/document-bodies.ts';
 import type { Database } from '../database.ts';
 import { type RenderedDocument, renderedBodies, renderedDocuments } from '../schema.ts';
 
+/**
+ * The row of `key`, through one statement prepared per database: this is every feed read's only
+ * query, and building it afresh each time costs more CPU than running it (bench/edge).
+ */
 export async function findDocumentRow(db: Database, key: string): Promise<RenderedDocument | undefined> {
-  const [row] = await db.select().from(renderedDocuments).where(eq(renderedDocuments.key, key));
-  return row;
+  let lookup = lookups.get(db);
+  if (!lookup) {
+    lookup = prepareLookup(db);
+    lookups.set(db, lookup);
+  }
+  return (await lookup.get({ key })) as RenderedDocument | undefined;
 }
+
+const lookups = new WeakMap<Database, ReturnType<typeof prepareLookup>>();
+const prepareLookup = (db: Database) =>
+  db
+    .select()
+    .from(renderedDocuments)
+    .where(eq(renderedDocuments.key, sql.placeholder('key')))
+    .prepare();
 
 /**
  * Records `row` unless a rendering from a later catalogue revision is already there (two writers
