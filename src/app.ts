@@ -135,6 +135,7 @@ function createRuntime(deps: AppDeps): AppRuntime {
         config,
         now: deps.now,
         log: deps.log,
+        rowTtlMs: VERSION_TTL_MS,
       })
     : undefined;
   return {
@@ -142,7 +143,10 @@ function createRuntime(deps: AppDeps): AppRuntime {
       read: () => readCatalogVersion(deps.db, deps.now()),
       ttlMs: VERSION_TTL_MS,
       clock: () => deps.now().getTime(),
-      onInvalidate: () => deps.hot?.clear(),
+      onInvalidate: () => {
+        deps.hot?.clear();
+        documents?.recentRows?.clear();
+      },
     }),
     hot: deps.hot,
     sharedCache: deps.sharedCache,

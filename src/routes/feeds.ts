@@ -70,10 +70,18 @@ async function serveFeed(c: Context<AppEnv>, doc: FeedDocument): Promise<Respons
     },
   });
 
-  /** The stored bytes, or (replaced meanwhile and removed) the document rendered again. */
+  /**
+   * The stored bytes; when they were replaced meanwhile (a row remembered for a moment pointed at
+   * them), the current row's, or at worst the document rendered again.
+   */
   async function bytesOf(body: Uint8Array | ReadableStream<Uint8Array> | undefined): Promise<Uint8Array> {
     if (body instanceof ReadableStream) return new Uint8Array(await new Response(body).arrayBuffer());
-    return body ?? (await renderAndStore(pipeline as DocumentPipeline, doc)).body;
+    if (body) return body;
+    const p = pipeline as DocumentPipeline;
+    const current = await findServableFeed(p, doc, { fresh: true });
+    const again = current ? await p.bodies.get(current.hash) : undefined;
+    if (again instanceof ReadableStream) return new Uint8Array(await new Response(again).arrayBuffer());
+    return again ?? (await renderAndStore(p, doc)).body;
   }
 }
 
@@ -124,12 +132,12 @@ export function feedRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const GET_HEAD = ['GET', 'HEAD'];
 
-  routes.on(GET_HEAD, '/:file{feed\\.(?:xml|atom|json)}', (c) =>
-    serveNewsFeed(c, c.req.param('file'), undefined),
-  );
-  routes.on(GET_HEAD, '/sections/:slug/:file{feed\\.(?:xml|atom|json)}', (c) =>
-    serveNewsFeed(c, c.req.param('file'), c.req.param('slug')),
-  );
+  // One plain route per file, no regular expressions: Hono's RegExpRouter takes them all (a pattern
+  // with a group sends the whole app to the slower TrieRouter).
+  for (const file of Object.keys(NEWS_FILES)) {
+    routes.on(GET_HEAD, `/${file}`, (c) => serveNewsFeed(c, file, undefined));
+    routes.on(GET_HEAD, `/sections/:slug/${file}`, (c) => serveNewsFeed(c, file, c.req.param('slug')));
+  }
 
   routes.on(GET_HEAD, '/podcasts/:show/feed.xml', (c) =>
     serveFeed(c, { kind: 'podcast', show: c.req.param('show') }),

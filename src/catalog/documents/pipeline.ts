@@ -5,7 +5,7 @@ import type { DocumentBodies } from '../../documents/document-bodies.ts';
 import { shortHash } from '../../http/short-hash.ts';
 import type { Logger } from '../../log.ts';
 import { createHtmlSanitizer } from '../html-sanitizer.ts';
-import type { DocumentPipeline } from './store-documents.ts';
+import { createRecentRows, type DocumentPipeline } from './store-documents.ts';
 
 /**
  * Raise when a renderer's output changes for the same data: stored renderings made by an older
@@ -34,9 +34,13 @@ export function createDocumentPipeline(options: {
   readonly config: AppConfig;
   readonly now: () => Date;
   readonly log?: Logger;
+  /** How long a row read is trusted (the catalogue version's TTL); 0: read every time. */
+  readonly rowTtlMs?: number;
 }): DocumentPipeline {
+  const { rowTtlMs = 0, ...rest } = options;
   return {
-    ...options,
+    ...rest,
+    recentRows: rowTtlMs > 0 ? createRecentRows(rowTtlMs, () => options.now().getTime()) : undefined,
     sanitize: createHtmlSanitizer({ baseUrl: options.config.baseUrl }),
     configTag: configTagOf(options.config),
   };

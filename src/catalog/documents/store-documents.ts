@@ -39,6 +39,39 @@ export interface DocumentPipeline {
   readonly now: () => Date;
   /** Where each rendering is noted (at debug level). */
   readonly log?: Logger;
+  /**
+   * Rows read lately, trusted for a moment (as the catalogue version is): a busy feed costs no
+   * database read at all. Writes through this app clear it; others show within its TTL.
+   */
+  readonly recentRows?: RecentRows;
+}
+
+/** A small memo of stored-document rows, each trusted for `ttlMs` after it was read. */
+export interface RecentRows {
+  get(key: string): RenderedDocument | undefined;
+  set(key: string, row: RenderedDocument): void;
+  clear(): void;
+}
+
+export function createRecentRows(ttlMs: number, clock: () => number, maxEntries = 500): RecentRows {
+  const rows = new Map<string, { row: RenderedDocument; at: number }>();
+  return {
+    get(key) {
+      const hit = rows.get(key);
+      if (!hit) return undefined;
+      if (clock() - hit.at < ttlMs) return hit.row;
+      rows.delete(key);
+      return undefined;
+    },
+    set(key, row) {
+      rows.delete(key);
+      rows.set(key, { row, at: clock() });
+      if (rows.size > maxEntries) rows.delete(rows.keys().next().value as string);
+    },
+    clear() {
+      rows.clear();
+    },
+  };
 }
 
 /** A stored rendering and its bytes (as just made). */
@@ -99,6 +132,7 @@ export async function renderAndStore(p: DocumentPipeline, doc: FeedDocument): Pr
     renderedAt: now,
   };
   const kept = await recordDocumentRow(p.db, row);
+  p.recentRows?.clear();
   p.log?.debug('feed rendered and stored', {
     key: key.replaceAll('\n', ' '),
     revision: version.revision,
@@ -134,8 +168,14 @@ async function renderedOrGone(p: DocumentPipeline, doc: FeedDocument): Promise<b
 export async function findServableFeed(
   p: DocumentPipeline,
   doc: FeedDocument,
+  options: { fresh?: boolean } = {},
 ): Promise<RenderedDocument | undefined> {
-  const row = await findDocumentRow(p.db, documentKey(doc));
+  const key = documentKey(doc);
+  let row = options.fresh ? undefined : p.recentRows?.get(key);
+  if (!row) {
+    row = await findDocumentRow(p.db, key);
+    if (row) p.recentRows?.set(key, row);
+  }
   if (!row || row.configTag !== p.configTag) return undefined;
   if (row.expiresAt !== null && row.expiresAt.getTime() <= p.now().getTime()) return undefined;
   return row;
