@@ -8,6 +8,8 @@ export interface Logger {
   info(message: string, fields?: LogFields): void;
   warn(message: string, fields?: LogFields): void;
   error(message: string, fields?: LogFields): void;
+  /** Whether lines of `level` are written: lets a caller skip gathering fields nobody will read. */
+  enabled?(level: Exclude<LogLevel, 'silent'>): boolean;
 }
 
 const RANK: Readonly<Record<LogLevel, number>> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
@@ -27,7 +29,13 @@ export function createLogger(options: LoggerOptions): Logger {
       if (RANK[level] < threshold) return;
       options.write(JSON.stringify({ time: now().toISOString(), level, msg: message, ...serialise(fields) }));
     };
-  return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
+  return {
+    debug: emit('debug'),
+    info: emit('info'),
+    warn: emit('warn'),
+    error: emit('error'),
+    enabled: (level) => RANK[level] >= threshold,
+  };
 }
 
 /** Errors become plain objects (name, message, cause) so they survive JSON.stringify. */
