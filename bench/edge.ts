@@ -104,17 +104,23 @@ async function measure(base: string, profiler: CpuProfiler, name: string): Promi
   });
   // workerd's profiler samples every few milliseconds, whatever interval is asked for: one request's
   // figure is a handful of samples. So reads are also profiled as one batch and the mean taken.
-  let batchWall = 0;
-  const batchCpu = await profiler.cpuOf(
-    async () => {
-      const started = performance.now();
-      for (let i = 0; i < BATCH; i++) {
-        await timed(`${base}${FEED}`, { headers: { 'accept-encoding': 'identity' } });
-      }
-      batchWall = performance.now() - started;
-    },
-    keep ? join(keep, `${name}-batch.cpuprofile`) : undefined,
-  );
+  const batchOf = async (path: string, label: string) => {
+    let wall = 0;
+    const cpu = await profiler.cpuOf(
+      async () => {
+        const started = performance.now();
+        for (let i = 0; i < BATCH; i++) {
+          await timed(`${base}${path}`, { headers: { 'accept-encoding': 'identity' } });
+        }
+        wall = performance.now() - started;
+      },
+      keep ? join(keep, `${name}-${label}.cpuprofile`) : undefined,
+    );
+    return { wall: wall / BATCH, cpu: cpu / BATCH };
+  };
+  const batch = await batchOf(FEED, 'batch');
+  // The floor: the same stack answering robots.txt (a few bytes from memory, no database).
+  const floor = await batchOf('/robots.txt', 'floor');
   return {
     cold,
     uncached: pick(uncached),
