@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const helpers = new Set(['run.ts', 'measure.ts', 'tools.ts']);
+const helpers = new Set(['run.ts', 'measure.ts', 'tools.ts', 'raw-node-server.ts']);
 const wanted = process.argv.slice(2);
 const scripts = readdirSync(here)
   .filter((f) => (f.endsWith('.ts') || f.endsWith('.tsx')) && !helpers.has(f))

@@ -42,9 +42,10 @@ export function wrk(
   for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}: ${value}`);
   const out = execFileSync('wrk', [...args, url]).toString();
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
+  const requests = Number(/(\d+) requests in /.exec(out)?.[1] ?? 0);
   const errors = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
   const transfer = /Transfer\/sec:\s+(\S+)/.exec(out)?.[1] ?? '?';
-  return { rps, errors, transfer };
+  return { rps, requests, errors, transfer };
 }
 
 /** Resolves once `url` answers 2xx (HEAD or GET); throws after 30 s. */
@@ -62,11 +63,17 @@ export async function waitFor(url: string, method: 'GET' | 'HEAD' = 'GET'): Prom
 
 /**
  * `npm start`'s server (src/node/main.ts with its V8 flags, or BENCH_NODE_FLAGS) on a free loopback
- * port, with `env` added to a bare environment; resolves once `readyPath` answers.
+ * port, with `env` added to a bare environment; resolves once `readyPath` answers. Its stdout (the
+ * log) goes to `stdout`, an open file descriptor, or nowhere.
  */
 export async function startServer(
   env: Readonly<Record<string, string>>,
-  options: { extraFlags?: readonly string[]; readyPath?: string; readyMethod?: 'GET' | 'HEAD' } = {},
+  options: {
+    extraFlags?: readonly string[];
+    readyPath?: string;
+    readyMethod?: 'GET' | 'HEAD';
+    stdout?: number;
+  } = {},
 ): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
   const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? SERVER_NODE_FLAGS;
@@ -76,7 +83,7 @@ export async function startServer(
     {
       cwd: ROOT,
       env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', ...env },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', options.stdout ?? 'ignore', 'inherit'],
     },
   );
   const base = `http://127.0.0.1:${port}`;
@@ -92,11 +99,12 @@ export async function startServer(
 /**
  * nginx with one worker (daemon off, logs and pid under `dir`), `http` settings and one `server`
  * block listening on a free loopback port (`{port}` in `server` is replaced); resolves once
- * `readyPath` answers.
+ * `readyPath` answers. `accessLog` is added to the access_log directive (`combined buffer=64k`
+ * buffers lines as production servers do; by default each line is written at once).
  */
 export async function startNginx(
   dir: string,
-  options: { http: string; server: string; readyPath: string },
+  options: { http: string; server: string; readyPath: string; accessLog?: string },
 ): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
   const config = `worker_processes 1;
@@ -105,7 +113,7 @@ pid ${dir}/nginx.pid;
 error_log ${dir}/nginx-error.log;
 events { worker_connections 1024; }
 http {
-  access_log ${dir}/nginx-access.log;
+  access_log ${dir}/nginx-access.log${options.accessLog ? ` ${options.accessLog}` : ''};
   sendfile on;
 ${options.http}
   server {
