@@ -12,6 +12,7 @@ import type { Config } from '../config.ts';
 import { isCatalogEmpty } from '../db/queries/catalog-stats.ts';
 import { ConfigError } from '../errors.ts';
 import { createHotResponses } from '../http/hot-responses.ts';
+import { createRequestIds } from '../http/request-id.ts';
 import type { Logger } from '../log.ts';
 import type { MediaStore } from '../media-store/media-store.ts';
 import { compressNode } from './compress.ts';
@@ -74,6 +75,8 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
     throw error;
   }
   const hot = createHotResponses({ ttlMs: VERSION_TTL_MS });
+  // One generator for the app and the fast path: ids are unique within the process.
+  const newRequestId = createRequestIds();
   const app = createApp({
     db: runtime.db.db,
     media: runtime.media,
@@ -84,9 +87,13 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
     compress: compressNode,
     hot,
     peerAddress: (c) => getConnInfo(c).remote.address,
+    newRequestId,
   });
   const listener = getRequestListener(app.fetch);
-  const fastPath = createFastPath(hot, log, ['br', 'gzip'], { trustProxy: config.trustProxy });
+  const fastPath = createFastPath(hot, log, ['br', 'gzip'], {
+    trustProxy: config.trustProxy,
+    newRequestId,
+  });
   const server = createServer((req, res) => {
     if (!fastPath(req, res)) void listener(req, res);
   });
