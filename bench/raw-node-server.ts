@@ -28,3 +28,5 @@ createServer(function replay(req, res) {
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 }).listen(Number(port), '127.0.0.1', () => console.log('ready'));
+// Exit through process.exit, so --cpu-prof (via NODE_OPTIONS or flags) writes its profile.
+process.once('SIGTERM', () => process.exit(0));

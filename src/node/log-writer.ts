@@ -1,4 +1,5 @@
 // createBatchedWriter: log lines gathered and written together, once per event-loop turn or per 64 KB, flushed on exit.
+import { fstatSync, writeSync } from 'node:fs';
 
 export interface BatchedWriter {
   /** Queues one line (without its newline); it is written by the end of this event-loop turn. */
@@ -65,7 +66,12 @@ export interface StdoutWriter extends BatchedWriter {
  */
 export function createStdoutWriter(): StdoutWriter {
   const stdout = process.stdout;
-  const writer = createBatchedWriter({ sink: (chunk) => stdout.write(chunk) });
+  // Into a file, process.stdout would copy each chunk into a Buffer and pass it through a stream to
+  // this same synchronous call: half the cost per chunk without them.
+  const sink = stdoutIsFile()
+    ? (chunk: string) => void writeSync(1, chunk)
+    : (chunk: string) => void stdout.write(chunk);
+  const writer = createBatchedWriter({ sink });
   process.once('exit', writer.flush);
   return {
     ...writer,
@@ -79,4 +85,12 @@ export function createStdoutWriter(): StdoutWriter {
       });
     },
   };
+}
+
+function stdoutIsFile(): boolean {
+  try {
+    return fstatSync(1).isFile();
+  } catch {
+    return false;
+  }
 }
