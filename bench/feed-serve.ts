@@ -1,6 +1,7 @@
 // Bench: cached feeds (the tiny demo feed and a ~2.4 MB archive) from podwire (`npm start`, LOG_LEVEL=info into a
 // file) vs bare node:http replaying the same bytes (no log) and nginx (one worker, gzip_static, sendfile, access
-// log buffered as in production): 64 connections on loopback with wrk, 200s and 304s, ratios from the same run.
+// log buffered as in production): 64 connections on loopback with wrk, 200s and 304s, ratios from the same run,
+// and each server's CPU time per request.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { closeSync, openSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addArchiveEpisodes, openDemoDatabase } from './archive.ts';
-import { ensureTools, freePort, startNginx, startServer, wrk } from './tools.ts';
+import { childPids, cpuSeconds, ensureTools, freePort, startNginx, startServer, wrk } from './tools.ts';
 
 const EPISODES = 950;
 const FEED_PATH = '/podcasts/courier-conversations/feed.xml';
@@ -118,6 +119,7 @@ async function benchFeed(name: string, database: string, feedDir: string): Promi
     ['304 If-None-Match', true],
   ] as const) {
     const headersFor = (etag: string) => (conditional ? { ...GZIP, 'If-None-Match': etag } : GZIP);
+    const pids = [podwire.child.pid, raw.child.pid, childPids(nginx.child.pid as number)[0]];
     const targets = [
       [podwireUrl, headersFor(recorded.etag)],
       [raw.url, headersFor(recorded.etag)],
@@ -125,9 +127,13 @@ async function benchFeed(name: string, database: string, feedDir: string): Promi
     ] as const;
     for (const [url, headers] of targets) wrk(url, headers, { connections: 64, seconds: 1 }); // warm up
     await truncate(logPath, 0);
-    const [ours, bare, theirs] = targets.map(([url, headers]) =>
-      wrk(url, headers, { connections: 64, seconds: SECONDS }),
-    ) as [ReturnType<typeof wrk>, ReturnType<typeof wrk>, ReturnType<typeof wrk>];
+    const [ours, bare, theirs] = targets.map(([url, headers], i) => {
+      // CPU per request: the server's own cost, which other load on the machine changes less than req/s.
+      const pid = pids[i] as number;
+      const before = cpuSeconds(pid);
+      const result = wrk(url, headers, { connections: 64, seconds: SECONDS });
+      return { ...result, cpuMicros: ((cpuSeconds(pid) - before) * 1e6) / result.requests };
+    }) as [Measured, Measured, Measured];
     const logged = countLines(logPath, '"msg":"request"');
     if (logged < ours.requests) {
       lostLines = true;
@@ -138,6 +144,9 @@ async function benchFeed(name: string, database: string, feedDir: string): Promi
       `    ${label.padEnd(18)} podwire ${rate(ours.rps)}   raw node ${rate(bare.rps)}   nginx ${rate(theirs.rps)}` +
         `   podwire/nginx ${(ours.rps / theirs.rps).toFixed(2)}x   podwire/raw node ${(ours.rps / bare.rps).toFixed(2)}x` +
         (errors > 0 ? `   errors: ${ours.errors}, ${bare.errors}, ${theirs.errors}` : ''),
+    );
+    console.log(
+      `    ${''.padEnd(18)} CPU per request: podwire ${micros(ours.cpuMicros)}, raw node ${micros(bare.cpuMicros)}, nginx ${micros(theirs.cpuMicros)}`,
     );
   }
   await Promise.all([podwire.child, raw.child, nginx.child].map(stop));
@@ -201,6 +210,12 @@ function countLines(path: string, containing: string): number {
 
 function kb(bytes: number): string {
   return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+type Measured = ReturnType<typeof wrk> & { cpuMicros: number };
+
+function micros(value: number): string {
+  return `${value.toFixed(1)} µs`;
 }
 
 function rate(rps: number): string {

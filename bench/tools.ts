@@ -1,5 +1,6 @@
 // Helpers for benchmarks that need system tools (nginx, wrk, ffmpeg...): install them as root, find free ports.
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -132,4 +133,18 @@ ${options.server}
     throw error;
   }
   return { child, base };
+}
+
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString()) || 100;
+
+/** CPU seconds (user and system) that process `pid` has used so far, from /proc (Linux). */
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+/** The ids of `pid`'s child processes (nginx's worker under its master, say). */
+export function childPids(pid: number): number[] {
+  const out = spawnSync('pgrep', ['-P', String(pid)]).stdout.toString();
+  return out.split('\n').filter(Boolean).map(Number);
 }
