@@ -4,7 +4,7 @@ import { type ChildProcess, execFileSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mediaAssets } from '../src/db/schema.ts';
+import { episodes, mediaAssets, shows } from '../src/db/schema.ts';
 import { createLibsqlDb } from '../src/node/libsql-db.ts';
 import { migrateDatabase } from '../src/node/migrate.ts';
 import { ensureTools, startNginx, startServer, wrk } from './tools.ts';
@@ -31,13 +31,41 @@ try {
   await truncate(join(dir, 'media', KEY), SIZE);
   const opened = await createLibsqlDb(`file:${join(dir, 'bench.db')}`);
   await migrateDatabase(opened.db, opened.location);
-  await opened.db.insert(mediaAssets).values({
-    key: KEY,
-    mimeType: 'audio/mpeg',
-    sizeBytes: SIZE,
-    sha256: SHA,
-    durationSeconds: 1,
-    createdAt: new Date('2026-01-01T00:00:00Z'),
+  const at = new Date('2026-01-01T00:00:00Z');
+  const [asset] = await opened.db
+    .insert(mediaAssets)
+    .values({
+      key: KEY,
+      mimeType: 'audio/mpeg',
+      sizeBytes: SIZE,
+      sha256: SHA,
+      durationSeconds: 1,
+      createdAt: at,
+    })
+    .returning();
+  // Only media of published items is served to the public: the file is a published episode's audio.
+  const [show] = await opened.db
+    .insert(shows)
+    .values({
+      slug: 'bench',
+      podcastGuid: '00000000-0000-5000-8000-000000000000',
+      title: 'Bench',
+      description: 'One big file',
+      author: 'bench',
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning();
+  await opened.db.insert(episodes).values({
+    showId: show!.id,
+    guid: 'bench-1',
+    slug: 'one-gigabyte',
+    title: 'One gigabyte',
+    status: 'published',
+    publishedAt: at,
+    audioAssetId: asset!.id,
+    createdAt: at,
+    updatedAt: at,
   });
   opened.close();
 

@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const helpers = new Set(['run.ts', 'measure.ts', 'tools.ts']);
+const helpers = new Set(['run.ts', 'measure.ts', 'tools.ts', 'raw-node-server.ts']);
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
 const scripts = readdirSync(here)

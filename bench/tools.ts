@@ -1,5 +1,6 @@
 // Helpers for benchmarks that need system tools (nginx, wrk, ffmpeg...): install them as root, find free ports.
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -43,9 +44,10 @@ export function wrk(
   for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}: ${value}`);
   const out = execFileSync('wrk', [...args, url]).toString();
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
+  const requests = Number(/(\d+) requests in /.exec(out)?.[1] ?? 0);
   const errors = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
   const transfer = /Transfer\/sec:\s+(\S+)/.exec(out)?.[1] ?? '?';
-  return { rps, errors, transfer };
+  return { rps, requests, errors, transfer };
 }
 
 /** Resolves once `url` answers 2xx (HEAD or GET); throws after 30 s. */
@@ -63,8 +65,9 @@ export async function waitFor(url: string, method: 'GET' | 'HEAD' = 'GET'): Prom
 
 /**
  * `npm start`'s server (src/node/main.ts with its V8 flags, or BENCH_NODE_FLAGS) on a free loopback
- * port, with `env` added to a bare environment; resolves once `readyPath` answers. Its log (stdout) is
- * dropped unless `stdout` is given a stream with a file descriptor (a pipe into another process, say).
+ * port, with `env` added to a bare environment; resolves once `readyPath` answers. Its log (stdout) goes
+ * to `stdout` (a stream with a file descriptor, such as a pipe into another process, or an open file
+ * descriptor), or nowhere.
  */
 export async function startServer(
   env: Readonly<Record<string, string>>,
@@ -72,7 +75,7 @@ export async function startServer(
     extraFlags?: readonly string[];
     readyPath?: string;
     readyMethod?: 'GET' | 'HEAD';
-    stdout?: Writable;
+    stdout?: Writable | number;
   } = {},
 ): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
@@ -99,11 +102,12 @@ export async function startServer(
 /**
  * nginx with one worker (daemon off, logs and pid under `dir`), `http` settings and one `server`
  * block listening on a free loopback port (`{port}` in `server` is replaced); resolves once
- * `readyPath` answers.
+ * `readyPath` answers. `accessLog` is added to the access_log directive (`combined buffer=64k`
+ * buffers lines as production servers do; by default each line is written at once).
  */
 export async function startNginx(
   dir: string,
-  options: { http: string; server: string; readyPath: string },
+  options: { http: string; server: string; readyPath: string; accessLog?: string },
 ): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
   const config = `worker_processes 1;
@@ -112,7 +116,7 @@ pid ${dir}/nginx.pid;
 error_log ${dir}/nginx-error.log;
 events { worker_connections 1024; }
 http {
-  access_log ${dir}/nginx-access.log;
+  access_log ${dir}/nginx-access.log${options.accessLog ? ` ${options.accessLog}` : ''};
   sendfile on;
 ${options.http}
   server {
@@ -131,4 +135,18 @@ ${options.server}
     throw error;
   }
   return { child, base };
+}
+
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString()) || 100;
+
+/** CPU seconds (user and system) that process `pid` has used so far, from /proc (Linux). */
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+/** The ids of `pid`'s child processes (nginx's worker under its master, say). */
+export function childPids(pid: number): number[] {
+  const out = spawnSync('pgrep', ['-P', String(pid)]).stdout.toString();
+  return out.split('\n').filter(Boolean).map(Number);
 }

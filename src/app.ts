@@ -32,7 +32,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const runtime = createRuntime(deps);
 
-  app.use(requestId());
+  app.use(requestId(deps.newRequestId ? { generator: deps.newRequestId } : undefined));
   app.use(async function injectDeps(c, next) {
     c.set('deps', deps);
     c.set('runtime', runtime);

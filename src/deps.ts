@@ -46,6 +46,11 @@ export interface AppDeps {
    */
   readonly peerAddress?: (c: Context) => string | undefined;
   /**
+   * Makes the id of a request that came without a sane X-Request-Id. Node passes one counter-based
+   * generator to the app and its fast path (createRequestIds); by default, a random UUID.
+   */
+  readonly newRequestId?: () => string;
+  /**
    * Compresses rendered feeds (gzip, brotli) on Node. Absent on Workers, where the platform
    * compresses responses itself.
    */

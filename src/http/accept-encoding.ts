@@ -1,5 +1,6 @@
 // negotiateEncoding: which content coding to send, from Accept-Encoding (RFC 9110 §12.5.3), via negotiator.
 import Negotiator from 'negotiator';
+import { boundedMemo } from './bounded-memo.ts';
 
 export type ContentCoding = 'br' | 'gzip';
 
@@ -21,4 +22,20 @@ export function negotiateEncoding(
   const negotiator = new Negotiator({ headers: { 'accept-encoding': acceptEncoding } });
   const encodings = negotiator.encodings.bind(negotiator) as unknown as EncodingsWithPreference;
   return encodings(available, { preferred: ['br', 'gzip'] })[0] as ContentCoding | undefined;
+}
+
+/**
+ * negotiateEncoding over fixed `available` codings, with each answer remembered per Accept-Encoding
+ * value: clients send a handful of distinct values, and negotiator parses the header afresh each time.
+ */
+export function createEncodingNegotiator(
+  available: readonly ContentCoding[],
+): (acceptEncoding: string | undefined) => ContentCoding | undefined {
+  const negotiate = boundedMemo((value) => negotiateEncoding(value, available), {
+    maxEntries: 256,
+    maxKeyLength: 256,
+  });
+  return function negotiateRemembered(acceptEncoding) {
+    return acceptEncoding ? negotiate(acceptEncoding) : undefined;
+  };
 }

@@ -2,6 +2,7 @@
 import { parseConfig } from '../config.ts';
 import { PodwireError } from '../errors.ts';
 import { createLogger } from '../log.ts';
+import { createStdoutWriter } from './log-writer.ts';
 import { startNodeServer } from './server.ts';
 
 /** Starts podwire from process.env; on a bad setting or database prints one line per problem and exits 1. */
@@ -12,7 +13,8 @@ export async function main(): Promise<void> {
   } catch (error) {
     return fail(error);
   }
-  const log = createLogger({ level: config.logLevel, write: (line) => process.stdout.write(`${line}\n`) });
+  const output = createStdoutWriter();
+  const log = createLogger({ level: config.logLevel, write: output.write });
   let server: Awaited<ReturnType<typeof startNodeServer>>;
   try {
     server = await startNodeServer(config, log);
@@ -26,8 +28,8 @@ export async function main(): Promise<void> {
   const stop = (signal: string) => {
     log.info('shutting down', { signal });
     server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
+      () => output.drain().then(() => process.exit(0)),
+      () => output.drain().then(() => process.exit(1)),
     );
   };
   process.once('SIGTERM', () => stop('SIGTERM'));

@@ -15,6 +15,7 @@ import { isCatalogEmpty } from '../db/queries/catalog-stats.ts';
 import { createSqlDocumentBodies } from '../db/queries/rendered-documents.ts';
 import { ConfigError } from '../errors.ts';
 import { createHotResponses } from '../http/hot-responses.ts';
+import { createRequestIds } from '../http/request-id.ts';
 import type { Logger } from '../log.ts';
 import type { MediaStore } from '../media-store/media-store.ts';
 import { compressNode } from './compress.ts';
@@ -87,6 +88,8 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
     runtime.db.close();
     throw error;
   }
+  // One generator for the app and the fast path: ids are unique within the process.
+  const newRequestId = createRequestIds();
   const app = createApp({
     db: runtime.db.db,
     media: runtime.media,
@@ -98,9 +101,13 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
     compress: compressNode,
     hot,
     peerAddress: (c) => getConnInfo(c).remote.address,
+    newRequestId,
   });
   const listener = getRequestListener(app.fetch);
-  const fastPath = createFastPath(hot, log, ['br', 'gzip'], { trustProxy: config.trustProxy });
+  const fastPath = createFastPath(hot, log, ['br', 'gzip'], {
+    trustProxy: config.trustProxy,
+    newRequestId,
+  });
   const server = createServer((req, res) => {
     if (!fastPath(req, res)) void listener(req, res);
   });
