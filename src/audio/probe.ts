@@ -5,7 +5,7 @@ import type { Chapter } from '../domain/vocabulary.ts';
 import { CorruptMediaError, MediaError } from '../errors.ts';
 import type { RandomAccessReader } from '../media-store/media-store.ts';
 import { describeArtwork, type EmbeddedArtwork } from './artwork.ts';
-import { createBlockReader } from './block-reader.ts';
+import { type BlockReader, createBlockReader } from './block-reader.ts';
 import { type ContainerFacts, measureContainer } from './measure-container.ts';
 import { audioMimeType } from './mime.ts';
 import { closeChapters } from './mp4/mp4-chapters.ts';
@@ -83,6 +83,14 @@ export async function probeAudio(
 async function probe(source: RandomAccessReader): Promise<AudioProbe> {
   if (source.size === 0) throw new CorruptMediaError('the file is empty');
   const reader = createBlockReader(source);
+  try {
+    return await probeWith(reader, source.size);
+  } finally {
+    reader.release();
+  }
+}
+
+async function probeWith(reader: BlockReader, size: number): Promise<AudioProbe> {
   const { container, afterTags } = await sniffContainer(reader);
   // podwire's own analysis first: it gives the precise error for a broken file.
   const facts: ContainerFacts = await measureContainer(container, reader, afterTags);
@@ -101,7 +109,7 @@ async function probe(source: RandomAccessReader): Promise<AudioProbe> {
     durationText: formatDuration(duration),
     durationMethod: facts.method,
     mimeType,
-    sizeBytes: source.size,
+    sizeBytes: size,
     container,
     codec: facts.codec ?? format?.codec ?? container,
     bitrate: facts.bitrate ?? (format?.bitrate ? Math.round(format.bitrate) : undefined),
