@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openBlockingFileReader, probeFile } from '../../src/node/file-reader.ts';
+import { id3v2Tag, textFrame } from '../helpers/id3-tags.ts';
 import { SAMPLE_RATE, SAMPLES_PER_FRAME, vbrStream } from '../helpers/mpeg-stream.ts';
 import { tempDirs } from '../helpers/temp-dir.ts';
 
@@ -31,18 +32,20 @@ describe('openBlockingFileReader', () => {
 });
 
 describe('probeFile', () => {
-  it('walks a header-less MP3 exactly and reports the bytes read', async () => {
+  it('walks a header-less MP3 exactly, reads its tags and reports the bytes read', async () => {
+    const tag = id3v2Tag(4, [textFrame('TIT2', 3, 'Walked'), textFrame('TPE1', 1, 'Tester')]);
     const audio = vbrStream(3_000);
     const path = join(await newDir(), 'episode.mp3');
-    await writeFile(path, audio);
+    await writeFile(path, Buffer.concat([tag, audio]));
     const probe = await probeFile(path);
     expect(probe).toMatchObject({
       durationMethod: 'frame-walk',
       durationSeconds: (3_000 * SAMPLES_PER_FRAME) / SAMPLE_RATE,
+      tags: { title: 'Walked', artist: 'Tester' },
       partial: false,
       warnings: [],
     });
     expect(probe.bytesRead).toBeGreaterThan(audio.byteLength * 0.99);
-    expect(probe.bytesRead).toBeLessThan(audio.byteLength + 256 * 1024);
+    expect(probe.bytesRead).toBeLessThan(tag.byteLength + audio.byteLength + 256 * 1024);
   });
 });
