@@ -25,3 +25,11 @@ export function vbrStream(frames: number): Uint8Array {
 /** Samples per MPEG-1 Layer III frame, and the rate of vbrStream. */
 export const SAMPLES_PER_FRAME = 1152;
 export const SAMPLE_RATE = 44100;
+
+/** A valid MPEG-1 Layer III 44.1 kHz mono frame header and its frame length, for bitrate `index` (1-14). */
+export function frameOf(index: number, padding: 0 | 1): Uint8Array {
+  const length = Math.floor((144 * (BITRATES[index - 1] as number) * 1000) / 44100) + padding;
+  const frame = new Uint8Array(length);
+  frame.set([0xff, 0xfb, (index << 4) | (padding << 1), 0xc4]);
+  return frame;
+}

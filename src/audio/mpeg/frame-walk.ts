@@ -82,6 +82,11 @@ async function walkWith(
   }
 }
 
+/** With less than this left in a buffer, one lane: finding a second start would cost more than it saves. */
+const TWO_LANES_FROM = 16 * 1024;
+/** A frame is at most 1,728 bytes (Layer II, 384 kbit/s, 32 kHz): a second lane's start is within this of any point. */
+const LANE_SEARCH = 4096;
+
 /**
  * The inner loop: from index `i`, steps frame by frame while a whole header is in `view`, its
  * stream bits match and the frame ends by `stop`. Integer work only, no allocation, no await.
@@ -89,6 +94,10 @@ async function walkWith(
  */
 function walkBuffer(view: DataView, i: number, stop: number, signature: number, walk: Walk): number {
   const last = view.byteLength - 4;
+  if (last - i >= TWO_LANES_FROM) {
+    const mid = laneStart(view, i + ((last - i) >>> 1), last, signature);
+    if (mid >= 0) i = walkTwoLanes(view, i, mid, stop, signature, walk);
+  }
   let frames = 0;
   let bytes = 0;
   while (i <= last) {
@@ -102,4 +111,68 @@ function walkBuffer(view: DataView, i: number, stop: number, signature: number, 
   walk.frames += frames;
   walk.audioBytes += bytes;
   return i;
+}
+
+/** A header at or after `from` that another header follows where its length says; -1 when none is near. */
+function laneStart(view: DataView, from: number, last: number, signature: number): number {
+  const limit = Math.min(last, from + LANE_SEARCH);
+  for (let at = from; at <= limit; at++) {
+    if (view.getUint8(at) !== 0xff) continue;
+    const h = view.getUint32(at);
+    const length = (h & STREAM_SIGNATURE_MASK) === signature ? frameLengthOf(h) : 0;
+    if (length === 0 || at + length > last) continue;
+    const next = view.getUint32(at + length);
+    if ((next & STREAM_SIGNATURE_MASK) === signature && frameLengthOf(next) > 0) return at;
+  }
+  return -1;
+}
+
+/**
+ * Two lanes at once, one frame each per step, so that each header read's latency overlaps the
+ * other's (the walk waits on memory, not on arithmetic): lane A from `i`, lane B from `mid`, a
+ * likely frame start halfway through the buffer. Each follows the very rule of the one-lane loop,
+ * so if A lands exactly on `mid`, B's frames are the ones the one-lane walk would have counted
+ * next and count; otherwise (A stopped at junk, or `mid` was a false sync that A stepped over)
+ * they are dropped. Returns where the one-lane loop carries on: where B stopped, or where A is.
+ */
+function walkTwoLanes(
+  view: DataView,
+  i: number,
+  mid: number,
+  stop: number,
+  signature: number,
+  walk: Walk,
+): number {
+  const last = view.byteLength - 4;
+  let a = i;
+  let b = mid;
+  let framesA = 0;
+  let bytesA = 0;
+  let framesB = 0;
+  let bytesB = 0;
+  let laneB = true;
+  while (a < mid) {
+    const ha = view.getUint32(a);
+    const lengthA = (ha & STREAM_SIGNATURE_MASK) === signature ? frameLengthOf(ha) : 0;
+    if (lengthA === 0 || a + lengthA > stop) break;
+    framesA++;
+    bytesA += lengthA;
+    a += lengthA;
+    if (laneB && b <= last) {
+      const hb = view.getUint32(b);
+      const lengthB = (hb & STREAM_SIGNATURE_MASK) === signature ? frameLengthOf(hb) : 0;
+      if (lengthB === 0 || b + lengthB > stop) laneB = false;
+      else {
+        framesB++;
+        bytesB += lengthB;
+        b += lengthB;
+      }
+    }
+  }
+  walk.frames += framesA;
+  walk.audioBytes += bytesA;
+  if (a !== mid) return a;
+  walk.frames += framesB;
+  walk.audioBytes += bytesB;
+  return b;
 }

@@ -1,10 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { STREAM_SIGNATURE_MASK } from '../../../src/audio/mpeg/frame-header.ts';
 import { walkFrames } from '../../../src/audio/mpeg/frame-walk.ts';
 import type { RandomAccessReader } from '../../../src/media-store/media-store.ts';
-import { vbrStream } from '../../helpers/mpeg-stream.ts';
+import { frameOf, vbrStream } from '../../helpers/mpeg-stream.ts';
+import { referenceWalk } from '../../helpers/reference-walk.ts';
 
 const SIGNATURE = 0xfffb50c4 & STREAM_SIGNATURE_MASK;
+const FAKE = frameOf(1, 0).subarray(0, 4);
 
 /** A reader with readInto (the path file readers take) that yields between reads and counts the bytes. */
 function fillingReader(bytes: Uint8Array) {
@@ -84,5 +87,54 @@ describe('walkFrames', () => {
       [9_000, b.byteLength, 0],
       [6_000, a.byteLength, 0],
     ]);
+  });
+
+  it('counts exactly what a plain byte-by-byte walk counts, over junk, false syncs and cuts anywhere', async () => {
+    // Frames in runs of up to 3,000 (so buffers of 1 MiB end mid-frame and lanes start anywhere),
+    // maybe with fake headers in their data; between runs junk full of sync-like bytes; the file
+    // may end mid-frame.
+    const frames = fc
+      .array(fc.tuple(fc.integer({ min: 1, max: 14 }), fc.constantFrom<0 | 1>(0, 1)), { maxLength: 40 })
+      .chain((kinds) =>
+        fc.record({ kinds: fc.constant(kinds), n: fc.integer({ min: 1, max: 3_000 }), fakes: fc.nat(60) }),
+      );
+    const junk = fc
+      .uint8Array({ maxLength: 3_000 })
+      .map((bytes) => bytes.map((b, i) => (i % 7 === 0 ? 0xff : b)));
+    const file = fc.record({
+      runs: fc.array(fc.tuple(frames, junk), { minLength: 1, maxLength: 5 }),
+      cut: fc.nat(2_000),
+    });
+    await fc.assert(
+      fc.asyncProperty(file, async ({ runs, cut }) => {
+        const parts: Uint8Array[] = [];
+        for (const [{ kinds, n, fakes }, noise] of runs) {
+          for (let f = 0; f < n; f++) {
+            const [index, padding] = kinds[f % Math.max(1, kinds.length)] ?? [9, 0];
+            const frame = frameOf(index, padding);
+            // fake headers inside the frame's data, `fakes` bytes apart (none when under 4)
+            for (let at = 4; fakes >= 4 && at + 4 <= frame.length; at += fakes) frame.set(FAKE, at);
+            parts.push(frame);
+          }
+          parts.push(noise);
+        }
+        const whole = concat(...parts);
+        const bytes = whole.subarray(0, Math.max(4, whole.byteLength - cut));
+        const expected = referenceWalk(bytes, 0, bytes.byteLength, SIGNATURE);
+        expect(await walkFrames(fillingReader(bytes), 0, bytes.byteLength, SIGNATURE)).toEqual(expected);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('is not misled by frame data that looks like a run of frames (false syncs inside frames)', async () => {
+    // 320 kbit/s frames (1,044 bytes), each carrying a run of fake 32 kbit/s headers (104 bytes
+    // apart, so each chains to the next): a second lane started on one must be dropped.
+    const fake = frameOf(1, 0).subarray(0, 4);
+    const frame = frameOf(14, 0);
+    for (let at = 4; at + 104 < frame.length; at += 104) frame.set(fake, at);
+    const stream = concat(...Array.from({ length: 4_000 }, () => frame));
+    const walk = await walkFrames(fillingReader(stream), 0, stream.byteLength, SIGNATURE);
+    expect(walk).toEqual({ frames: 4_000, audioBytes: stream.byteLength, truncated: false, warnings: [] });
   });
 });
