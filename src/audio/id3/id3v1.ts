@@ -10,9 +10,10 @@ export interface Id3v1Tag {
 
 /** Latin-1 up to the first NUL, trimmed; undefined when nothing is left. */
 function field(tag: Uint8Array, at: number, length: number): string | undefined {
-  let end = at;
-  while (end < at + length && tag[end] !== 0) end++;
-  const value = String.fromCharCode.apply(null, tag.subarray(at, end) as unknown as number[]).trim();
+  const bytes = tag.subarray(at, at + length);
+  const nul = bytes.indexOf(0);
+  const text = nul < 0 ? bytes : bytes.subarray(0, nul);
+  const value = String.fromCharCode.apply(null, text as unknown as number[]).trim();
   return value.length > 0 ? value : undefined;
 }
 

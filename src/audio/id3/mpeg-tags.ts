@@ -30,8 +30,13 @@ const MAX_TAG_BYTES = 16 * 1024 * 1024;
 /** TXXX descriptions music-metadata maps to the artist (through `artists`) or the year (through `date`). */
 const MAPPED_TXXX = new Set(['ARTISTS', 'DISCOGS_ARTISTS', 'DISCOGS_ARTIST_NAME', 'DISCOGS_RELEASED']);
 
-const ascii = (bytes: Uint8Array, at: number, text: string) =>
-  at >= 0 && String.fromCharCode(...bytes.subarray(at, at + text.length)) === text;
+/** The text frames that give a field podwire keeps; music-metadata's reading of the others cannot change it. */
+const FIELD_FRAMES = new Set(['TIT2', 'TPE1', 'TALB', 'TYER', 'TDRC', 'TDRV']);
+
+function ascii(bytes: Uint8Array, at: number, text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (bytes[at + i] !== text.charCodeAt(i)) return false;
+  return true;
+}
 
 /**
  * music-metadata costs 0.25-1 ms per MP3 (it builds its tag mappers and loads its MPEG parser on
@@ -79,6 +84,7 @@ function fromTags(v2: Uint8Array | undefined, v1: ReturnType<typeof readId3v1>):
     if (body.length === 0) continue; // music-metadata skips empty frames
     if (id[0] !== 'T' && (manyBoms(body, 0) || manyBoms(body, 1))) return undefined;
     if (id[0] === 'T' && id !== 'TXXX') {
+      if (!FIELD_FRAMES.has(id)) continue;
       const text = textOrUndefined(body);
       if (text === undefined) continue; // undecodable text frames are skipped, as music-metadata does
       if (id === 'TIT2')

@@ -15,19 +15,25 @@ const FIRST_SEARCH_CHUNK = 4 * 1024;
 const SEARCH_CHUNK = 60 * 1024;
 const RESYNC_CHUNK = 1024 * 1024;
 
-/** True when CHAIN frames follow `offset`, each valid and of the same stream, or the audio ends. */
+/**
+ * True when CHAIN frames follow `offset`, each valid and of the same stream, or the audio ends.
+ * Headers inside `chunk` (the bytes from `chunkStart` the caller holds) are read from it.
+ */
 async function chainHolds(
   reader: RandomAccessReader,
   offset: number,
   h: number,
   end: number,
+  chunk: Uint8Array,
+  chunkStart: number,
 ): Promise<boolean> {
   const signature = h & STREAM_SIGNATURE_MASK;
   let at = offset + frameLengthOf(h);
   for (let n = 0; n < CHAIN; n++) {
     if (at === end) return n > 0; // a short file ends exactly after whole frames
     if (at + 4 > end) return false;
-    const next = word(await reader.read(at, 4), 0);
+    const inChunk = at >= chunkStart && at + 4 <= chunkStart + chunk.byteLength;
+    const next = inChunk ? word(chunk, at - chunkStart) : word(await reader.read(at, 4), 0);
     const length = (next & STREAM_SIGNATURE_MASK) === signature ? frameLengthOf(next) : 0;
     if (length === 0) return false;
     at += length;
@@ -48,7 +54,7 @@ export async function findFirstFrame(
     for (let i = 0; i + 4 <= chunk.byteLength && chunkStart + i < limit; i++) {
       if (chunk[i] !== 0xff || ((chunk[i + 1] as number) & 0xe0) !== 0xe0) continue;
       const h = word(chunk, i);
-      if (frameLengthOf(h) > 0 && (await chainHolds(reader, chunkStart + i, h, end))) {
+      if (frameLengthOf(h) > 0 && (await chainHolds(reader, chunkStart + i, h, end, chunk, chunkStart))) {
         return { offset: chunkStart + i, header: h };
       }
     }
@@ -73,7 +79,7 @@ export async function resync(
       if (chunk[i] !== 0xff) continue;
       const h = word(chunk, i);
       if ((h & STREAM_SIGNATURE_MASK) !== signature || frameLengthOf(h) === 0) continue;
-      if (await chainHolds(reader, chunkStart + i, h, end)) return chunkStart + i;
+      if (await chainHolds(reader, chunkStart + i, h, end, chunk, chunkStart)) return chunkStart + i;
     }
   }
   return undefined;
