@@ -1,6 +1,6 @@
 // describeArtwork(picture): type, size and pixel dimensions of the cover art embedded in an audio file.
 import { imageSize } from 'image-size';
-import type { IPicture } from 'music-metadata';
+import type { TagPicture } from './tag-facts.ts';
 
 export interface EmbeddedArtwork {
   readonly mimeType: string;
@@ -12,7 +12,7 @@ export interface EmbeddedArtwork {
 }
 
 /** Dimensions come from the image header, which is already in memory: cheap. */
-export function describeArtwork(picture: IPicture | undefined): EmbeddedArtwork | undefined {
+export function describeArtwork(picture: TagPicture | undefined): EmbeddedArtwork | undefined {
   if (!picture) return undefined;
   let width: number | undefined;
   let height: number | undefined;

@@ -5,20 +5,16 @@ import type { Chapter } from '../domain/vocabulary.ts';
 import { CorruptMediaError, MediaError } from '../errors.ts';
 import type { RandomAccessReader } from '../media-store/media-store.ts';
 import { describeArtwork, type EmbeddedArtwork } from './artwork.ts';
-import { createBlockReader } from './block-reader.ts';
+import { type BlockReader, createBlockReader } from './block-reader.ts';
+import { readMpegTags } from './id3/mpeg-tags.ts';
 import { type ContainerFacts, measureContainer } from './measure-container.ts';
 import { audioMimeType } from './mime.ts';
 import { closeChapters } from './mp4/mp4-chapters.ts';
 import { ReaderTokenizer } from './reader-tokenizer.ts';
 import { type AudioContainer, sniffContainer } from './sniff.ts';
+import { type AudioTags, tagFactsOf } from './tag-facts.ts';
 
-export interface AudioTags {
-  readonly title?: string;
-  readonly artist?: string;
-  readonly album?: string;
-  readonly year?: number;
-  readonly comment?: string;
-}
+export type { AudioTags } from './tag-facts.ts';
 
 export interface AudioProbe {
   /** Seconds a gapless decoder plays (encoder delay and padding removed where the file declares them). */
@@ -83,25 +79,34 @@ export async function probeAudio(
 async function probe(source: RandomAccessReader): Promise<AudioProbe> {
   if (source.size === 0) throw new CorruptMediaError('the file is empty');
   const reader = createBlockReader(source);
+  try {
+    return await probeWith(reader, source.size);
+  } finally {
+    reader.release();
+  }
+}
+
+async function probeWith(reader: BlockReader, size: number): Promise<AudioProbe> {
   const { container, afterTags } = await sniffContainer(reader);
   // podwire's own analysis first: it gives the precise error for a broken file.
   const facts: ContainerFacts = await measureContainer(container, reader, afterTags);
   const warnings: string[] = [...facts.warnings];
-  const metadata = await readMetadata(reader, container, warnings);
+  // An MP3's tags are read here when they are plain; music-metadata reads everything else.
+  const mpegTags = container === 'mpeg' ? await readMpegTags(reader, afterTags) : undefined;
+  const metadata = mpegTags ? undefined : await readMetadata(reader, container, warnings);
   const format = metadata?.format;
-  const common = metadata?.common;
+  const tagged = mpegTags ?? tagFactsOf(metadata);
   const mimeType = audioMimeType({ container: format?.container ?? container, hasVideo: facts.hasVideo });
   if (!mimeType) throw new CorruptMediaError(`unrecognised ${container} file`);
   const duration = facts.durationSeconds;
   if (!Number.isFinite(duration) || duration <= 0) throw new CorruptMediaError('the file holds no audio');
-  const chapters =
-    facts.chapters ?? (format?.chapters ?? []).map((c) => ({ title: c.title, startSeconds: c.start }));
+  const chapters = facts.chapters ?? tagged.chapters;
   return {
     durationSeconds: duration,
     durationText: formatDuration(duration),
     durationMethod: facts.method,
     mimeType,
-    sizeBytes: source.size,
+    sizeBytes: size,
     container,
     codec: facts.codec ?? format?.codec ?? container,
     bitrate: facts.bitrate ?? (format?.bitrate ? Math.round(format.bitrate) : undefined),
@@ -109,27 +114,12 @@ async function probe(source: RandomAccessReader): Promise<AudioProbe> {
     channels: facts.channels ?? format?.numberOfChannels,
     lossless: facts.lossless ?? format?.lossless ?? false,
     chapters: closeChapters(chapters, duration).filter((c) => c.startSeconds < duration),
-    artwork: describeArtwork(common?.picture?.[0]),
-    tags: {
-      title: common?.title,
-      artist: common?.artist,
-      album: common?.album,
-      year: common?.year,
-      comment: common?.comment?.[0]?.text ?? ffmpegComment(metadata),
-    },
+    artwork: describeArtwork(tagged.picture),
+    tags: tagged.tags,
     partial: facts.partial,
     warnings,
     bytesRead: reader.bytesRead,
   };
-}
-
-/** ffmpeg writes a `comment` as an ID3v2 TXXX frame named "comment", which is not mapped to common. */
-function ffmpegComment(metadata: IAudioMetadata | undefined): string | undefined {
-  for (const tags of Object.values(metadata?.native ?? {})) {
-    const value = tags.find((t) => t.id === 'TXXX:comment')?.value;
-    if (typeof value === 'string') return value;
-  }
-  return undefined;
 }
 
 /**

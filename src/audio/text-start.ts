@@ -42,6 +42,12 @@ export function describeTextStart(bytes: Uint8Array): string | undefined {
 
 function isPlainText(window: Uint8Array): boolean {
   if (window.byteLength === 0) return false;
+  // Bytes that are a control character or never occur in UTF-8 settle it without the decoder, whose
+  // exception for invalid input cost as much as the rest of a probe's set-up (bench/probe-cli).
+  for (const b of window) {
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f) return false;
+    if (b === 0xc0 || b === 0xc1 || b >= 0xf5) return false;
+  }
   let text: string;
   try {
     // `stream: true`: a character cut by the end of the window is not an error.
