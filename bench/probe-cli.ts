@@ -47,7 +47,7 @@ function makeFiles(set: string, lame: (rate: number) => string): Record<number, 
           `sox -n -r ${rate} -c 1 bed.wav synth ${SECONDS} brownnoise lowpass 600 tremolo 0.08 60 gain -n -30 && ` +
           `sox -m bed.wav voice.wav mix.wav && lame --quiet ${lame(rate)} -t --tt "Bench episode" --ta podwire mix.wav ${set}-${rate}.mp3`,
       );
-      rmSync(`${CACHE}mix.wav`, { force: true });
+      for (const wav of ['voice.wav', 'bed.wav', 'mix.wav']) rmSync(`${CACHE}${wav}`, { force: true });
     }
     masters[rate] = mp3;
   }
