@@ -56,3 +56,14 @@ export function repeatingReader(head: Uint8Array, unit: Uint8Array, size: number
     close: async () => {},
   };
 }
+
+/** `parts` one after another, in one array. */
+export function concatBytes(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}

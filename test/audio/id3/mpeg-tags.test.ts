@@ -6,7 +6,7 @@ import { readMpegTags } from '../../../src/audio/id3/mpeg-tags.ts';
 import { ReaderTokenizer } from '../../../src/audio/reader-tokenizer.ts';
 import { type TagFacts, tagFactsOf } from '../../../src/audio/tag-facts.ts';
 import { skipId3v2 } from '../../../src/audio/tag-spans.ts';
-import { bytesReader, fixtureBytes } from '../../helpers/byte-reader.ts';
+import { bytesReader, concatBytes, fixtureBytes } from '../../helpers/byte-reader.ts';
 import { id3v1Tag, id3v2Tag, silentAudio, tagsArbitrary, textFrame } from '../../helpers/id3-tags.ts';
 
 /** What music-metadata answers, read as probeAudio reads it (tags it cannot read: no facts). */
@@ -34,15 +34,7 @@ const plain = (facts: TagFacts | undefined) =>
     },
   };
 
-const concat = (...parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
+const concat = concatBytes;
 
 describe('readMpegTags', () => {
   it.each(['mp3-artwork.mp3', 'mp3-chapters.mp3', 'mp3-big-id3.mp3'])(

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { STREAM_SIGNATURE_MASK } from '../../../src/audio/mpeg/frame-header.ts';
 import { walkFrames } from '../../../src/audio/mpeg/frame-walk.ts';
 import type { RandomAccessReader } from '../../../src/media-store/media-store.ts';
+import { concatBytes } from '../../helpers/byte-reader.ts';
 import { frameOf, vbrStream } from '../../helpers/mpeg-stream.ts';
 import { referenceWalk } from '../../helpers/reference-walk.ts';
 
@@ -29,15 +30,7 @@ function fillingReader(bytes: Uint8Array) {
   return reader;
 }
 
-const concat = (...parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
+const concat = concatBytes;
 
 describe('walkFrames', () => {
   it('counts every frame of a stream longer than its buffer, frames straddling each buffer edge', async () => {
