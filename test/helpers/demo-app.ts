@@ -2,6 +2,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createApp } from '../../src/app.ts';
+import { createDocumentPipeline } from '../../src/catalog/documents/pipeline.ts';
+import { warmDocuments } from '../../src/catalog/documents/store-documents.ts';
 import { seedDemo } from '../../src/catalog/seed.ts';
 import { parseConfig } from '../../src/config.ts';
 import { createSqlDocumentBodies } from '../../src/db/queries/rendered-documents.ts';
@@ -48,5 +50,17 @@ export async function openDemoApp(
       : { documentBodies: (options.documentBodies ?? createSqlDocumentBodies)(opened.db) }),
     ...overrides,
   };
-  return { app: createApp(deps), deps, close: () => opened.close() };
+  /** Renders and stores every feed, as `npm start` does before it listens. */
+  const warm = () => {
+    if (!deps.documentBodies) throw new Error('this demo app stores no feeds');
+    return warmDocuments(
+      createDocumentPipeline({
+        db: deps.db,
+        bodies: deps.documentBodies,
+        config: deps.config,
+        now: deps.now,
+      }),
+    );
+  };
+  return { app: createApp(deps), deps, warm, close: () => opened.close() };
 }

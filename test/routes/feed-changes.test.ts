@@ -2,8 +2,6 @@ import { eq } from 'drizzle-orm';
 import { parseFeed as parsePodcast } from 'podcast-partytime';
 import { describe, expect, it } from 'vitest';
 import { createApp, VERSION_TTL_MS } from '../../src/app.ts';
-import { createDocumentPipeline } from '../../src/catalog/documents/pipeline.ts';
-import { warmDocuments } from '../../src/catalog/documents/store-documents.ts';
 import { parseConfig } from '../../src/config.ts';
 import { episodeAlternates, episodes, mediaAssets, shows } from '../../src/db/schema.ts';
 import { DEMO_NOW, openDemoApp } from '../helpers/demo-app.ts';
@@ -103,14 +101,7 @@ describe('feeds follow the catalogue', () => {
       .update(shows)
       .set({ title: 'Edited by hand' })
       .where(eq(shows.slug, 'courier-conversations'));
-    await warmDocuments(
-      createDocumentPipeline({
-        db: demo.deps.db,
-        bodies: demo.deps.documentBodies as NonNullable<typeof demo.deps.documentBodies>,
-        config: demo.deps.config,
-        now: demo.deps.now,
-      }),
-    );
+    await demo.warm();
     const after = await demo.app.request(SHOW_FEED);
     expect(parsePodcast(await after.text())?.title).toBe('Edited by hand');
     demo.close();

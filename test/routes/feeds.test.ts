@@ -2,8 +2,6 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { parseFeed as parseGeneral } from '@rowanmanning/feed-parser';
 import { parseFeed as parsePodcast } from 'podcast-partytime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentPipeline } from '../../src/catalog/documents/pipeline.ts';
-import { warmDocuments } from '../../src/catalog/documents/store-documents.ts';
 import { parseConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { compressNode } from '../../src/node/compress.ts';
@@ -298,14 +296,7 @@ describe('feeds over HTTP', () => {
       const log = createLogger({ level: 'debug', write: (line) => lines.push(line) });
       const fresh = await openDemoApp(await newDir(), { log });
       // as `npm start` does before it listens
-      await warmDocuments(
-        createDocumentPipeline({
-          db: fresh.deps.db,
-          bodies: fresh.deps.documentBodies as NonNullable<typeof fresh.deps.documentBodies>,
-          config: fresh.deps.config,
-          now: fresh.deps.now,
-        }),
-      );
+      await fresh.warm();
       const renders = () => lines.filter((l) => /rendered/.test(JSON.parse(l).msg)).length;
       const warmed = renders();
       const response = await fresh.app.request(SHOW_FEED, { headers: { 'if-none-match': etag } });
