@@ -1,5 +1,6 @@
 // AppDeps and the Hono environment type: what createApp receives from its entry point (types only).
 import type { Context } from 'hono';
+import type { Principal } from './auth/principal.ts';
 import type { DocumentPipeline } from './catalog/documents/store-documents.ts';
 import type { HtmlSanitizer } from './catalog/html-sanitizer.ts';
 import type { Config } from './config.ts';
@@ -103,7 +104,12 @@ export interface AppEnv {
     deps: AppDeps;
     runtime: AppRuntime;
     requestId: string;
-    /** Set by adminAuth on API routes: the request carries the admin token. */
+    /** Set by adminAuth on API routes: the request may see drafts (any signed-in principal). */
     admin: boolean;
+    /**
+     * Who is acting, when the request is authenticated: a studio user (session cookie or API
+     * token) or the operator's ADMIN_TOKEN. Unset for anonymous requests.
+     */
+    principal?: Principal;
   };
 }

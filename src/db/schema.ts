@@ -1,5 +1,6 @@
 // The one SQLite schema for libSQL (Node) and Cloudflare D1: every table, from the files under tables/.
 
+import type { apiTokens, auditEvents, sessions, users } from './tables/accounts.ts';
 import type { mediaAssets } from './tables/media-assets.ts';
 import type { mediaJournal } from './tables/media-journal.ts';
 import type { articles, sections } from './tables/news.ts';
@@ -7,7 +8,9 @@ import type { articleEpisodes } from './tables/pairing.ts';
 import type { episodeAlternates, episodes, shows } from './tables/podcasts.ts';
 import type { renderedDocuments } from './tables/rendered.ts';
 import type { gonePaths, redirects } from './tables/routing.ts';
+import type { tusUploads } from './tables/tus-uploads.ts';
 
+export { apiTokens, auditEvents, sessions, signInFailures, users } from './tables/accounts.ts';
 export { mediaAssets } from './tables/media-assets.ts';
 export { mediaJournal } from './tables/media-journal.ts';
 export { articles, sections } from './tables/news.ts';
@@ -15,6 +18,7 @@ export { articleEpisodes } from './tables/pairing.ts';
 export { episodeAlternates, episodes, shows } from './tables/podcasts.ts';
 export { renderedBodies, renderedDocuments } from './tables/rendered.ts';
 export { catalogState, gonePaths, redirects } from './tables/routing.ts';
+export { tusUploads } from './tables/tus-uploads.ts';
 
 export type MediaAsset = typeof mediaAssets.$inferSelect;
 export type NewMediaAsset = typeof mediaAssets.$inferInsert;
@@ -32,3 +36,8 @@ export type Redirect = typeof redirects.$inferSelect;
 export type GonePath = typeof gonePaths.$inferSelect;
 export type MediaJournalEntry = typeof mediaJournal.$inferSelect;
 export type RenderedDocument = typeof renderedDocuments.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type TusUpload = typeof tusUploads.$inferSelect;

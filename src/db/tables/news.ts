@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { type Author, PUBLICATION_STATUSES } from '../../domain/vocabulary.ts';
+import { users } from './accounts.ts';
 import { createdAt, slugCheck, statusCheck, updatedAt, version } from './columns.ts';
 import { mediaAssets } from './media-assets.ts';
 
@@ -41,6 +42,8 @@ export const articles = sqliteTable(
     status: text('status', { enum: PUBLICATION_STATUSES }).notNull().default('draft'),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
+    /** The user who created it (null: the ADMIN_TOKEN or before accounts existed); contributors edit only their own drafts. */
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
     updatedAt: updatedAt(),
     version: version(),
   },

@@ -22,6 +22,7 @@ import {
   type TxtRecord,
   type UpdateFrequency,
 } from '../../domain/vocabulary.ts';
+import { users } from './accounts.ts';
 import { createdAt, slugCheck, statusCheck, updatedAt, version } from './columns.ts';
 import { mediaAssets } from './media-assets.ts';
 
@@ -103,6 +104,8 @@ export const episodes = sqliteTable(
     chaptersAssetId: integer('chapters_asset_id').references(() => mediaAssets.id, { onDelete: 'set null' }),
     persons: text('persons', { mode: 'json' }).$type<Person[]>().notNull().default([]),
     block: integer('block', { mode: 'boolean' }).notNull().default(false),
+    /** The user who created it (null: the ADMIN_TOKEN or before accounts existed); contributors edit only their own drafts. */
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
