@@ -6,8 +6,10 @@ import { requireCsrfToken, studioOriginCheck } from '../../http/studio-csrf.ts';
 import { studioHeaders } from '../../http/studio-headers.ts';
 import { requireStudioUser } from '../../http/studio-session.ts';
 import { findStudioAsset } from '../../studio/assets/studio-assets.ts';
+import { accountRoutes } from './account.tsx';
 import { dashboardRoutes } from './dashboard.tsx';
 import { signInRoutes, signOutRoutes } from './sign-in.tsx';
+import { usersRoutes } from './users.tsx';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -39,5 +41,7 @@ export function studioRoutes(): Hono<AppEnv> {
   studio.use('*', requireStudioUser(), requireCsrfToken());
   studio.route('/', signOutRoutes());
   studio.route('/', dashboardRoutes());
+  studio.route('/', accountRoutes());
+  studio.route('/', usersRoutes());
   return studio;
 }
