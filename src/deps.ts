@@ -26,6 +26,7 @@ export type AppConfig = Pick<
   | 'feedPageSize'
   | 'maxUploadBytes'
   | 'maxBodyBytes'
+  | 'uploadExpiryHours'
   | 'trustProxy'
 >;
 

@@ -27,6 +27,8 @@ describe('parseConfig', () => {
       timeZone: 'UTC',
       siteLanguage: 'en',
       maxBodyBytes: 4 * 1024 * 1024,
+      uploadExpiryHours: 24,
+      uploadPartBytes: 8 * 1024 * 1024,
       trustProxy: false,
     });
   });
@@ -58,6 +60,10 @@ describe('parseConfig', () => {
     ['TIME_ZONE', 'Mars/Olympus_Mons'],
     ['SITE_LANGUAGE', 'english!'],
     ['ADMIN_TOKEN', 'short'],
+    ['UPLOAD_EXPIRY_HOURS', '0'],
+    ['UPLOAD_EXPIRY_HOURS', '1.5'],
+    ['UPLOAD_PART_BYTES', '1048576'],
+    ['UPLOAD_PART_BYTES', '67108864'],
     ['MAX_BODY_BYTES', '4MB'],
     ['MAX_BODY_BYTES', '-1'],
     ['MAX_BODY_BYTES', '1e6'],

@@ -1,5 +1,6 @@
 // adminAuth(): every write (and every read of unpublished content) needs `Authorization: Bearer <ADMIN_TOKEN>`.
 import type { MiddlewareHandler } from 'hono';
+import { OPERATOR } from '../auth/principal.ts';
 import type { AppEnv } from '../deps.ts';
 import { problemResponse } from './problem.ts';
 
@@ -41,6 +42,7 @@ export function adminAuth(): MiddlewareHandler<AppEnv> {
     const token = c.var.deps.config.adminToken;
     const admin = await isAdmin(c.req.header('authorization'), token);
     c.set('admin', admin);
+    if (admin) c.set('principal', OPERATOR);
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
     if (!token) {
       return problemResponse({
