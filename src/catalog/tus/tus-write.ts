@@ -72,7 +72,11 @@ export async function writeToUpload(
       `the body (${declaredLength} bytes from offset ${offset}) goes past Upload-Length, ${upload.length}`,
     );
   }
-  if (upload.assetId !== null) return { offset, expiresAt: upload.expiresAt, interrupted: false };
+  if (upload.assetId !== null) {
+    // Finished: an empty PATCH at the end is harmless (a client retrying its last request); bytes are not.
+    if (await hasBytes(body)) throw new PayloadTooLargeError(`the upload is complete: all ${upload.length} bytes are in`);
+    return { offset, expiresAt: upload.expiresAt, interrupted: false };
+  }
 
   const token = crypto.randomUUID();
   const leaseFrom = (at: Date, ms = LEASE_MS): TusLease => ({
@@ -134,6 +138,20 @@ export async function writeToUpload(
       }).catch(() => {});
     }
     throw error;
+  }
+}
+
+async function hasBytes(body: ReadableStream<Uint8Array> | null): Promise<boolean> {
+  if (!body) return false;
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return false;
+      if (value.byteLength > 0) return true;
+    }
+  } finally {
+    await reader.cancel().catch(() => {});
   }
 }
 

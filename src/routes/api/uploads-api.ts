@@ -79,7 +79,8 @@ async function create(c: C): Promise<Response> {
   if (length === undefined)
     throw new ValidationError('send Upload-Length: the size of the whole file in bytes');
   const sent = declaredLength(c);
-  if ((sent !== undefined && sent > 0) || c.req.header('transfer-encoding') !== undefined) {
+  const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if ((sent !== undefined && sent > 0) || type === OFFSET_OCTET_STREAM || c.req.header('transfer-encoding')) {
     throw new ValidationError(
       'creation-with-upload is not supported: create the upload empty, then PATCH it',
     );
