@@ -24,7 +24,8 @@ export async function createUpload(
     method: 'POST',
     headers: { ...TUS_AUTH, 'upload-length': String(length), 'upload-metadata': uploadMetadata(metadata) },
   });
-  if (response.status !== 201) throw new Error(`creation answered ${response.status}: ${await response.text()}`);
+  if (response.status !== 201)
+    throw new Error(`creation answered ${response.status}: ${await response.text()}`);
   return { path: new URL(response.headers.get('location') as string).pathname, response };
 }
 

@@ -74,7 +74,8 @@ export async function writeToUpload(
   }
   if (upload.assetId !== null) {
     // Finished: an empty PATCH at the end is harmless (a client retrying its last request); bytes are not.
-    if (await hasBytes(body)) throw new PayloadTooLargeError(`the upload is complete: all ${upload.length} bytes are in`);
+    if (await hasBytes(body))
+      throw new PayloadTooLargeError(`the upload is complete: all ${upload.length} bytes are in`);
     return { offset, expiresAt: upload.expiresAt, interrupted: false };
   }
 

@@ -43,7 +43,9 @@ describe('tus 1.0 at /api/v1/uploads', () => {
       expect(response.headers.get('tus-resumable')).toBe('1.0.0');
       expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
     }
-    expect((await request(path, { method: 'HEAD', headers: TUS_AUTH })).headers.get('upload-offset')).toBe('0');
+    expect((await request(path, { method: 'HEAD', headers: TUS_AUTH })).headers.get('upload-offset')).toBe(
+      '0',
+    );
   });
 
   it('answers 412 with Tus-Version when Tus-Resumable is missing or another version', async () => {
@@ -52,7 +54,11 @@ describe('tus 1.0 at /api/v1/uploads', () => {
       const headers: Record<string, string> = { ...AUTH, ...(version ? { 'tus-resumable': version } : {}) };
       for (const response of [
         await request('/api/v1/uploads', { method: 'POST', headers: { ...headers, 'upload-length': '10' } }),
-        await request(path, { method: 'PATCH', headers: { ...headers, ...PATCH_TYPE, 'upload-offset': '0' }, body: 'x' }),
+        await request(path, {
+          method: 'PATCH',
+          headers: { ...headers, ...PATCH_TYPE, 'upload-offset': '0' },
+          body: 'x',
+        }),
         await request(path, { method: 'DELETE', headers }),
       ]) {
         expect(response.status).toBe(412);
@@ -64,13 +70,22 @@ describe('tus 1.0 at /api/v1/uploads', () => {
     expect(head.status).toBe(412);
     expect(head.headers.get('tus-version')).toBe('1.0.0');
     // Nothing was processed: the upload is still at 0.
-    expect((await request(path, { method: 'HEAD', headers: TUS_AUTH })).headers.get('upload-offset')).toBe('0');
+    expect((await request(path, { method: 'HEAD', headers: TUS_AUTH })).headers.get('upload-offset')).toBe(
+      '0',
+    );
   });
 
   it('creates an upload: 201 with an absolute Location under BASE_URL and Upload-Expires', async () => {
-    const { path, response } = await createUpload(request, 1234, { filename: 'Ünïcode name.mp3', filetype: 'audio/mpeg' });
-    expect(response.headers.get('location')).toMatch(/^https:\/\/news\.example\/api\/v1\/uploads\/[0-9a-f]{32}$/);
-    expect(new Date(response.headers.get('upload-expires') as string).getTime()).toBe(api.clock.at + 24 * 3600_000);
+    const { path, response } = await createUpload(request, 1234, {
+      filename: 'Ünïcode name.mp3',
+      filetype: 'audio/mpeg',
+    });
+    expect(response.headers.get('location')).toMatch(
+      /^https:\/\/news\.example\/api\/v1\/uploads\/[0-9a-f]{32}$/,
+    );
+    expect(new Date(response.headers.get('upload-expires') as string).getTime()).toBe(
+      api.clock.at + 24 * 3600_000,
+    );
     const head = await request(path, { method: 'HEAD', headers: TUS_AUTH });
     expect(head.status).toBe(200);
     expect(Object.fromEntries(head.headers)).toMatchObject({
@@ -94,7 +109,10 @@ describe('tus 1.0 at /api/v1/uploads', () => {
     ['metadata with a repeated key', { 'upload-length': '10', 'upload-metadata': 'a YQ==,a Yg==' }, 400],
     ['metadata that is not UTF-8', { 'upload-length': '10', 'upload-metadata': 'filename /w==' }, 400],
   ])('refuses a creation with %s', async (_what, headers, status) => {
-    const response = await request('/api/v1/uploads', { method: 'POST', headers: { ...TUS_AUTH, ...headers } });
+    const response = await request('/api/v1/uploads', {
+      method: 'POST',
+      headers: { ...TUS_AUTH, ...headers },
+    });
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     expect(response.headers.get('location')).toBeNull();
@@ -120,7 +138,9 @@ describe('tus 1.0 at /api/v1/uploads', () => {
       expect(wrong.status).toBe(409);
       expect(wrong.headers.get('tus-resumable')).toBe('1.0.0');
     }
-    expect((await request(path, { method: 'HEAD', headers: TUS_AUTH })).headers.get('upload-offset')).toBe('40');
+    expect((await request(path, { method: 'HEAD', headers: TUS_AUTH })).headers.get('upload-offset')).toBe(
+      '40',
+    );
   });
 
   it('refuses a PATCH with another content type (415) or no Upload-Offset (400)', async () => {
@@ -129,16 +149,24 @@ describe('tus 1.0 at /api/v1/uploads', () => {
       const response = await patchUpload(request, path, 0, new Uint8Array(5), { 'content-type': type });
       expect(response.status).toBe(415);
     }
-    const noOffset = await request(path, { method: 'PATCH', headers: { ...TUS_AUTH, ...PATCH_TYPE }, body: 'abc' });
+    const noOffset = await request(path, {
+      method: 'PATCH',
+      headers: { ...TUS_AUTH, ...PATCH_TYPE },
+      body: 'abc',
+    });
     expect(noOffset.status).toBe(400);
-    expect((await request(path, { method: 'HEAD', headers: TUS_AUTH })).headers.get('upload-offset')).toBe('0');
+    expect((await request(path, { method: 'HEAD', headers: TUS_AUTH })).headers.get('upload-offset')).toBe(
+      '0',
+    );
   });
 
   it('refuses a body that goes past Upload-Length: unread when declared, else cut and the upload removed', async () => {
     const { path } = await createUpload(request, 50);
     const declared = await patchUpload(request, path, 0, new Uint8Array(51));
     expect(declared.status).toBe(413);
-    expect((await request(path, { method: 'HEAD', headers: TUS_AUTH })).headers.get('upload-offset')).toBe('0');
+    expect((await request(path, { method: 'HEAD', headers: TUS_AUTH })).headers.get('upload-offset')).toBe(
+      '0',
+    );
     // A chunked body gives no length up front: it is cut at the length.
     const chunked = await request(path, {
       method: 'PATCH',
@@ -165,7 +193,9 @@ describe('tus 1.0 at /api/v1/uploads', () => {
 
   it('answers 404 for ids that are not uploads', async () => {
     for (const id of ['0123456789abcdef0123456789abcdef', 'nope', '..%2F..%2Fetc', 'A'.repeat(32)]) {
-      expect((await request(`/api/v1/uploads/${id}`, { method: 'HEAD', headers: TUS_AUTH })).status).toBe(404);
+      expect((await request(`/api/v1/uploads/${id}`, { method: 'HEAD', headers: TUS_AUTH })).status).toBe(
+        404,
+      );
       expect((await patchUpload(request, `/api/v1/uploads/${id}`, 0, new Uint8Array(1))).status).toBe(404);
     }
   });
@@ -223,11 +253,15 @@ describe('tus 1.0 at /api/v1/uploads', () => {
     });
     expect(patched.status).toBe(204);
     expect(patched.headers.get('upload-offset')).toBe('4');
-    const deleted = await request(path, { method: 'POST', headers: { ...TUS_AUTH, 'x-http-method-override': 'DELETE' } });
+    const deleted = await request(path, {
+      method: 'POST',
+      headers: { ...TUS_AUTH, 'x-http-method-override': 'DELETE' },
+    });
     expect(deleted.status).toBe(204);
   });
 
-  const readStaged = async () => (await import('node:fs/promises')).readdir(`${api.mediaDir}/.tus`).catch(() => []);
+  const readStaged = async () =>
+    (await import('node:fs/promises')).readdir(`${api.mediaDir}/.tus`).catch(() => [] as string[]);
   const storedUploads = async () =>
     (await import('node:fs/promises')).readdir(`${api.mediaDir}/uploads`).catch(() => [] as string[]);
 });
