@@ -1,5 +1,5 @@
 // The media journal's use: record uploads in flight and files due for removal, and sweep what a crash or a replacement left.
-import { and, eq, lte, sql } from 'drizzle-orm';
+import { and, eq, exists, lte, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../db/database.ts';
 import { assetUnreferenced } from '../db/queries/media-references.ts';
@@ -41,12 +41,24 @@ export async function closeUpload(db: Database, key: string): Promise<void> {
  * kept, and then so is its file.
  */
 export function releaseAssetStatements(db: Database, asset: MediaAsset, dueAt: Date): BatchItem<'sqlite'>[] {
+  const removal = { action: 'remove' as const, owner: null, dueAt };
   return [
     db.delete(mediaAssets).where(and(eq(mediaAssets.id, asset.id), assetUnreferenced(asset.id))),
-    db.run(sql`INSERT INTO ${mediaJournal} (key, action, owner, due_at)
-      SELECT ${asset.key}, 'remove', NULL, ${dueAt.getTime()}
-      WHERE NOT EXISTS (SELECT 1 FROM ${mediaAssets} WHERE key = ${asset.key})
-      ON CONFLICT (key) DO UPDATE SET action = 'remove', owner = NULL, due_at = excluded.due_at`),
+    // Query builders only: drizzle's D1 batch cannot run raw `db.run(sql)` statements.
+    db
+      .insert(mediaJournal)
+      .values({ key: asset.key, ...removal })
+      .onConflictDoUpdate({ target: mediaJournal.key, set: removal }),
+    // The record is still used (so it was not dropped above): its file stays, and so no removal.
+    db
+      .delete(mediaJournal)
+      .where(
+        and(
+          eq(mediaJournal.key, asset.key),
+          eq(mediaJournal.action, 'remove'),
+          exists(db.select({ one: sql`1` }).from(mediaAssets).where(eq(mediaAssets.key, asset.key))),
+        ),
+      ),
   ];
 }
 
