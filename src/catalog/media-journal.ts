@@ -1,5 +1,5 @@
 // The media journal's use: record uploads in flight and files due for removal, and sweep what a crash or a replacement left.
-import { and, eq, lte, sql } from 'drizzle-orm';
+import { and, eq, exists, lte, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../db/database.ts';
 import { assetUnreferenced } from '../db/queries/media-references.ts';
@@ -12,9 +12,15 @@ import type { MediaStore } from '../media-store/media-store.ts';
  */
 export const SUPERSEDED_GRACE_MS = 60 * 60 * 1000;
 
-/** Notes an upload about to be stored under `key` by `owner`, before any byte reaches the store. */
+/**
+ * Notes an upload about to be stored under `key` by `owner`, before any byte reaches the store (a
+ * resumed tus completion notes its key again, with the new owner and time).
+ */
 export async function journalUpload(db: Database, key: string, owner: string, now: Date): Promise<void> {
-  await db.insert(mediaJournal).values({ key, action: 'upload', owner, dueAt: now });
+  await db
+    .insert(mediaJournal)
+    .values({ key, action: 'upload', owner, dueAt: now })
+    .onConflictDoUpdate({ target: mediaJournal.key, set: { action: 'upload', owner, dueAt: now } });
 }
 
 const uploadEntry = (key: string) => and(eq(mediaJournal.key, key), eq(mediaJournal.action, 'upload'));
@@ -35,19 +41,24 @@ export async function closeUpload(db: Database, key: string): Promise<void> {
  * kept, and then so is its file.
  */
 export function releaseAssetStatements(db: Database, asset: MediaAsset, dueAt: Date): BatchItem<'sqlite'>[] {
+  const removal = { action: 'remove' as const, owner: null, dueAt };
   return [
     db.delete(mediaAssets).where(and(eq(mediaAssets.id, asset.id), assetUnreferenced(asset.id))),
-    // INSERT ... SELECT through the query builder, not db.run: D1 cannot batch db.run with parameters.
+    // Query builders only: drizzle's D1 batch cannot run raw `db.run(sql)` statements.
     db
       .insert(mediaJournal)
-      .select(
-        sql`SELECT ${asset.key}, 'remove', NULL, ${dueAt.getTime()}
-          WHERE NOT EXISTS (SELECT 1 FROM ${mediaAssets} WHERE key = ${asset.key})`,
-      )
-      .onConflictDoUpdate({
-        target: mediaJournal.key,
-        set: { action: 'remove', owner: null, dueAt: sql`excluded.due_at` },
-      }),
+      .values({ key: asset.key, ...removal })
+      .onConflictDoUpdate({ target: mediaJournal.key, set: removal }),
+    // The record is still used (so it was not dropped above): its file stays, and so no removal.
+    db
+      .delete(mediaJournal)
+      .where(
+        and(
+          eq(mediaJournal.key, asset.key),
+          eq(mediaJournal.action, 'remove'),
+          exists(db.select({ one: sql`1` }).from(mediaAssets).where(eq(mediaAssets.key, asset.key))),
+        ),
+      ),
   ];
 }
 
