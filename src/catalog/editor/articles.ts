@@ -137,14 +137,18 @@ export async function updateArticle(
   return getArticle(ctx, id);
 }
 
+/** The public paths that answer 410 Gone once the article is deleted (none for a draft, never public). */
+export function articleGonePaths(record: ArticleRecord): string[] {
+  return record.article.status === 'draft' ? [] : [articlePath(record.article.slug)];
+}
+
 export async function deleteArticle(
   ctx: EditorContext,
   id: number,
   condition?: WriteCondition,
 ): Promise<void> {
   const { record, expected } = await articleForWrite(ctx, id, condition);
-  const { article } = record;
-  const gone = article.status === 'draft' ? [] : goneStatements(ctx.db, [articlePath(article.slug)], ctx.now);
+  const gone = goneStatements(ctx.db, articleGonePaths(record), ctx.now);
   await guarded(() =>
     ctx.db.batch([
       touchArticle(ctx, id, expected),
