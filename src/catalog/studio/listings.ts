@@ -29,14 +29,16 @@ type Table = typeof articles | typeof episodes;
 
 /** The WHERE for one state, and the order that suits it (drafts by last change, others by date). */
 function byState(table: Table, state: StudioState | undefined, now: Date): { where?: SQL; order: SQL[] } {
-  if (state === 'draft') return { where: eq(table.status, 'draft'), order: [desc(table.updatedAt), desc(table.id)] };
+  if (state === 'draft')
+    return { where: eq(table.status, 'draft'), order: [desc(table.updatedAt), desc(table.id)] };
   if (state === 'scheduled') {
     return {
       where: and(eq(table.status, 'scheduled'), gt(table.publishedAt, now)),
       order: [asc(table.publishedAt), asc(table.id)],
     };
   }
-  if (state === 'published') return { where: isLive(table, now), order: [desc(table.publishedAt), desc(table.id)] };
+  if (state === 'published')
+    return { where: isLive(table, now), order: [desc(table.publishedAt), desc(table.id)] };
   return { order: [desc(table.updatedAt), desc(table.id)] };
 }
 

@@ -34,7 +34,11 @@ async function articleById(ctx: PageContext, id: number): Promise<ArticleWithSec
  * The article as readers would get it if it went out now (or at its scheduled time): the page the
  * site renders and the item its news feeds carry, from the same loaders and renderers.
  */
-export async function loadArticlePreview(ctx: PageContext, id: number, pairedCount: number): Promise<ArticlePreview> {
+export async function loadArticlePreview(
+  ctx: PageContext,
+  id: number,
+  pairedCount: number,
+): Promise<ArticlePreview> {
   const found = await articleById(ctx, id);
   const [page, paired] = await Promise.all([
     articlePageOf(ctx, found),

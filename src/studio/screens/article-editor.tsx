@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx';
 import type { Html } from '../../domain/html.ts';
 import type { FieldErrors } from '../form/field-errors.ts';
 import { type Choice, ErrorSummary, SelectField, TextArea, TextField } from '../form/fields.tsx';
-import { firstValue, type FormValues } from '../form/form-values.ts';
+import { type FormValues, firstValue } from '../form/form-values.ts';
 import { ARTICLE_LABELS, type ArticleViewModel } from '../forms/article-form.ts';
 import { Crumbs, Notice, PostForm, Refusal } from './common.tsx';
 import { RichTextField } from './rich-text-field.tsx';
@@ -43,7 +43,13 @@ export function ArticleEditor(props: ArticleEditorProps) {
           etag={props.etag}
           label="Article"
         >
-          <TextField name="headline" label={ARTICLE_LABELS.headline} value={v('headline')} errors={errors} required />
+          <TextField
+            name="headline"
+            label={ARTICLE_LABELS.headline}
+            value={v('headline')}
+            errors={errors}
+            required
+          />
           <TextField
             name="slug"
             label={ARTICLE_LABELS.slug}
@@ -55,7 +61,13 @@ export function ArticleEditor(props: ArticleEditorProps) {
                 : 'Left empty: made from the headline.'
             }
           />
-          <TextArea name="standfirst" label={ARTICLE_LABELS.standfirst} value={v('standfirst')} errors={errors} rows={3} />
+          <TextArea
+            name="standfirst"
+            label={ARTICLE_LABELS.standfirst}
+            value={v('standfirst')}
+            errors={errors}
+            rows={3}
+          />
           <RichTextField
             name="bodyHtml"
             label={ARTICLE_LABELS.bodyHtml}
@@ -79,7 +91,13 @@ export function ArticleEditor(props: ArticleEditorProps) {
             rows={3}
             hint="One per line: name, then optionally an e-mail in angle brackets and a web address, as in “Ada Lovelace <ada@example.com> https://example.com/ada”."
           />
-          <TextField name="tags" label={ARTICLE_LABELS.tags} value={v('tags')} errors={errors} hint="Separated by commas." />
+          <TextField
+            name="tags"
+            label={ARTICLE_LABELS.tags}
+            value={v('tags')}
+            errors={errors}
+            hint="Separated by commas."
+          />
           <TextField
             name="imageAlt"
             label={ARTICLE_LABELS.imageAlt}

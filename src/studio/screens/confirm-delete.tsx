@@ -33,12 +33,15 @@ export function ConfirmDelete(props: {
         <h2 id="gone-title">What will answer 410 Gone</h2>
         {props.goneUrls.length === 0 ? (
           <p>
-            Nothing: this {props.noun} was never published, so no public address will say it was deleted (they answer 404
-            Not Found).
+            Nothing: this {props.noun} was never published, so no public address will say it was deleted (they
+            answer 404 Not Found).
           </p>
         ) : (
           <>
-            <p>These addresses will answer 410 Gone, telling readers, apps and search engines it was deleted on purpose:</p>
+            <p>
+              These addresses will answer 410 Gone, telling readers, apps and search engines it was deleted on
+              purpose:
+            </p>
             <ul aria-label="Addresses that will answer 410 Gone">
               {props.goneUrls.map((url) => (
                 <li>

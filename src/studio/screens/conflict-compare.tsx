@@ -1,9 +1,10 @@
 /** @jsxImportSource hono/jsx */
 // "Changed since you opened it": the version saved meanwhile beside the one just submitted, field by field; the form below keeps the submitted values.
-import { firstValue, type FormValues, valuesOf } from '../form/form-values.ts';
+import { type FormValues, firstValue, valuesOf } from '../form/form-values.ts';
 import { When } from './common.tsx';
 
-const shown = (values: FormValues, field: string) => valuesOf(values, field).join('\n') || firstValue(values, field);
+const shown = (values: FormValues, field: string) =>
+  valuesOf(values, field).join('\n') || firstValue(values, field);
 
 export function ConflictNotice(props: {
   labels: Readonly<Record<string, string>>;
@@ -23,9 +24,9 @@ export function ConflictNotice(props: {
         <h2 id="conflict-title">Changed since you opened it</h2>
         <p>
           Someone{props.savedBy ? ` (${props.savedBy})` : ''} saved this at{' '}
-          <When at={props.savedAt} timeZone={props.timeZone} />, after you opened it. Nothing you wrote is lost: the form
-          below still holds your version. <a href="#versions">See both versions</a>, then save again to replace theirs
-          with yours, or <a href="?">open theirs</a> and start over.
+          <When at={props.savedAt} timeZone={props.timeZone} />, after you opened it. Nothing you wrote is
+          lost: the form below still holds your version. <a href="#versions">See both versions</a>, then save
+          again to replace theirs with yours, or <a href="?">open theirs</a> and start over.
         </p>
         <p>
           {differing.length === 0

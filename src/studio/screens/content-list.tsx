@@ -1,8 +1,8 @@
 /** @jsxImportSource hono/jsx */
 // The article and episode lists: a state filter (all, drafts, scheduled, published), one row per item, paging.
 import { STUDIO_STATES, type StudioRow, type StudioState } from '../../catalog/studio/listings.ts';
-import { editPath } from './dashboard-lists.tsx';
 import { Notice, StateBadge, When } from './common.tsx';
+import { editPath } from './dashboard-lists.tsx';
 
 const FILTER_LABELS: Record<StudioState, string> = {
   draft: 'Drafts',

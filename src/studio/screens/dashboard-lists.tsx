@@ -31,13 +31,21 @@ export function QuickLinks(props: { mayCreateShows: boolean }) {
   );
 }
 
-function RowList(props: { rows: readonly StudioRow[]; timeZone: string; empty: string; time: 'updated' | 'published' }) {
+function RowList(props: {
+  rows: readonly StudioRow[];
+  timeZone: string;
+  empty: string;
+  time: 'updated' | 'published';
+}) {
   if (props.rows.length === 0) return <p>{props.empty}</p>;
   return (
     <ul>
       {props.rows.map((row) => (
         <li>
-          <a href={editPath(row)}>{row.title}</a> <span class="hint">({row.kind === 'article' ? 'article' : 'episode'}, {row.parent})</span>
+          <a href={editPath(row)}>{row.title}</a>{' '}
+          <span class="hint">
+            ({row.kind === 'article' ? 'article' : 'episode'}, {row.parent})
+          </span>
           <br />
           {props.time === 'updated' ? (
             <span class="hint">
@@ -65,11 +73,21 @@ export function DashboardLists(props: { dashboard: Dashboard; timeZone: string; 
         </section>
         <section aria-labelledby="scheduled-title">
           <h2 id="scheduled-title">Scheduled</h2>
-          <RowList rows={dashboard.scheduled} timeZone={timeZone} empty="Nothing scheduled." time="published" />
+          <RowList
+            rows={dashboard.scheduled}
+            timeZone={timeZone}
+            empty="Nothing scheduled."
+            time="published"
+          />
         </section>
         <section aria-labelledby="published-title">
           <h2 id="published-title">Recently published</h2>
-          <RowList rows={dashboard.published} timeZone={timeZone} empty="Nothing published yet." time="published" />
+          <RowList
+            rows={dashboard.published}
+            timeZone={timeZone}
+            empty="Nothing published yet."
+            time="published"
+          />
         </section>
       </div>
     </>

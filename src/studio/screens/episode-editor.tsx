@@ -3,8 +3,15 @@
 import type { Child } from 'hono/jsx';
 import type { Html } from '../../domain/html.ts';
 import type { FieldErrors } from '../form/field-errors.ts';
-import { CheckboxField, type Choice, ErrorSummary, SelectField, TextArea, TextField } from '../form/fields.tsx';
-import { firstValue, type FormValues } from '../form/form-values.ts';
+import {
+  CheckboxField,
+  type Choice,
+  ErrorSummary,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../form/fields.tsx';
+import { type FormValues, firstValue } from '../form/form-values.ts';
 import {
   EPISODE_LABELS,
   EPISODE_TYPE_CHOICES,
@@ -61,7 +68,11 @@ export function EpisodeEditor(props: {
             label={EPISODE_LABELS.slug}
             value={v('slug')}
             errors={errors}
-            hint={episode ? `The page is ${episode.url}; a new slug redirects it.` : 'Left empty: made from the title.'}
+            hint={
+              episode
+                ? `The page is ${episode.url}; a new slug redirects it.`
+                : 'Left empty: made from the title.'
+            }
           />
           {episode ? (
             guidFixed ? (
@@ -79,7 +90,13 @@ export function EpisodeEditor(props: {
               />
             )
           ) : null}
-          <TextArea name="summary" label={EPISODE_LABELS.summary} value={v('summary')} errors={errors} rows={3} />
+          <TextArea
+            name="summary"
+            label={EPISODE_LABELS.summary}
+            value={v('summary')}
+            errors={errors}
+            rows={3}
+          />
           <RichTextField
             name="contentHtml"
             label={EPISODE_LABELS.contentHtml}
@@ -87,7 +104,14 @@ export function EpisodeEditor(props: {
             sanitized={props.sanitizedNotes}
             errors={errors}
           />
-          <TextField name="season" label={EPISODE_LABELS.season} value={v('season')} errors={errors} inputmode="numeric" size="short" />
+          <TextField
+            name="season"
+            label={EPISODE_LABELS.season}
+            value={v('season')}
+            errors={errors}
+            inputmode="numeric"
+            size="short"
+          />
           <TextField
             name="number"
             label={EPISODE_LABELS.number}
@@ -97,9 +121,26 @@ export function EpisodeEditor(props: {
             size="short"
             hint="Serial shows need one before publishing."
           />
-          <SelectField name="type" label={EPISODE_LABELS.type} value={v('type') || 'full'} choices={EPISODE_TYPE_CHOICES} errors={errors} />
-          <SelectField name="explicit" label={EPISODE_LABELS.explicit} value={v('explicit')} choices={EXPLICIT_CHOICES} errors={errors} />
-          <CheckboxField name="block" label={EPISODE_LABELS.block} checked={values.block !== undefined} errors={errors} />
+          <SelectField
+            name="type"
+            label={EPISODE_LABELS.type}
+            value={v('type') || 'full'}
+            choices={EPISODE_TYPE_CHOICES}
+            errors={errors}
+          />
+          <SelectField
+            name="explicit"
+            label={EPISODE_LABELS.explicit}
+            value={v('explicit')}
+            choices={EXPLICIT_CHOICES}
+            errors={errors}
+          />
+          <CheckboxField
+            name="block"
+            label={EPISODE_LABELS.block}
+            checked={values.block !== undefined}
+            errors={errors}
+          />
           <div class="actions">
             <button type="submit">{episode ? 'Save episode' : 'Create draft'}</button>
           </div>

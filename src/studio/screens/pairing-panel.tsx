@@ -44,17 +44,30 @@ export function PairingPanel(props: {
               {paired.map((e, i) => (
                 <li data-reorder-item={String(e.id)} id={`paired-${e.id}`}>
                   <span>
-                    <a href={`/studio/episodes/${e.id}`}>{e.title}</a> <span class="hint">({e.showTitle})</span>{' '}
+                    <a href={`/studio/episodes/${e.id}`}>{e.title}</a>{' '}
+                    <span class="hint">({e.showTitle})</span>{' '}
                     {e.state === 'published' ? null : <StateBadge state={e.state} />}
                   </span>
                   <span class="moves">
-                    <button class="small secondary" name="move" value={`up:${e.id}`} disabled={i === 0}>
+                    <button
+                      type="submit"
+                      class="small secondary"
+                      name="move"
+                      value={`up:${e.id}`}
+                      disabled={i === 0}
+                    >
                       Move up<span class="visually-hidden">: {e.title}</span>
                     </button>
-                    <button class="small secondary" name="move" value={`down:${e.id}`} disabled={i === paired.length - 1}>
+                    <button
+                      type="submit"
+                      class="small secondary"
+                      name="move"
+                      value={`down:${e.id}`}
+                      disabled={i === paired.length - 1}
+                    >
                       Move down<span class="visually-hidden">: {e.title}</span>
                     </button>
-                    <button class="small danger" name="move" value={`remove:${e.id}`}>
+                    <button type="submit" class="small danger" name="move" value={`remove:${e.id}`}>
                       Remove<span class="visually-hidden">: {e.title}</span>
                     </button>
                   </span>
@@ -62,7 +75,9 @@ export function PairingPanel(props: {
               ))}
             </ol>
           )}
-          {paired.length > 1 ? <p class="hint">With a Move button focused, Alt+↑ and Alt+↓ move the episode too.</p> : null}
+          {paired.length > 1 ? (
+            <p class="hint">With a Move button focused, Alt+↑ and Alt+↓ move the episode too.</p>
+          ) : null}
           <p class="visually-hidden" aria-live="polite" data-reorder-status="" />
         </div>
         {props.candidates.length > 0 ? (

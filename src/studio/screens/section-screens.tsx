@@ -2,7 +2,7 @@
 // The sections screens: the list in navigation order (Move up / Move down), and the form to create or edit one.
 import type { FieldErrors } from '../form/field-errors.ts';
 import { ErrorSummary, TextArea, TextField } from '../form/fields.tsx';
-import { firstValue, type FormValues } from '../form/form-values.ts';
+import { type FormValues, firstValue } from '../form/form-values.ts';
 import { SECTION_LABELS, type SectionViewModel } from '../forms/section-form.ts';
 import { Crumbs, Notice, PostForm } from './common.tsx';
 
@@ -31,10 +31,17 @@ export function SectionList(props: { sections: readonly SectionViewModel[]; csrf
                   <a href={`/studio/sections/${s.id}`}>{s.name}</a> <span class="hint">/{s.slug}</span>
                 </span>
                 <span class="moves">
-                  <button class="small secondary" name="move" value={`up:${s.id}`} disabled={i === 0}>
+                  <button
+                    type="submit"
+                    class="small secondary"
+                    name="move"
+                    value={`up:${s.id}`}
+                    disabled={i === 0}
+                  >
                     Move up<span class="visually-hidden">: {s.name}</span>
                   </button>
                   <button
+                    type="submit"
                     class="small secondary"
                     name="move"
                     value={`down:${s.id}`}
@@ -78,7 +85,13 @@ export function SectionForm(props: {
           errors={errors}
           hint={section ? 'Changing it redirects the old address.' : 'Left empty: made from the name.'}
         />
-        <TextArea name="description" label={SECTION_LABELS.description} value={v('description')} errors={errors} rows={3} />
+        <TextArea
+          name="description"
+          label={SECTION_LABELS.description}
+          value={v('description')}
+          errors={errors}
+          rows={3}
+        />
         <TextField
           name="position"
           label={SECTION_LABELS.position}

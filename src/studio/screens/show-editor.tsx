@@ -2,8 +2,15 @@
 // The show screen: title, description, Apple categories (three pickers), explicit, episodic/serial, funding, locked; artwork and history beside.
 import type { Child } from 'hono/jsx';
 import type { FieldErrors } from '../form/field-errors.ts';
-import { CheckboxField, ErrorSummary, RadioField, SelectField, TextArea, TextField } from '../form/fields.tsx';
-import { firstValue, type FormValues, valuesOf } from '../form/form-values.ts';
+import {
+  CheckboxField,
+  ErrorSummary,
+  RadioField,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../form/fields.tsx';
+import { type FormValues, firstValue, valuesOf } from '../form/form-values.ts';
 import { CATEGORY_GROUPS, CATEGORY_PICKERS, SHOW_LABELS, type ShowViewModel } from '../forms/show-form.ts';
 import { Crumbs, Notice, PostForm, Refusal } from './common.tsx';
 
@@ -31,14 +38,23 @@ export function ShowEditor(props: {
       {props.conflict}
       <ErrorSummary errors={errors} labels={SHOW_LABELS} />
       <div class="layout">
-        <PostForm action={show ? `/studio/shows/${show.id}` : '/studio/shows'} csrf={props.csrf} etag={props.etag} label="Show">
+        <PostForm
+          action={show ? `/studio/shows/${show.id}` : '/studio/shows'}
+          csrf={props.csrf}
+          etag={props.etag}
+          label="Show"
+        >
           <TextField name="title" label={SHOW_LABELS.title} value={v('title')} errors={errors} required />
           <TextField
             name="slug"
             label={SHOW_LABELS.slug}
             value={v('slug')}
             errors={errors}
-            hint={show ? `The feed is ${show.feedUrl}; a new slug redirects it.` : 'Left empty: made from the title.'}
+            hint={
+              show
+                ? `The feed is ${show.feedUrl}; a new slug redirects it.`
+                : 'Left empty: made from the title.'
+            }
           />
           <TextField name="subtitle" label={SHOW_LABELS.subtitle} value={v('subtitle')} errors={errors} />
           <TextArea
@@ -69,13 +85,32 @@ export function ShowEditor(props: {
               />
             ))}
           </fieldset>
-          <TextField name="language" label={SHOW_LABELS.language} value={v('language')} errors={errors} size="short" hint="A language tag such as en or en-GB." />
+          <TextField
+            name="language"
+            label={SHOW_LABELS.language}
+            value={v('language')}
+            errors={errors}
+            size="short"
+            hint="A language tag such as en or en-GB."
+          />
           <TextField name="author" label={SHOW_LABELS.author} value={v('author')} errors={errors} required />
           <TextField name="ownerName" label={SHOW_LABELS.ownerName} value={v('ownerName')} errors={errors} />
-          <TextField name="ownerEmail" type="email" label={SHOW_LABELS.ownerEmail} value={v('ownerEmail')} errors={errors} hint="Apple writes here to confirm ownership." />
+          <TextField
+            name="ownerEmail"
+            type="email"
+            label={SHOW_LABELS.ownerEmail}
+            value={v('ownerEmail')}
+            errors={errors}
+            hint="Apple writes here to confirm ownership."
+          />
           <TextField name="link" type="url" label={SHOW_LABELS.link} value={v('link')} errors={errors} />
           <TextField name="copyright" label={SHOW_LABELS.copyright} value={v('copyright')} errors={errors} />
-          <CheckboxField name="explicit" label={SHOW_LABELS.explicit} checked={on('explicit')} errors={errors} />
+          <CheckboxField
+            name="explicit"
+            label={SHOW_LABELS.explicit}
+            checked={on('explicit')}
+            errors={errors}
+          />
           <RadioField
             name="type"
             label={SHOW_LABELS.type}
@@ -95,7 +130,12 @@ export function ShowEditor(props: {
             hint="One per line: the address, then the words listeners see (“https://example.com/support Support us”)."
           />
           <CheckboxField name="locked" label={SHOW_LABELS.locked} checked={on('locked')} errors={errors} />
-          <CheckboxField name="complete" label={SHOW_LABELS.complete} checked={on('complete')} errors={errors} />
+          <CheckboxField
+            name="complete"
+            label={SHOW_LABELS.complete}
+            checked={on('complete')}
+            errors={errors}
+          />
           <CheckboxField name="block" label={SHOW_LABELS.block} checked={on('block')} errors={errors} />
           <div class="actions">
             <button type="submit">{show ? 'Save show' : 'Create show'}</button>

@@ -31,7 +31,13 @@ export function UploadPanel(props: UploadPanelProps) {
     <section class="panel upload" aria-labelledby={`${slug}-title`} id={`${slug}-panel`}>
       <h2 id={`${slug}-title`}>{props.title}</h2>
       <div data-upload-current="">{props.children}</div>
-      <PostForm action={props.action} csrf={props.csrf} etag={props.etag} multipart label={`Upload ${props.title.toLowerCase()}`}>
+      <PostForm
+        action={props.action}
+        csrf={props.csrf}
+        etag={props.etag}
+        multipart
+        label={`Upload ${props.title.toLowerCase()}`}
+      >
         <FileField
           name="file"
           id={`f-${slug}-file`}
