@@ -20,6 +20,7 @@ import { mediaRoutes } from './routes/media.ts';
 import { badRequestPage, notFoundPage, wantsHtml } from './routes/not-found-page.tsx';
 import { pageRoutes } from './routes/pages.tsx';
 import { siteFileRoutes } from './routes/site-files.ts';
+import { studioRoutes } from './routes/studio/index.ts';
 
 /**
  * How long the catalogue version is trusted before it is read again: changes made elsewhere (the
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', siteFileRoutes());
   app.route('/', pageRoutes());
   app.route('/api', apiRoutes());
+  app.route('/studio', studioRoutes());
 
   app.notFound(function notFound(c) {
     return notFoundResponse(c, new NotFoundError(`nothing is published at ${new URL(c.req.url).pathname}`));

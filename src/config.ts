@@ -39,6 +39,10 @@ export interface Config {
    * the socket's peer.
    */
   readonly trustProxy: boolean;
+  /** A studio session unused this long ends (SESSION_IDLE_MINUTES). */
+  readonly sessionIdleMinutes: number;
+  /** A studio session ends this long after sign-in, however active (SESSION_MAX_DAYS). */
+  readonly sessionMaxDays: number;
 }
 
 export type ConfigVars = Readonly<Record<string, string | undefined>>;
@@ -107,6 +111,15 @@ export function parseConfig(vars: ConfigVars): Config {
   const trustProxy = parseBoolean(get('TRUST_PROXY') ?? 'false');
   if (trustProxy === undefined) bad('TRUST_PROXY', 'must be true or false');
 
+  const sessionIdleMinutes = parseWhole(get('SESSION_IDLE_MINUTES') ?? '720');
+  if (!Number.isInteger(sessionIdleMinutes) || sessionIdleMinutes < 1 || sessionIdleMinutes > 60 * 24 * 90) {
+    bad('SESSION_IDLE_MINUTES', 'must be a whole number of minutes from 1 to 129600 (90 days)');
+  }
+  const sessionMaxDays = parseWhole(get('SESSION_MAX_DAYS') ?? '14');
+  if (!Number.isInteger(sessionMaxDays) || sessionMaxDays < 1 || sessionMaxDays > 365) {
+    bad('SESSION_MAX_DAYS', 'must be a whole number of days from 1 to 365');
+  }
+
   const adminToken = get('ADMIN_TOKEN');
   if (adminToken !== undefined && adminToken.length < 16) {
     problems.push('ADMIN_TOKEN: must be at least 16 characters (generate one with: openssl rand -hex 32)');
@@ -134,6 +147,8 @@ export function parseConfig(vars: ConfigVars): Config {
     maxUploadBytes: maxUploadBytes as number,
     maxBodyBytes: maxBodyBytes as number,
     trustProxy: trustProxy as boolean,
+    sessionIdleMinutes,
+    sessionMaxDays,
   };
 }
 
@@ -148,6 +163,11 @@ function parsePort(text: string): number | undefined {
 function parseByteCount(text: string): number | undefined {
   const bytes = /^\d{1,13}$/.test(text) ? Number(text) : Number.NaN;
   return bytes >= 1024 ? bytes : undefined;
+}
+
+/** Digits only (no signs, exponents or fractions); NaN otherwise. */
+function parseWhole(text: string): number {
+  return /^\d{1,9}$/.test(text) ? Number(text) : Number.NaN;
 }
 
 function parseBoolean(text: string): boolean | undefined {

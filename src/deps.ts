@@ -1,6 +1,8 @@
 // AppDeps and the Hono environment type: what createApp receives from its entry point (types only).
 import type { Context } from 'hono';
+import type { PasswordPolicy } from './auth/password.ts';
 import type { Principal } from './auth/principal.ts';
+import type { StudioUser } from './catalog/accounts/sessions.ts';
 import type { DocumentPipeline } from './catalog/documents/store-documents.ts';
 import type { HtmlSanitizer } from './catalog/html-sanitizer.ts';
 import type { Config } from './config.ts';
@@ -27,6 +29,8 @@ export type AppConfig = Pick<
   | 'maxUploadBytes'
   | 'maxBodyBytes'
   | 'trustProxy'
+  | 'sessionIdleMinutes'
+  | 'sessionMaxDays'
 >;
 
 export interface AppDeps {
@@ -71,6 +75,11 @@ export interface AppDeps {
    * Without it feeds are rendered when read, and cached by catalogue version.
    */
   readonly documentBodies?: DocumentBodies;
+  /**
+   * How passwords are hashed: NODE_PASSWORD_POLICY on Node, WORKER_PASSWORD_POLICY in a Worker
+   * (whose PBKDF2 stops at 100,000 iterations). Default: DEFAULT_PASSWORD_POLICY.
+   */
+  readonly passwords?: PasswordPolicy;
 }
 
 export interface SharedCache {
@@ -111,5 +120,16 @@ export interface AppEnv {
      * token) or the operator's ADMIN_TOKEN. Unset for anonymous requests.
      */
     principal?: Principal;
+    /** Set by requireStudioUser on studio routes: the signed-in user and their session's CSRF token. */
+    studio?: StudioSession;
   };
+}
+
+/** The signed-in studio user, as every studio page and form handler sees them. */
+export interface StudioSession {
+  readonly user: StudioUser;
+  /** Every form carries it as `_csrf`; fetch requests send it as `X-CSRF-Token`. */
+  readonly csrfToken: string;
+  /** The digest of this session's id (marks "this session" in the Account page). */
+  readonly sessionHash: string;
 }

@@ -25,6 +25,13 @@ export class ValidationError extends PodwireError {
   override readonly title = 'Invalid request';
 }
 
+/** The actor is known but their role does not allow this (a contributor publishing, an editor managing users). */
+export class ForbiddenError extends PodwireError {
+  override readonly name = 'ForbiddenError';
+  override readonly status = 403;
+  override readonly title = 'Forbidden';
+}
+
 export class NotFoundError extends PodwireError {
   override readonly name = 'NotFoundError';
   override readonly status = 404;

@@ -28,6 +28,8 @@ describe('parseConfig', () => {
       siteLanguage: 'en',
       maxBodyBytes: 4 * 1024 * 1024,
       trustProxy: false,
+      sessionIdleMinutes: 720,
+      sessionMaxDays: 14,
     });
   });
 
@@ -63,6 +65,11 @@ describe('parseConfig', () => {
     ['MAX_BODY_BYTES', '1e6'],
     ['MAX_BODY_BYTES', '100'],
     ['TRUST_PROXY', 'sometimes'],
+    ['SESSION_IDLE_MINUTES', '0'],
+    ['SESSION_IDLE_MINUTES', '1e3'],
+    ['SESSION_IDLE_MINUTES', '30m'],
+    ['SESSION_MAX_DAYS', '0'],
+    ['SESSION_MAX_DAYS', '1000'],
   ])('rejects %s=%j with a message naming the variable', (name, value) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);

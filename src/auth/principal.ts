@@ -17,6 +17,12 @@ export interface Principal {
 /** The operator's bootstrap token: every right, no user record. */
 export const OPERATOR: Principal = Object.freeze({ userId: null, role: 'admin', label: 'ADMIN_TOKEN' });
 
+/** The operator at the console (`podwire user ...`): an admin, recorded as such in the audit trail. */
+export const CLI_PRINCIPAL: Principal = Object.freeze({ userId: null, role: 'admin', label: 'podwire CLI' });
+
+/** Whether `text` names a role. */
+export const isRole = (text: string): text is Role => (ROLES as readonly string[]).includes(text);
+
 /** Edits any content, publishes, unpublishes, deletes (admins and editors). */
 export const mayEditAll = (p: Principal): boolean => p.role === 'admin' || p.role === 'editor';
 

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseConfig } from '../../src/config.ts';
+import type { AppDeps } from '../../src/deps.ts';
 import { AUDIO_FIXTURES } from './byte-reader.ts';
 import { DEMO_NOW, openDemoApp } from './demo-app.ts';
 import { REPO_ROOT } from './spawn-podwire.ts';
@@ -15,8 +16,12 @@ export const audioFixture = async (name: string) =>
 export const imageFixture = async (name: string) =>
   new Uint8Array(await readFile(join(REPO_ROOT, 'test/fixtures/images', name)));
 
-/** The demo app with writes enabled; `clock.at` is what the app takes for now. */
-export async function openAdminApp(dir: string, vars: Record<string, string> = {}) {
+/** The demo app with writes enabled; `clock.at` is what the app takes for now; `deps` overrides others. */
+export async function openAdminApp(
+  dir: string,
+  vars: Record<string, string> = {},
+  deps: Partial<Omit<AppDeps, 'config' | 'now'>> = {},
+) {
   const clock = { at: DEMO_NOW.getTime() };
   const demo = await openDemoApp(
     dir,
@@ -28,6 +33,7 @@ export async function openAdminApp(dir: string, vars: Record<string, string> = {
         ...vars,
       }),
       now: () => new Date(clock.at),
+      ...deps,
     },
     { writableMedia: true },
   );

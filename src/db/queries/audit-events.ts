@@ -1,0 +1,31 @@
+// The audit trail: one insert statement per write (batched with it), and the events of one record.
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { Database } from '../database.ts';
+import { type AuditEvent, auditEvents } from '../schema.ts';
+
+export type NewAuditEvent = Omit<AuditEvent, 'id'>;
+
+/** The insert of one event; with `when`, only if that condition holds after the batch's earlier statements. */
+export function insertAuditStatement(db: Database, event: NewAuditEvent, when?: SQL) {
+  if (!when) return db.insert(auditEvents).values(event);
+  return db.run(sql`INSERT INTO ${auditEvents} (at, user_id, actor, entity, entity_id, action, summary)
+    SELECT ${event.at.getTime()}, ${event.userId}, ${event.actor}, ${event.entity}, ${event.entityId},
+      ${event.action}, ${event.summary} WHERE ${when}`);
+}
+
+export async function listAuditRows(
+  db: Database,
+  filter: { entity: string; entityId?: number; limit: number },
+): Promise<AuditEvent[]> {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.entity, filter.entity),
+        filter.entityId === undefined ? undefined : eq(auditEvents.entityId, filter.entityId),
+      ),
+    )
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(filter.limit);
+}

@@ -1,0 +1,19 @@
+// Flash messages: after a successful POST the studio redirects with `?done=<code>`, and the next page shows the line for it.
+
+/** Fixed lines only: the query names one, so no text a link carries is ever shown. */
+export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
+  'signed-out-elsewhere': 'Your other sessions are signed out.',
+  'password-changed': 'Your password is changed. Your other sessions are signed out.',
+  'token-revoked': 'The token is revoked: requests with it are refused from now on.',
+  'user-added': 'The user is added. Give them their password by a safe channel.',
+  'user-removed': 'The user is removed; what they wrote stays.',
+  'role-changed': 'The role is changed.',
+  'user-password-set': 'The password is set, and that user’s sessions are signed out.',
+};
+
+export type FlashCode = keyof typeof FLASH_MESSAGES;
+
+/** The line for `?done=<code>`, if the code is known. */
+export function flashMessage(code: string | undefined): string | undefined {
+  return code !== undefined && Object.hasOwn(FLASH_MESSAGES, code) ? FLASH_MESSAGES[code] : undefined;
+}
