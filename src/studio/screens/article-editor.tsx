@@ -6,7 +6,7 @@ import type { FieldErrors } from '../form/field-errors.ts';
 import { type Choice, ErrorSummary, SelectField, TextArea, TextField } from '../form/fields.tsx';
 import { type FormValues, firstValue } from '../form/form-values.ts';
 import { ARTICLE_LABELS, type ArticleViewModel } from '../forms/article-form.ts';
-import { Crumbs, Notice, PostForm, Refusal } from './common.tsx';
+import { Crumbs, PostForm, Refusal } from './common.tsx';
 import { RichTextField } from './rich-text-field.tsx';
 
 export interface ArticleEditorProps {
@@ -17,7 +17,6 @@ export interface ArticleEditorProps {
   readonly sanitizedBody: Html;
   readonly sections: readonly Choice[];
   readonly csrf: string;
-  readonly notice?: string;
   readonly refusal?: string;
   /** Above the form: the conflict notice and both versions, after a stale save. */
   readonly conflict?: Child;
@@ -30,15 +29,14 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const v = (name: string) => firstValue(values, name);
   return (
     <div class="screen">
-      <Crumbs trail={[['Articles', '/studio/articles']]} />
+      <Crumbs trail={[['Articles', `/articles`]]} />
       <h1>{article ? `Edit article: ${article.headline}` : 'New article'}</h1>
-      <Notice text={props.notice} />
       <Refusal text={props.refusal} />
       {props.conflict}
       <ErrorSummary errors={errors} labels={ARTICLE_LABELS} />
       <div class="layout">
         <PostForm
-          action={article ? `/studio/articles/${article.id}` : '/studio/articles'}
+          action={article ? `/articles/${article.id}` : `/articles`}
           csrf={props.csrf}
           etag={props.etag}
           label="Article"

@@ -1,12 +1,13 @@
 /** @jsxImportSource hono/jsx */
 // The page that asks before deleting: what goes, and the exact public URLs that will answer 410 Gone from then on.
 import { Crumbs, PostForm } from './common.tsx';
+import { useStudioBase } from './links.ts';
 
 export function ConfirmDelete(props: {
   /** "article", "episode", "show", "section". */
   noun: string;
   title: string;
-  /** Where the record's screen is (Cancel goes back there). */
+  /** Where the record's screen is, below the studio's root (Cancel goes back there). */
   back: string;
   action: string;
   csrf: string;
@@ -18,6 +19,7 @@ export function ConfirmDelete(props: {
   /** Why it cannot be deleted now (a show with episodes): shown instead of the button. */
   blocked?: string;
 }) {
+  const base = useStudioBase();
   return (
     <div class="screen">
       <Crumbs trail={[[props.title, props.back]]} />
@@ -67,7 +69,7 @@ export function ConfirmDelete(props: {
               Delete {props.noun}
             </button>
           )}
-          <a href={props.back}>Cancel</a>
+          <a href={`${base}${props.back}`}>Cancel</a>
         </div>
       </PostForm>
     </div>

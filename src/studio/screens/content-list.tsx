@@ -1,8 +1,9 @@
 /** @jsxImportSource hono/jsx */
 // The article and episode lists: a state filter (all, drafts, scheduled, published), one row per item, paging.
 import { STUDIO_STATES, type StudioRow, type StudioState } from '../../catalog/studio/listings.ts';
-import { Notice, StateBadge, When } from './common.tsx';
+import { StateBadge, When } from './common.tsx';
 import { editPath } from './dashboard-lists.tsx';
+import { useStudioBase } from './links.ts';
 
 const FILTER_LABELS: Record<StudioState, string> = {
   draft: 'Drafts',
@@ -17,7 +18,6 @@ export interface ContentListProps {
   readonly page: number;
   readonly pages: number;
   readonly timeZone: string;
-  readonly notice?: string;
   /** Extra query kept on filter and page links (`showId=3`). */
   readonly query?: Readonly<Record<string, string>>;
   /** Shown above the list: the show filter on episodes. */
@@ -26,7 +26,8 @@ export interface ContentListProps {
 
 export function ContentList(props: ContentListProps) {
   const { kind, rows, state, timeZone } = props;
-  const base = `/studio/${kind}s`;
+  const root = useStudioBase();
+  const base = `${root}/${kind}s`;
   const href = (s: StudioState | undefined, page = 1) => {
     const query = new URLSearchParams(props.query);
     if (s) query.set('state', s);
@@ -38,7 +39,6 @@ export function ContentList(props: ContentListProps) {
   return (
     <div class="screen">
       <h1>{title}</h1>
-      <Notice text={props.notice} />
       <p>
         <a class="button" href={`${base}/new${props.query?.showId ? `?showId=${props.query.showId}` : ''}`}>
           {kind === 'article' ? 'New article' : 'New episode'}
@@ -80,7 +80,7 @@ export function ContentList(props: ContentListProps) {
             {rows.map((row) => (
               <tr>
                 <td>
-                  <a href={editPath(row)}>{row.title}</a>
+                  <a href={`${root}${editPath(row)}`}>{row.title}</a>
                 </td>
                 <td>{row.parent}</td>
                 <td>

@@ -1,35 +1,11 @@
 /** @jsxImportSource hono/jsx */
-// The dashboard's content part: quick links, then drafts, what is scheduled (with its time) and what went out last.
+// The dashboard's lists: drafts, what is scheduled (with its time) and what went out last, articles and episodes together.
 import type { Dashboard, StudioRow } from '../../catalog/studio/listings.ts';
 import { When } from './common.tsx';
+import { useStudioBase } from './links.ts';
 
-export const editPath = (row: Pick<StudioRow, 'kind' | 'id'>) => `/studio/${row.kind}s/${row.id}`;
-
-export function QuickLinks(props: { mayCreateShows: boolean }) {
-  return (
-    <nav aria-label="Quick links">
-      <ul class="quick-links">
-        <li>
-          <a class="button" href="/studio/articles/new">
-            New article
-          </a>
-        </li>
-        <li>
-          <a class="button" href="/studio/episodes/new">
-            New episode
-          </a>
-        </li>
-        {props.mayCreateShows ? (
-          <li>
-            <a class="button secondary" href="/studio/shows/new">
-              New show
-            </a>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
-  );
-}
+/** A row's edit screen, below the studio's root. */
+export const editPath = (row: Pick<StudioRow, 'kind' | 'id'>) => `/${row.kind}s/${row.id}`;
 
 function RowList(props: {
   rows: readonly StudioRow[];
@@ -37,14 +13,15 @@ function RowList(props: {
   empty: string;
   time: 'updated' | 'published';
 }) {
+  const base = useStudioBase();
   if (props.rows.length === 0) return <p>{props.empty}</p>;
   return (
     <ul>
       {props.rows.map((row) => (
         <li>
-          <a href={editPath(row)}>{row.title}</a>{' '}
+          <a href={`${base}${editPath(row)}`}>{row.title}</a>{' '}
           <span class="hint">
-            ({row.kind === 'article' ? 'article' : 'episode'}, {row.parent})
+            ({row.kind}, {row.parent})
           </span>
           <br />
           {props.time === 'updated' ? (
@@ -60,36 +37,28 @@ function RowList(props: {
   );
 }
 
-/** The three lists (section headings are the landmarks a test or a screen reader finds them by). */
-export function DashboardLists(props: { dashboard: Dashboard; timeZone: string; mayCreateShows: boolean }) {
+/** The three lists (their headings are the landmarks a test or a screen reader finds them by). */
+export function DashboardLists(props: { dashboard: Dashboard; timeZone: string }) {
   const { dashboard, timeZone } = props;
   return (
-    <>
-      <QuickLinks mayCreateShows={props.mayCreateShows} />
-      <div class="dashboard-lists">
-        <section aria-labelledby="drafts-title">
-          <h2 id="drafts-title">Drafts</h2>
-          <RowList rows={dashboard.drafts} timeZone={timeZone} empty="No drafts." time="updated" />
-        </section>
-        <section aria-labelledby="scheduled-title">
-          <h2 id="scheduled-title">Scheduled</h2>
-          <RowList
-            rows={dashboard.scheduled}
-            timeZone={timeZone}
-            empty="Nothing scheduled."
-            time="published"
-          />
-        </section>
-        <section aria-labelledby="published-title">
-          <h2 id="published-title">Recently published</h2>
-          <RowList
-            rows={dashboard.published}
-            timeZone={timeZone}
-            empty="Nothing published yet."
-            time="published"
-          />
-        </section>
-      </div>
-    </>
+    <div class="dashboard-lists">
+      <section aria-labelledby="drafts-title">
+        <h2 id="drafts-title">Drafts</h2>
+        <RowList rows={dashboard.drafts} timeZone={timeZone} empty="No drafts." time="updated" />
+      </section>
+      <section aria-labelledby="scheduled-title">
+        <h2 id="scheduled-title">Scheduled</h2>
+        <RowList rows={dashboard.scheduled} timeZone={timeZone} empty="Nothing scheduled." time="published" />
+      </section>
+      <section aria-labelledby="published-title">
+        <h2 id="published-title">Recently published</h2>
+        <RowList
+          rows={dashboard.published}
+          timeZone={timeZone}
+          empty="Nothing published yet."
+          time="published"
+        />
+      </section>
+    </div>
   );
 }

@@ -18,7 +18,7 @@ import {
   type EpisodeViewModel,
   EXPLICIT_CHOICES,
 } from '../forms/episode-form.ts';
-import { Crumbs, Notice, PostForm, Refusal } from './common.tsx';
+import { Crumbs, PostForm, Refusal } from './common.tsx';
 import { RichTextField } from './rich-text-field.tsx';
 
 export function EpisodeEditor(props: {
@@ -29,7 +29,6 @@ export function EpisodeEditor(props: {
   sanitizedNotes: Html;
   shows: readonly Choice[];
   csrf: string;
-  notice?: string;
   refusal?: string;
   conflict?: Child;
   aside?: Child;
@@ -39,15 +38,14 @@ export function EpisodeEditor(props: {
   const guidFixed = episode !== undefined && episode.status !== 'draft';
   return (
     <div class="screen">
-      <Crumbs trail={[['Episodes', '/studio/episodes']]} />
+      <Crumbs trail={[['Episodes', `/episodes`]]} />
       <h1>{episode ? `Edit episode: ${episode.title}` : 'New episode'}</h1>
-      <Notice text={props.notice} />
       <Refusal text={props.refusal} />
       {props.conflict}
       <ErrorSummary errors={errors} labels={EPISODE_LABELS} />
       <div class="layout">
         <PostForm
-          action={episode ? `/studio/episodes/${episode.id}` : '/studio/episodes'}
+          action={episode ? `/episodes/${episode.id}` : `/episodes`}
           csrf={props.csrf}
           etag={props.etag}
           label="Episode"

@@ -2,6 +2,7 @@
 // The article's episodes in the order readers get them: Move up / Move down / Remove buttons (no script needed), Alt+↑/↓ with the script, and Add.
 import type { StudioState } from '../../catalog/studio/listings.ts';
 import { PostForm, StateBadge } from './common.tsx';
+import { useStudioBase } from './links.ts';
 
 export interface PairedItem {
   readonly id: number;
@@ -19,11 +20,12 @@ export function PairingPanel(props: {
   error?: string;
 }) {
   const { paired } = props;
+  const base = useStudioBase();
   return (
     <section class="panel pairing" aria-labelledby="pairing-title" id="pairing">
       <h2 id="pairing-title">Episodes</h2>
       <PostForm
-        action={`/studio/articles/${props.articleId}/episodes`}
+        action={`/articles/${props.articleId}/episodes`}
         csrf={props.csrf}
         etag={props.etag}
         label="Paired episodes"
@@ -44,7 +46,7 @@ export function PairingPanel(props: {
               {paired.map((e, i) => (
                 <li data-reorder-item={String(e.id)} id={`paired-${e.id}`}>
                   <span>
-                    <a href={`/studio/episodes/${e.id}`}>{e.title}</a>{' '}
+                    <a href={`${base}/episodes/${e.id}`}>{e.title}</a>{' '}
                     <span class="hint">({e.showTitle})</span>{' '}
                     {e.state === 'published' ? null : <StateBadge state={e.state} />}
                   </span>

@@ -4,10 +4,11 @@ import type { StudioState } from '../../catalog/studio/listings.ts';
 import type { FieldErrors } from '../form/field-errors.ts';
 import { TextField } from '../form/fields.tsx';
 import { PostForm, StateBadge, When } from './common.tsx';
+import { useStudioBase } from './links.ts';
 
 export interface PublicationProps {
-  /** `/studio/articles/7`: the panel's forms post under it. */
-  readonly base: string;
+  /** `/studio/articles/7` (under BASE_URL's path): the panel's forms post under it. */
+  readonly path: string;
   readonly etag: string;
   readonly csrf: string;
   readonly state: StudioState;
@@ -23,7 +24,8 @@ export interface PublicationProps {
 }
 
 export function PublicationPanel(props: PublicationProps) {
-  const { base, etag, csrf, state, publishedAt, timeZone } = props;
+  const { path, etag, csrf, state, publishedAt, timeZone } = props;
+  const base = useStudioBase();
   return (
     <section class="panel" aria-labelledby="publication-title">
       <h2 id="publication-title">Publication</h2>
@@ -48,13 +50,13 @@ export function PublicationPanel(props: PublicationProps) {
       {props.mayPublish ? (
         <>
           {state !== 'published' ? (
-            <PostForm action={`${base}/publish`} csrf={csrf} etag={etag} label="Publish now">
+            <PostForm action={`${path}/publish`} csrf={csrf} etag={etag} label="Publish now">
               <input type="hidden" name="when" value="now" />
               <button type="submit">Publish now</button>
             </PostForm>
           ) : null}
           {state !== 'published' ? (
-            <PostForm action={`${base}/publish`} csrf={csrf} etag={etag} label="Schedule">
+            <PostForm action={`${path}/publish`} csrf={csrf} etag={etag} label="Schedule">
               <input type="hidden" name="when" value="schedule" />
               <TextField
                 name="at"
@@ -69,7 +71,7 @@ export function PublicationPanel(props: PublicationProps) {
             </PostForm>
           ) : null}
           {state !== 'draft' ? (
-            <PostForm action={`${base}/unpublish`} csrf={csrf} etag={etag} label="Unpublish">
+            <PostForm action={`${path}/unpublish`} csrf={csrf} etag={etag} label="Unpublish">
               <p class="actions">
                 <button type="submit" class="secondary">
                   Unpublish (back to draft)
@@ -83,7 +85,7 @@ export function PublicationPanel(props: PublicationProps) {
       )}
       {props.mayDelete ? (
         <p>
-          <a class="button danger" href={`${base}/delete`}>
+          <a class="button danger" href={`${base}${path}/delete`}>
             Delete…
           </a>
         </p>

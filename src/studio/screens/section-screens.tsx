@@ -4,23 +4,24 @@ import type { FieldErrors } from '../form/field-errors.ts';
 import { ErrorSummary, TextArea, TextField } from '../form/fields.tsx';
 import { type FormValues, firstValue } from '../form/form-values.ts';
 import { SECTION_LABELS, type SectionViewModel } from '../forms/section-form.ts';
-import { Crumbs, Notice, PostForm } from './common.tsx';
+import { Crumbs, PostForm } from './common.tsx';
+import { useStudioBase } from './links.ts';
 
-export function SectionList(props: { sections: readonly SectionViewModel[]; csrf: string; notice?: string }) {
+export function SectionList(props: { sections: readonly SectionViewModel[]; csrf: string }) {
   const { sections, csrf } = props;
+  const base = useStudioBase();
   return (
     <div class="screen">
       <h1>Sections</h1>
-      <Notice text={props.notice} />
       <p>
-        <a class="button" href="/studio/sections/new">
+        <a class="button" href={`${base}/sections/new`}>
           New section
         </a>
       </p>
       {sections.length === 0 ? (
         <p>No sections yet.</p>
       ) : (
-        <PostForm action="/studio/sections/reorder" csrf={csrf} class="pairing" label="Section order">
+        <PostForm action={`/sections/reorder`} csrf={csrf} class="pairing" label="Section order">
           {sections.map((s) => (
             <input type="hidden" name="order" value={String(s.id)} />
           ))}
@@ -28,7 +29,7 @@ export function SectionList(props: { sections: readonly SectionViewModel[]; csrf
             {sections.map((s, i) => (
               <li data-reorder-item={String(s.id)}>
                 <span>
-                  <a href={`/studio/sections/${s.id}`}>{s.name}</a> <span class="hint">/{s.slug}</span>
+                  <a href={`${base}/sections/${s.id}`}>{s.name}</a> <span class="hint">/{s.slug}</span>
                 </span>
                 <span class="moves">
                   <button
@@ -65,16 +66,15 @@ export function SectionForm(props: {
   values: FormValues;
   errors: FieldErrors;
   csrf: string;
-  notice?: string;
 }) {
   const { section, values, errors } = props;
+  const base = useStudioBase();
   const v = (name: string) => firstValue(values, name);
-  const action = section ? `/studio/sections/${section.id}` : '/studio/sections';
+  const action = section ? `/sections/${section.id}` : `/sections`;
   return (
     <div class="screen">
-      <Crumbs trail={[['Sections', '/studio/sections']]} />
+      <Crumbs trail={[['Sections', `/sections`]]} />
       <h1>{section ? `Edit section: ${section.name}` : 'New section'}</h1>
-      <Notice text={props.notice} />
       <ErrorSummary errors={errors} labels={SECTION_LABELS} />
       <PostForm action={action} csrf={props.csrf} etag={props.etag} label="Section">
         <TextField name="name" label={SECTION_LABELS.name} value={v('name')} errors={errors} required />
@@ -104,7 +104,7 @@ export function SectionForm(props: {
         <div class="actions">
           <button type="submit">{section ? 'Save section' : 'Create section'}</button>
           {section ? (
-            <a class="button danger" href={`/studio/sections/${section.id}/delete`}>
+            <a class="button danger" href={`${base}/sections/${section.id}/delete`}>
               Delete…
             </a>
           ) : null}

@@ -12,7 +12,8 @@ import {
 } from '../form/fields.tsx';
 import { type FormValues, firstValue, valuesOf } from '../form/form-values.ts';
 import { CATEGORY_GROUPS, CATEGORY_PICKERS, SHOW_LABELS, type ShowViewModel } from '../forms/show-form.ts';
-import { Crumbs, Notice, PostForm, Refusal } from './common.tsx';
+import { Crumbs, PostForm, Refusal } from './common.tsx';
+import { useStudioBase } from './links.ts';
 
 export function ShowEditor(props: {
   show?: ShowViewModel;
@@ -20,26 +21,25 @@ export function ShowEditor(props: {
   values: FormValues;
   errors: FieldErrors;
   csrf: string;
-  notice?: string;
   refusal?: string;
   conflict?: Child;
   aside?: Child;
 }) {
   const { show, values, errors } = props;
+  const base = useStudioBase();
   const v = (name: string) => firstValue(values, name);
   const on = (name: string) => values[name] !== undefined;
   const picked = valuesOf(values, 'categories');
   return (
     <div class="screen">
-      <Crumbs trail={[['Shows', '/studio/shows']]} />
+      <Crumbs trail={[['Shows', `/shows`]]} />
       <h1>{show ? `Edit show: ${show.title}` : 'New show'}</h1>
-      <Notice text={props.notice} />
       <Refusal text={props.refusal} />
       {props.conflict}
       <ErrorSummary errors={errors} labels={SHOW_LABELS} />
       <div class="layout">
         <PostForm
-          action={show ? `/studio/shows/${show.id}` : '/studio/shows'}
+          action={show ? `/shows/${show.id}` : `/shows`}
           csrf={props.csrf}
           etag={props.etag}
           label="Show"
@@ -141,8 +141,8 @@ export function ShowEditor(props: {
             <button type="submit">{show ? 'Save show' : 'Create show'}</button>
             {show ? (
               <>
-                <a href={`/studio/episodes?showId=${show.id}`}>Episodes of this show</a>
-                <a class="button danger" href={`/studio/shows/${show.id}/delete`}>
+                <a href={`${base}/episodes?showId=${show.id}`}>Episodes of this show</a>
+                <a class="button danger" href={`${base}/shows/${show.id}/delete`}>
                   Delete…
                 </a>
               </>
