@@ -6,6 +6,7 @@ import { requireCsrfToken, studioOriginCheck } from '../../http/studio-csrf.ts';
 import { studioHeaders } from '../../http/studio-headers.ts';
 import { requireStudioUser } from '../../http/studio-session.ts';
 import { findStudioAsset } from '../../studio/assets/studio-assets.ts';
+import { contentRoutes } from './content/index.ts';
 import { dashboardRoutes } from './dashboard.tsx';
 import { signInRoutes, signOutRoutes } from './sign-in.tsx';
 
@@ -39,5 +40,6 @@ export function studioRoutes(): Hono<AppEnv> {
   studio.use('*', requireStudioUser(), requireCsrfToken());
   studio.route('/', signOutRoutes());
   studio.route('/', dashboardRoutes());
+  studio.route('/', contentRoutes());
   return studio;
 }

@@ -31,9 +31,6 @@ export function PairingPanel(props: {
         label="Paired episodes"
       >
         <div data-reorder="">
-          {paired.map((e) => (
-            <input type="hidden" name="order" value={String(e.id)} />
-          ))}
           {props.error ? (
             <p class="field-error" role="alert">
               {props.error}

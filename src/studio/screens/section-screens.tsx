@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 // The sections screens: the list in navigation order (Move up / Move down), and the form to create or edit one.
+import type { Child } from 'hono/jsx';
 import type { FieldErrors } from '../form/field-errors.ts';
 import { ErrorSummary, TextArea, TextField } from '../form/fields.tsx';
 import { type FormValues, firstValue } from '../form/form-values.ts';
@@ -22,38 +23,39 @@ export function SectionList(props: { sections: readonly SectionViewModel[]; csrf
         <p>No sections yet.</p>
       ) : (
         <PostForm action={`/sections/reorder`} csrf={csrf} class="pairing" label="Section order">
-          {sections.map((s) => (
-            <input type="hidden" name="order" value={String(s.id)} />
-          ))}
-          <ol aria-label="Sections in navigation order">
-            {sections.map((s, i) => (
-              <li data-reorder-item={String(s.id)}>
-                <span>
-                  <a href={`${base}/sections/${s.id}`}>{s.name}</a> <span class="hint">/{s.slug}</span>
-                </span>
-                <span class="moves">
-                  <button
-                    type="submit"
-                    class="small secondary"
-                    name="move"
-                    value={`up:${s.id}`}
-                    disabled={i === 0}
-                  >
-                    Move up<span class="visually-hidden">: {s.name}</span>
-                  </button>
-                  <button
-                    type="submit"
-                    class="small secondary"
-                    name="move"
-                    value={`down:${s.id}`}
-                    disabled={i === sections.length - 1}
-                  >
-                    Move down<span class="visually-hidden">: {s.name}</span>
-                  </button>
-                </span>
-              </li>
-            ))}
-          </ol>
+          <div data-reorder="">
+            <ol aria-label="Sections in navigation order">
+              {sections.map((s, i) => (
+                <li data-reorder-item={String(s.id)}>
+                  <span>
+                    <a href={`${base}/sections/${s.id}`}>{s.name}</a> <span class="hint">/{s.slug}</span>
+                  </span>
+                  <span class="moves">
+                    <button
+                      type="submit"
+                      class="small secondary"
+                      name="move"
+                      value={`up:${s.id}`}
+                      disabled={i === 0}
+                    >
+                      Move up<span class="visually-hidden">: {s.name}</span>
+                    </button>
+                    <button
+                      type="submit"
+                      class="small secondary"
+                      name="move"
+                      value={`down:${s.id}`}
+                      disabled={i === sections.length - 1}
+                    >
+                      Move down<span class="visually-hidden">: {s.name}</span>
+                    </button>
+                  </span>
+                </li>
+              ))}
+            </ol>
+            <p class="hint">With a Move button focused, Alt+↑ and Alt+↓ move the section too.</p>
+            <p class="visually-hidden" aria-live="polite" data-reorder-status="" />
+          </div>
         </PostForm>
       )}
     </div>
@@ -66,6 +68,8 @@ export function SectionForm(props: {
   values: FormValues;
   errors: FieldErrors;
   csrf: string;
+  /** The conflict notice and both versions, after a stale save. */
+  conflict?: Child;
 }) {
   const { section, values, errors } = props;
   const base = useStudioBase();
@@ -75,6 +79,7 @@ export function SectionForm(props: {
     <div class="screen">
       <Crumbs trail={[['Sections', `/sections`]]} />
       <h1>{section ? `Edit section: ${section.name}` : 'New section'}</h1>
+      {props.conflict}
       <ErrorSummary errors={errors} labels={SECTION_LABELS} />
       <PostForm action={action} csrf={props.csrf} etag={props.etag} label="Section">
         <TextField name="name" label={SECTION_LABELS.name} value={v('name')} errors={errors} required />

@@ -1,0 +1,17 @@
+// The studio's content screens (sections, articles, shows, episodes, previews), mounted behind the session and CSRF checks.
+import { Hono } from 'hono';
+import type { AppEnv } from '../../../deps.ts';
+import { problemScreen, shownStatus } from './screen.tsx';
+import { sectionRoutes } from './sections.tsx';
+
+export function contentRoutes(): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  routes.route('/', sectionRoutes());
+  // A missing record, a role refusal, a bad id: a studio page that says so (a script gets the problem).
+  routes.onError(function contentError(error, c) {
+    const status = shownStatus(error);
+    if (status === undefined || /application\/json/.test(c.req.header('accept') ?? '')) throw error;
+    return problemScreen(c, status, error);
+  });
+  return routes;
+}
