@@ -43,6 +43,23 @@ export function unlabelledControls(doc: Document): string[] {
   return missing;
 }
 
+/**
+ * A textarea's value. linkedom leaves character references in a textarea's text as written
+ * (`&lt;`), where a browser's RCDATA parsing decodes them: decoded here as a browser would.
+ */
+export function textareaValue(textarea: Element): string {
+  const scratch = textarea.ownerDocument.createElement('div');
+  scratch.innerHTML = textarea.textContent ?? '';
+  return scratch.textContent ?? '';
+}
+
+/** The value of the control with this id as a browser shows it (textareas decoded). */
+export function valueOf(doc: Document, id: string): string {
+  const control = doc.getElementById(id);
+  if (!control) throw new Error(`no control #${id}`);
+  return control.tagName === 'TEXTAREA' ? textareaValue(control) : (control.getAttribute('value') ?? '');
+}
+
 /** The messages shown beside a field (its `-error` paragraph), as text. */
 export function fieldMessages(doc: Document, id: string): string {
   const control = doc.getElementById(id);
@@ -75,7 +92,7 @@ export function formFields(doc: Document, action: string): Record<string, string
     if (control.tagName === 'SELECT') {
       const selected = control.querySelector('option[selected]') ?? control.querySelector('option');
       fields[name] = selected?.getAttribute('value') ?? '';
-    } else if (control.tagName === 'TEXTAREA') fields[name] = control.textContent ?? '';
+    } else if (control.tagName === 'TEXTAREA') fields[name] = textareaValue(control);
     else fields[name] = control.getAttribute('value') ?? '';
   }
   return fields;

@@ -1,5 +1,5 @@
 // What the studio lists: articles and episodes by state (drafts, scheduled, live), newest first, with what a row shows.
-import { and, asc, count, desc, eq, gt, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import { isLive } from '../../db/queries/visibility.ts';
 import { articles, episodes, sections, shows } from '../../db/schema.ts';
 import type { EditorContext } from '../editor/context.ts';
@@ -126,4 +126,23 @@ export async function loadDashboard(ctx: EditorContext, limit = 10): Promise<Das
     }),
   );
   return { drafts: lists[0] ?? [], scheduled: lists[1] ?? [], published: lists[2] ?? [] };
+}
+
+/** Episodes by id, with what a pairing row shows (title, show, state), in the order of `ids`. */
+export async function studioEpisodesByIds(ctx: EditorContext, ids: readonly number[]): Promise<StudioRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await ctx.db
+    .select({
+      id: episodes.id,
+      title: episodes.title,
+      parent: shows.title,
+      status: episodes.status,
+      publishedAt: episodes.publishedAt,
+      updatedAt: episodes.updatedAt,
+    })
+    .from(episodes)
+    .innerJoin(shows, eq(shows.id, episodes.showId))
+    .where(inArray(episodes.id, [...ids]));
+  const byId = new Map(rows.map((r) => [r.id, rowOf('episode', r, ctx.now)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -1,12 +1,18 @@
 // The studio's content screens (sections, articles, shows, episodes, previews), mounted behind the session and CSRF checks.
 import { Hono } from 'hono';
 import type { AppEnv } from '../../../deps.ts';
+import { articleActionRoutes } from './article-actions.tsx';
+import { articleRoutes } from './articles.tsx';
+import { previewRoutes } from './previews.tsx';
 import { problemScreen, shownStatus } from './screen.tsx';
 import { sectionRoutes } from './sections.tsx';
 
 export function contentRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.route('/', sectionRoutes());
+  routes.route('/', articleRoutes());
+  routes.route('/', articleActionRoutes());
+  routes.route('/', previewRoutes());
   // A missing record, a role refusal, a bad id: a studio page that says so (a script gets the problem).
   routes.onError(function contentError(error, c) {
     const status = shownStatus(error);
