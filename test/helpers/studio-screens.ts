@@ -54,7 +54,7 @@ export function textareaValue(textarea: Element): string {
 }
 
 /** The value of the control with this id as a browser shows it (textareas decoded). */
-export function valueOf(doc: Document, id: string): string {
+export function controlValue(doc: Document, id: string): string {
   const control = doc.getElementById(id);
   if (!control) throw new Error(`no control #${id}`);
   return control.tagName === 'TEXTAREA' ? textareaValue(control) : (control.getAttribute('value') ?? '');

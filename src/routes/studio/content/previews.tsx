@@ -32,9 +32,12 @@ function FeedItemPreview(props: {
         same content).
       </p>
       {props.xml ? (
-        <pre class="feed-item" aria-label="Feed item XML" tabindex={0}>
-          <code>{props.xml}</code>
-        </pre>
+        <figure>
+          <figcaption id="feed-item-caption">The item’s XML</figcaption>
+          <pre class="feed-item" role="region" aria-labelledby="feed-item-caption" tabindex={0}>
+            <code>{props.xml}</code>
+          </pre>
+        </figure>
       ) : (
         <p>{props.missing}</p>
       )}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ContentStudio,
+  controlValue,
   documentOf,
   etagIn,
   fieldMessages,
@@ -8,7 +9,6 @@ import {
   openContentStudio,
   page,
   unlabelledControls,
-  valueOf,
 } from '../../../helpers/studio-screens.ts';
 import { tempDirs } from '../../../helpers/temp-dir.ts';
 
@@ -54,7 +54,7 @@ describe('studio article screens', () => {
     const { doc } = await page(s.editor, draftPath);
     expect(doc.getElementById('f-slug')?.getAttribute('value')).toBe('ferry-timetable-changes-for-winter');
     expect(doc.getElementById('f-tags')?.getAttribute('value')).toBe('ferry, winter, timetable');
-    expect(valueOf(doc, 'f-authors')).toBe(
+    expect(controlValue(doc, 'f-authors')).toBe(
       'Ada Lovelace <ada@example.com> https://example.com/ada\nGrace Hopper',
     );
     expect(doc.querySelector('template[data-rich-initial]')?.innerHTML).toContain('<strong>winter</strong>');
@@ -76,7 +76,7 @@ describe('studio article screens', () => {
     const again = documentOf(await response.text());
     expect(fieldMessages(again, 'f-headline')).toContain('Required.');
     expect(fieldMessages(again, 'f-authors')).toMatch(/Author 1 \(email\): Invalid email address/);
-    expect(valueOf(again, 'f-authors')).toBe('Ada <not-an-email>');
+    expect(controlValue(again, 'f-authors')).toBe('Ada <not-an-email>');
     expect(again.querySelector('.error-summary a[href="#f-headline"]')).not.toBeNull();
   });
 
@@ -93,7 +93,7 @@ describe('studio article screens', () => {
       tr.querySelector('td.yours')?.textContent,
     ]);
     expect(row).toEqual([['Theirs.', 'Mine.']]);
-    expect(valueOf(conflict, 'f-standfirst')).toBe('Mine.');
+    expect(controlValue(conflict, 'f-standfirst')).toBe('Mine.');
   });
 
   it('shows a contributor no publish button, and answers a forged publish with 403', async () => {
