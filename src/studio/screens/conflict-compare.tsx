@@ -3,20 +3,25 @@
 import { type FormValues, firstValue, valuesOf } from '../form/form-values.ts';
 import { When } from './common.tsx';
 
-const shown = (values: FormValues, field: string) =>
+const text = (values: FormValues, field: string) =>
   valuesOf(values, field).join('\n') || firstValue(values, field);
 
 export function ConflictNotice(props: {
   labels: Readonly<Record<string, string>>;
+  /** The fields the form shows, in its order (default: every labelled field). */
+  fields?: readonly string[];
+  /** Fields that are checkboxes: shown as Yes / No. */
+  checkboxes?: readonly string[];
   theirs: FormValues;
   yours: FormValues;
   savedAt: Date;
   savedBy?: string;
   timeZone: string;
 }) {
-  const fields = Object.keys(props.labels).filter(
-    (field) => props.theirs[field] !== undefined || props.yours[field] !== undefined,
-  );
+  const fields = props.fields ?? Object.keys(props.labels);
+  const checkboxes = new Set(props.checkboxes ?? []);
+  const shown = (values: FormValues, field: string) =>
+    checkboxes.has(field) ? (values[field] !== undefined ? 'Yes' : 'No') : text(values, field);
   const differing = fields.filter((f) => shown(props.theirs, f) !== shown(props.yours, f));
   return (
     <>
