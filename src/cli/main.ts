@@ -2,9 +2,12 @@
 import { parseConfig } from '../config.ts';
 import { PodwireError } from '../errors.ts';
 import { runMigrate, runSeed } from './db-commands.ts';
+import { OFFLINE_WRANGLER_ENV } from './offline-wrangler.ts';
 import { runProbe } from './probe-command.ts';
+import { readNewPassword } from './read-password.ts';
 import { runScan } from './scan-command.ts';
 import { runServe } from './serve-command.ts';
+import { runUser } from './user-command.ts';
 
 const USAGE = `Usage: podwire <command> [options]
 
@@ -14,6 +17,7 @@ Commands:
   seed             add the demo content to the database (never overwrites; safe to repeat)
   probe FILE...    print each audio file's exact length, type, codec and chapters (--json for JSON)
   scan [DIR]       register new and changed audio and artwork under MEDIA_DIR (or DIR inside it)
+  user ...         manage studio users: add, passwd, role, remove, list (podwire user help)
   help             show this text
 
 Settings come from the environment (PORT, BASE_URL, DATABASE_URL, MEDIA_DIR, ...); see README.md.`;
@@ -40,6 +44,14 @@ export async function runCli(argv: readonly string[]): Promise<number> {
           isTTY: process.stderr.isTTY === true,
           progress: (text) => process.stderr.write(`\r\x1b[2K${text}`),
         });
+      case 'user':
+        // getPlatformProxy (--worker) reads wrangler's settings from the environment itself.
+        if (rest.includes('--worker')) Object.assign(process.env, OFFLINE_WRANGLER_ENV);
+        return await runUser(
+          rest,
+          { out, readPassword: () => readNewPassword(process.stdin, process.stderr) },
+          { config: () => parseConfig(process.env), wranglerEnv: { ...process.env } },
+        );
       case undefined:
       case 'help':
       case '--help':

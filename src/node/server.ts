@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp, VERSION_TTL_MS } from '../app.ts';
+import { NODE_PASSWORD_POLICY } from '../auth/password.ts';
+import { sessionPolicyOf } from '../catalog/accounts/context.ts';
+import { sweepAccounts } from '../catalog/accounts/sessions.ts';
 import { createDocumentPipeline } from '../catalog/documents/pipeline.ts';
 import { refreshExpired, warmDocuments } from '../catalog/documents/store-documents.ts';
 import { publishDueItems } from '../catalog/publish-due.ts';
@@ -102,6 +105,7 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
     hot,
     peerAddress: (c) => getConnInfo(c).remote.address,
     newRequestId,
+    passwords: NODE_PASSWORD_POLICY,
   });
   const listener = getRequestListener(app.fetch);
   const fastPath = createFastPath(hot, log, ['br', 'gzip'], {
@@ -116,8 +120,8 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
     server.listen(config.port, config.host, () => resolve());
   });
   // Scheduled items whose time has come are recorded as published once a minute (they are already
-  // visible on time: visibility is decided per request), and released media files past their grace
-  // period are removed.
+  // visible on time: visibility is decided per request), released media files past their grace
+  // period are removed, and expired studio sessions and old failed sign-ins deleted.
   const publisher = setInterval(() => {
     publishDueItems(runtime.db.db, now()).then(
       (report) => {
@@ -127,6 +131,12 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
     );
     recoverMediaStore(runtime, config.mediaDir, log, { self, startingUp: false, now }).catch(
       (error: unknown) => log.error('sweeping the media store failed', { error }),
+    );
+    sweepAccounts(runtime.db.db, now(), sessionPolicyOf(config)).then(
+      (report) => {
+        if (report.sessions + report.failures > 0) log.info('expired sessions swept', { ...report });
+      },
+      (error: unknown) => log.error('sweeping expired sessions failed', { error }),
     );
     refreshExpired(documents).then(
       (report) => {

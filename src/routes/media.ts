@@ -4,7 +4,7 @@ import { lookupMedia, type MediaAsset } from '../catalog/media-access.ts';
 import { mediaEtag, mediaPath } from '../catalog/media-url.ts';
 import type { AppEnv } from '../deps.ts';
 import { GoneError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors.ts';
-import { isAdmin } from '../http/admin-auth.ts';
+import { authenticate } from '../http/admin-auth.ts';
 import { contentRange, interpretRange } from '../http/byte-ranges.ts';
 import { evaluatePreconditions, ifRangeHolds, type Validators } from '../http/conditional.ts';
 import { formatHttpDate } from '../http/http-date.ts';
@@ -45,8 +45,9 @@ export function mediaRoutes(): Hono<AppEnv> {
       throw new NotFoundError(`no media file is registered as ${key}`);
     }
     const { asset, isPublic } = found;
-    // A draft's (or a scheduled item's) files are the admin's until it goes live.
-    if (!isPublic && !(await isAdmin(c.req.header('authorization'), config.adminToken))) {
+    // A draft's (or a scheduled item's) files are the newsroom's until it goes live: ADMIN_TOKEN, an
+    // API token, or a studio session (the studio's previews) may fetch them.
+    if (!isPublic && (await authenticate(c)).kind !== 'principal') {
       throw new NotFoundError(`no published media file is registered as ${key}`);
     }
     if (!asset.sha256.startsWith(version)) {

@@ -6,6 +6,8 @@ export interface StudioChrome {
   readonly sitePath: string;
   readonly siteTitle: string;
   readonly siteLanguage: string;
+  /** TIME_ZONE: how times are shown. */
+  readonly timeZone: string;
   /** Absent on the sign-in page. */
   readonly user?: StudioUser;
   /** The session's CSRF token: in a meta tag for the script, and in every form. */

@@ -2,7 +2,8 @@
 
 /** Fixed lines only: the query names one, so no text a link carries is ever shown. */
 export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
-  'signed-out-elsewhere': 'Your other sessions are signed out.',
+  'signed-out-everywhere': 'You are signed out everywhere, in this browser too.',
+  'signed-out': 'You are signed out.',
   'password-changed': 'Your password is changed. Your other sessions are signed out.',
   'token-revoked': 'The token is revoked: requests with it are refused from now on.',
   'user-added': 'The user is added. Give them their password by a safe channel.',

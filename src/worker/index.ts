@@ -8,6 +8,9 @@ import type {
 } from '@cloudflare/workers-types';
 import type { Hono } from 'hono';
 import { createApp } from '../app.ts';
+import { WORKER_PASSWORD_POLICY } from '../auth/password.ts';
+import { sessionPolicyOf } from '../catalog/accounts/context.ts';
+import { sweepAccounts } from '../catalog/accounts/sessions.ts';
 import { createDocumentPipeline } from '../catalog/documents/pipeline.ts';
 import { refreshExpired } from '../catalog/documents/store-documents.ts';
 import { sweepMediaJournal } from '../catalog/media-journal.ts';
@@ -53,6 +56,8 @@ function appFor(env: WorkerEnv): Hono<AppEnv> {
     instance: WORKER_INSTANCE,
     // Cloudflare sets CF-Connecting-IP to the address that connected to its edge, replacing any sent.
     peerAddress: (c) => c.req.header('cf-connecting-ip'),
+    // Workers' PBKDF2 stops at 100,000 iterations (and CPU time is billed): see the README.
+    passwords: WORKER_PASSWORD_POLICY,
     // Cache API: absent where the runtime has none (it always has on Cloudflare).
     sharedCache:
       typeof caches === 'undefined'
@@ -85,7 +90,8 @@ export default {
 
   /**
    * The cron trigger (wrangler.toml): scheduled articles and episodes whose time has come are
-   * published; released media past its grace period and uploads that never committed are removed.
+   * published; released media past its grace period and uploads that never committed are removed;
+   * expired studio sessions and old failed sign-ins are deleted.
    */
   async scheduled(_event: ScheduledController, env: WorkerEnv, _ctx: ExecutionContext): Promise<void> {
     appFor(env);
@@ -99,6 +105,12 @@ export default {
       ownerGone: (_owner, startedAt) => now.getTime() - startedAt.getTime() > WORKER_UPLOAD_MS,
     });
     if (swept.removed.length + swept.abandoned.length > 0) log.info('media store swept', { ...swept });
+    const accounts = await sweepAccounts(
+      db,
+      now,
+      sessionPolicyOf((built as NonNullable<typeof built>).config),
+    );
+    if (accounts.sessions + accounts.failures > 0) log.info('expired sessions swept', { ...accounts });
     const documents = createDocumentPipeline({
       db,
       bodies: createR2DocumentBodies(env.MEDIA as R2Bucket),

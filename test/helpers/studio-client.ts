@@ -2,7 +2,8 @@
 import type { Hono } from 'hono';
 import type { PasswordPolicy } from '../../src/auth/password.ts';
 import type { Role } from '../../src/auth/principal.ts';
-import { addUser, type UserSummary } from '../../src/catalog/accounts/users.ts';
+import { createApiToken } from '../../src/catalog/accounts/api-tokens.ts';
+import { addUser, getUserByEmail, type UserSummary } from '../../src/catalog/accounts/users.ts';
 import type { AppEnv } from '../../src/deps.ts';
 import { type AdminApp, BASE, openAdminApp } from './admin-client.ts';
 
@@ -33,6 +34,14 @@ export async function createUser(
     { db: deps.db, now: deps.now(), passwords: deps.passwords ?? TEST_PASSWORDS },
     { email, role, password },
   );
+}
+
+/** An API token for the user, made as the Account page makes it; returns the token (`pw_...`). */
+export async function createToken(app: AdminApp, email: string, name = 'test'): Promise<string> {
+  const { deps } = app.demo;
+  const ctx = { db: deps.db, now: deps.now(), passwords: deps.passwords ?? TEST_PASSWORDS };
+  const user = await getUserByEmail(ctx, email);
+  return (await createApiToken(ctx, { userId: user.id, name })).token;
 }
 
 export type FormFields = Record<string, string | Blob>;

@@ -465,7 +465,9 @@ describe('admin API auth', () => {
       method: 'POST',
       headers: { authorization: 'Bearer wrong-token-wrong-token' },
     });
-    expect((await wrong.json()).detail).toBe('The bearer token is not the admin token.');
+    expect((await wrong.json()).detail).toMatch(
+      /^The bearer token is neither the admin token nor an API token in use/,
+    );
     expect(wrong.headers.get('www-authenticate')).toBe('Bearer realm="podwire admin", error="invalid_token"');
     demo.close();
   });

@@ -17,7 +17,8 @@ export type AuditEntity =
 
 export interface AuditFacts {
   readonly entity: AuditEntity;
-  readonly entityId: number | null;
+  /** The record's id, or a subquery giving it (created in the same batch); null for none. */
+  readonly entityId: number | null | SQL;
   /** `create`, `update`, `delete`, `publish`, `unpublish`, `schedule`, `upload`, `pair`... */
   readonly action: string;
   /** A short line for people ("title changed"); at most 200 characters are kept. */

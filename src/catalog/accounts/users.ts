@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { hashPassword, passwordProblem } from '../../auth/password.ts';
 import { mayManageUsers, type Role } from '../../auth/principal.ts';
 import {
+  countUsers,
   deleteUserStatement,
   findUserByEmail,
   findUserById,
@@ -131,4 +132,9 @@ export async function changeUserRole(ctx: AccountContext, id: number, role: Role
     throw new ConflictError(`${user.email} is the last admin: make another user an admin first`);
   }
   return getUserById(ctx, id);
+}
+
+/** Whether any user exists (with neither users nor ADMIN_TOKEN the write API is off). */
+export async function hasUsers(ctx: { db: AccountContext['db'] }): Promise<boolean> {
+  return (await countUsers(ctx.db)) > 0;
 }

@@ -1,5 +1,5 @@
 // Article editing: create, edit (a renamed slug redirects), delete (its URL answers 410), publish, pair episodes.
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { setArticleEpisodes } from '../../db/queries/pairing.ts';
 import { isLive, isLiveRecord } from '../../db/queries/visibility.ts';
@@ -13,10 +13,12 @@ import {
 } from '../../db/schema.ts';
 import type { Author } from '../../domain/vocabulary.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
+import { auditStatements } from '../accounts/audit.ts';
 import { releaseAssetStatements } from '../media-journal.ts';
 import { siteUrls } from '../site-urls.ts';
 import { guarded, translateConstraintError } from './constraint-errors.ts';
 import type { EditorContext } from './context.ts';
+import { creatorOf, requireOwnDraft, requirePublisher } from './permissions.ts';
 import { DRAFT, publicationFor } from './publication.ts';
 import { expectedVersion, touched, type WriteCondition } from './record-version.ts';
 import { goneStatements, redirectStatements } from './routing-records.ts';
@@ -46,9 +48,13 @@ const articlePath = (slug: string) => siteUrls('').article(slug);
 export const articleViewOf = (ctx: EditorContext, r: ArticleRecord) =>
   articleView(ctx.baseUrl, r.article, r.image, r.episodeIds);
 
-/** Reads the article and checks the request's If-Match: the version a guarded write expects. */
+/**
+ * Reads the article and checks the request's If-Match: the version a guarded write expects. A
+ * contributor may write only their own draft (publishing is checked before this).
+ */
 async function articleForWrite(ctx: EditorContext, id: number, condition?: WriteCondition) {
   const record = await getArticle(ctx, id);
+  requireOwnDraft(ctx, record.article, `article ${id}`);
   const expected = await expectedVersion(condition, articleViewOf(ctx, record), record.article.version);
   return { record, expected };
 }
@@ -98,20 +104,30 @@ export async function listArticles(
   return { ids: rows.map((r) => r.id), total: total?.n ?? 0 };
 }
 
+/** Audit trail entries for the article (see auditStatements). */
+const audit = (ctx: EditorContext, id: number | ReturnType<typeof sql>, action: string, summary = '') =>
+  auditStatements(ctx, { entity: 'article', entityId: id, action, summary });
+
+/** A new draft, created by the actor (contributors may create drafts). */
 export async function createArticle(ctx: EditorContext, fields: ArticleFields): Promise<ArticleRecord> {
-  const [row] = await guarded(() =>
-    ctx.db
-      .insert(articles)
-      .values({
-        ...fields,
-        guid: `urn:uuid:${crypto.randomUUID()}`,
-        status: 'draft',
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      })
-      .returning({ id: articles.id }),
+  const guid = `urn:uuid:${crypto.randomUUID()}`;
+  const [rows] = await guarded(() =>
+    ctx.db.batch([
+      ctx.db
+        .insert(articles)
+        .values({
+          ...fields,
+          guid,
+          status: 'draft',
+          createdBy: creatorOf(ctx),
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        })
+        .returning({ id: articles.id }),
+      ...audit(ctx, sql`(SELECT id FROM articles WHERE guid = ${guid})`, 'create', fields.headline),
+    ]),
   );
-  return getArticle(ctx, row?.id as number);
+  return getArticle(ctx, rows[0]?.id as number);
 }
 
 export async function updateArticle(
@@ -130,7 +146,7 @@ export async function updateArticle(
     ? redirectStatements(ctx.db, articlePath(before.article.slug), articlePath(patch.slug as string), ctx.now)
     : [];
   try {
-    await ctx.db.batch([update, ...moves]);
+    await ctx.db.batch([update, ...moves, ...audit(ctx, id, 'update', changedFields(patch))]);
   } catch (error) {
     throw translateConstraintError(error);
   }
@@ -141,6 +157,9 @@ export async function updateArticle(
 export function articleGonePaths(record: ArticleRecord): string[] {
   return record.article.status === 'draft' ? [] : [articlePath(record.article.slug)];
 }
+
+/** "headline, tags changed": the audit line for a patch. */
+export const changedFields = (patch: object) => `${Object.keys(patch).join(', ') || 'nothing'} changed`;
 
 export async function deleteArticle(
   ctx: EditorContext,
@@ -156,6 +175,7 @@ export async function deleteArticle(
       ...gone,
       // Its image goes too, unless another record uses it (the timer's sweep removes the file).
       ...(record.image ? releaseAssetStatements(ctx.db, record.image, ctx.now) : []),
+      ...audit(ctx, id, 'delete', record.article.headline),
     ]),
   );
 }
@@ -166,23 +186,37 @@ export async function publishArticle(
   at: Date | undefined,
   condition?: WriteCondition,
 ) {
+  requirePublisher(ctx);
   const { expected } = await articleForWrite(ctx, id, condition);
+  const publication = publicationFor(at, ctx.now);
   await guarded(() =>
-    ctx.db
-      .update(articles)
-      .set({ ...publicationFor(at, ctx.now), ...touched(articles, ctx.now, expected) })
-      .where(eq(articles.id, id)),
+    ctx.db.batch([
+      ctx.db
+        .update(articles)
+        .set({ ...publication, ...touched(articles, ctx.now, expected) })
+        .where(eq(articles.id, id)),
+      ...audit(
+        ctx,
+        id,
+        publication.status === 'scheduled' ? 'schedule' : 'publish',
+        publication.publishedAt?.toISOString(),
+      ),
+    ]),
   );
   return getArticle(ctx, id);
 }
 
 export async function unpublishArticle(ctx: EditorContext, id: number, condition?: WriteCondition) {
+  requirePublisher(ctx);
   const { expected } = await articleForWrite(ctx, id, condition);
   await guarded(() =>
-    ctx.db
-      .update(articles)
-      .set({ ...DRAFT, ...touched(articles, ctx.now, expected) })
-      .where(eq(articles.id, id)),
+    ctx.db.batch([
+      ctx.db
+        .update(articles)
+        .set({ ...DRAFT, ...touched(articles, ctx.now, expected) })
+        .where(eq(articles.id, id)),
+      ...audit(ctx, id, 'unpublish'),
+    ]),
   );
   return getArticle(ctx, id);
 }
@@ -201,6 +235,7 @@ export async function attachArticleImage(
       .update(articles)
       .set({ imageAssetId: assetId, ...touched(articles, ctx.now, expected) })
       .where(and(eq(articles.id, id), stillPointsAt(articles.imageAssetId, before.image))),
+    ...audit(ctx, id, 'upload', before.image ? 'image replaced' : 'image added'),
   ]);
   return getArticle(ctx, id);
 }
@@ -221,6 +256,14 @@ export async function pairEpisodes(
     const missing = episodeIds.filter((e) => !found.some((f) => f.id === e));
     if (missing.length > 0) throw new ValidationError(`no episode with id ${missing.join(', ')}`);
   }
-  await guarded(() => setArticleEpisodes(ctx.db, id, episodeIds, touchArticle(ctx, id, expected)));
+  await guarded(() =>
+    setArticleEpisodes(
+      ctx.db,
+      id,
+      episodeIds,
+      touchArticle(ctx, id, expected),
+      ...audit(ctx, id, 'pair', episodeIds.length > 0 ? `episodes ${episodeIds.join(', ')}` : 'no episodes'),
+    ),
+  );
   return getArticle(ctx, id);
 }

@@ -5,7 +5,7 @@ import { NotFoundError } from '../../errors.ts';
 import { releaseAssetStatements, SUPERSEDED_GRACE_MS } from '../media-journal.ts';
 import { guarded } from './constraint-errors.ts';
 import type { EditorContext } from './context.ts';
-import { type EpisodeRecord, episodeForWrite, getEpisode, touchEpisode } from './episodes.ts';
+import { auditEpisode, type EpisodeRecord, episodeForWrite, getEpisode, touchEpisode } from './episodes.ts';
 import { touched, type WriteCondition } from './record-version.ts';
 import {
   publishUpload,
@@ -49,6 +49,7 @@ export async function attachEpisodeFile(
       .update(episodes)
       .set({ [spec.column]: assetId, ...touched(episodes, ctx.now, expected) })
       .where(and(eq(episodes.id, id), stillPointsAt(episodes[spec.column], before[slot]))),
+    ...auditEpisode(ctx, id, 'upload', `${slot} ${before[slot] ? 'replaced' : 'added'}`),
   ]);
   return { record: await getEpisode(ctx, id), changed };
 }
@@ -80,6 +81,7 @@ export async function addEpisodeAlternate(
       position: (last?.n ?? -1) + 1,
       title,
     }),
+    ...auditEpisode(ctx, id, 'upload', `alternate "${title}" added`),
   ]);
   return getEpisode(ctx, id);
 }
@@ -101,6 +103,7 @@ export async function removeEpisodeAlternate(
         .delete(episodeAlternates)
         .where(and(eq(episodeAlternates.episodeId, id), eq(episodeAlternates.assetId, assetId))),
       ...releaseAssetStatements(ctx.db, alternate.asset, new Date(ctx.now.getTime() + SUPERSEDED_GRACE_MS)),
+      ...auditEpisode(ctx, id, 'update', `alternate "${alternate.title}" removed`),
     ]),
   );
   return getEpisode(ctx, id);

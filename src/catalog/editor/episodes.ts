@@ -1,5 +1,5 @@
 // Episode editing: create, edit (GUIDs fixed once published; a renamed slug redirects), delete (410), publish.
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { isLive, isLiveRecord } from '../../db/queries/visibility.ts';
@@ -14,11 +14,13 @@ import {
 import type { EpisodeType, Person } from '../../domain/vocabulary.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import type { MediaStore } from '../../media-store/media-store.ts';
+import { auditStatements } from '../accounts/audit.ts';
 import { releaseAssetStatements, sweepMediaJournal } from '../media-journal.ts';
 import { mediaPath } from '../media-url.ts';
 import { EPISODE_PATH_SUFFIXES, siteUrls } from '../site-urls.ts';
 import { guarded, translateConstraintError } from './constraint-errors.ts';
 import type { EditorContext } from './context.ts';
+import { creatorOf, requireOwnDraft, requirePublisher } from './permissions.ts';
 import { DRAFT, publicationFor } from './publication.ts';
 import { expectedVersion, touched, type WriteCondition } from './record-version.ts';
 import { goneStatements, redirectStatements } from './routing-records.ts';
@@ -57,12 +59,20 @@ const episodePaths = (show: string, slug: string) =>
 export const episodeViewOf = (ctx: EditorContext, r: EpisodeRecord) =>
   episodeView(ctx.baseUrl, r.showSlug, r.episode, r);
 
-/** Reads the episode and checks the request's If-Match against it: the version a guarded write expects. */
+/**
+ * Reads the episode and checks the request's If-Match against it: the version a guarded write
+ * expects. A contributor may write only their own draft.
+ */
 export async function episodeForWrite(ctx: EditorContext, id: number, condition?: WriteCondition) {
   const record = await getEpisode(ctx, id);
+  requireOwnDraft(ctx, record.episode, `episode ${id}`);
   const expected = await expectedVersion(condition, episodeViewOf(ctx, record), record.episode.version);
   return { record, expected };
 }
+
+/** Audit trail entries for the episode (see auditStatements). */
+export const auditEpisode = (ctx: EditorContext, id: number | SQL, action: string, summary = '') =>
+  auditStatements(ctx, { entity: 'episode', entityId: id, action, summary });
 
 /** The statement that marks the episode changed (time, version), refusing the batch if If-Match no longer holds. */
 export function touchEpisode(
@@ -131,19 +141,24 @@ export async function listEpisodes(
 export async function createEpisode(ctx: EditorContext, fields: EpisodeFields): Promise<EpisodeRecord> {
   const [show] = await ctx.db.select({ id: shows.id }).from(shows).where(eq(shows.id, fields.showId));
   if (!show) throw new ValidationError(`there is no show ${fields.showId}`);
-  const [row] = await guarded(() =>
-    ctx.db
-      .insert(episodes)
-      .values({
-        ...fields,
-        guid: fields.guid ?? `urn:uuid:${crypto.randomUUID()}`,
-        status: 'draft',
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      })
-      .returning({ id: episodes.id }),
+  const guid = fields.guid ?? `urn:uuid:${crypto.randomUUID()}`;
+  const [rows] = await guarded(() =>
+    ctx.db.batch([
+      ctx.db
+        .insert(episodes)
+        .values({
+          ...fields,
+          guid,
+          status: 'draft',
+          createdBy: creatorOf(ctx),
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        })
+        .returning({ id: episodes.id }),
+      ...auditEpisode(ctx, sql`(SELECT id FROM episodes WHERE guid = ${guid})`, 'create', fields.title),
+    ]),
   );
-  return getEpisode(ctx, row?.id as number);
+  return getEpisode(ctx, rows[0]?.id as number);
 }
 
 export async function updateEpisode(
@@ -181,6 +196,7 @@ export async function updateEpisode(
         .set({ ...patch, ...touched(episodes, ctx.now, expected) })
         .where(eq(episodes.id, id)),
       ...moves,
+      ...auditEpisode(ctx, id, 'update', `${Object.keys(patch).join(', ') || 'nothing'} changed`),
     ]);
   } catch (error) {
     throw translateConstraintError(error);
@@ -228,6 +244,7 @@ export async function deleteEpisode(
       ctx.db.delete(episodes).where(eq(episodes.id, id)),
       ...gone,
       ...assets.flatMap((asset) => releaseAssetStatements(ctx.db, asset, ctx.now)),
+      ...auditEpisode(ctx, id, 'delete', episode.title),
     ]),
   );
   await sweepMediaJournal(ctx.db, ctx.media, { now: ctx.now, ownerGone: () => false });
@@ -241,6 +258,7 @@ export async function publishEpisode(
   at: Date | undefined,
   condition?: WriteCondition,
 ) {
+  requirePublisher(ctx);
   const { record, expected } = await episodeForWrite(ctx, id, condition);
   if (!record.audio) throw new ConflictError('the episode has no audio yet: upload it first (PUT .../audio)');
   if (record.showType === 'serial' && record.episode.number === null) {
@@ -248,22 +266,35 @@ export async function publishEpisode(
       'episodes of a serial show need a number before they are published (itunes:episode)',
     );
   }
+  const publication = publicationFor(at, ctx.now);
   await guarded(() =>
-    ctx.db
-      .update(episodes)
-      .set({ ...publicationFor(at, ctx.now), ...touched(episodes, ctx.now, expected) })
-      .where(eq(episodes.id, id)),
+    ctx.db.batch([
+      ctx.db
+        .update(episodes)
+        .set({ ...publication, ...touched(episodes, ctx.now, expected) })
+        .where(eq(episodes.id, id)),
+      ...auditEpisode(
+        ctx,
+        id,
+        publication.status === 'scheduled' ? 'schedule' : 'publish',
+        publication.publishedAt?.toISOString(),
+      ),
+    ]),
   );
   return getEpisode(ctx, id);
 }
 
 export async function unpublishEpisode(ctx: EditorContext, id: number, condition?: WriteCondition) {
+  requirePublisher(ctx);
   const { expected } = await episodeForWrite(ctx, id, condition);
   await guarded(() =>
-    ctx.db
-      .update(episodes)
-      .set({ ...DRAFT, ...touched(episodes, ctx.now, expected) })
-      .where(eq(episodes.id, id)),
+    ctx.db.batch([
+      ctx.db
+        .update(episodes)
+        .set({ ...DRAFT, ...touched(episodes, ctx.now, expected) })
+        .where(eq(episodes.id, id)),
+      ...auditEpisode(ctx, id, 'unpublish'),
+    ]),
   );
   return getEpisode(ctx, id);
 }

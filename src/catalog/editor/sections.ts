@@ -1,9 +1,11 @@
 // Section editing: create, rename (old URLs redirect), delete (only when empty).
-import { asc, count, eq } from 'drizzle-orm';
+import { asc, count, eq, type SQL, sql } from 'drizzle-orm';
 import { articles, type Section, sections } from '../../db/schema.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
+import { auditStatements } from '../accounts/audit.ts';
 import { guarded, translateConstraintError } from './constraint-errors.ts';
 import type { EditorContext } from './context.ts';
+import { requireEditor } from './permissions.ts';
 import { expectedVersion, nextVersion, touched, type WriteCondition } from './record-version.ts';
 import { redirectStatements } from './routing-records.ts';
 import { sectionView } from './views.ts';
@@ -20,6 +22,9 @@ const sectionPaths = (slug: string) => [
   ...['xml', 'atom', 'json'].map((f) => `/sections/${slug}/feed.${f}`),
 ];
 
+const audit = (ctx: EditorContext, id: number | SQL, action: string, summary = '') =>
+  auditStatements(ctx, { entity: 'section', entityId: id, action, summary });
+
 export async function listSectionRecords(ctx: EditorContext): Promise<Section[]> {
   return ctx.db.select().from(sections).orderBy(asc(sections.position), asc(sections.id));
 }
@@ -31,13 +36,17 @@ export async function getSection(ctx: EditorContext, id: number): Promise<Sectio
 }
 
 export async function createSection(ctx: EditorContext, fields: SectionFields): Promise<Section> {
-  const [row] = await guarded(() =>
-    ctx.db
-      .insert(sections)
-      .values({ ...fields, createdAt: ctx.now, updatedAt: ctx.now })
-      .returning(),
+  requireEditor(ctx, 'change sections');
+  const [rows] = await guarded(() =>
+    ctx.db.batch([
+      ctx.db
+        .insert(sections)
+        .values({ ...fields, createdAt: ctx.now, updatedAt: ctx.now })
+        .returning(),
+      ...audit(ctx, sql`(SELECT id FROM sections WHERE slug = ${fields.slug})`, 'create', fields.name),
+    ]),
   );
-  return row as Section;
+  return rows[0] as Section;
 }
 
 export async function updateSection(
@@ -46,6 +55,7 @@ export async function updateSection(
   patch: Partial<SectionFields>,
   condition?: WriteCondition,
 ): Promise<Section> {
+  requireEditor(ctx, 'change sections');
   const before = await getSection(ctx, id);
   const expected = await expectedVersion(condition, sectionView(ctx.baseUrl, before), before.version);
   const renamed = patch.slug !== undefined && patch.slug !== before.slug;
@@ -59,7 +69,11 @@ export async function updateSection(
       )
     : [];
   try {
-    await ctx.db.batch([update, ...moves]);
+    await ctx.db.batch([
+      update,
+      ...moves,
+      ...audit(ctx, id, 'update', `${Object.keys(patch).join(', ') || 'nothing'} changed`),
+    ]);
   } catch (error) {
     throw translateConstraintError(error);
   }
@@ -71,6 +85,7 @@ export async function deleteSection(
   id: number,
   condition?: WriteCondition,
 ): Promise<void> {
+  requireEditor(ctx, 'change sections');
   const before = await getSection(ctx, id);
   const expected = await expectedVersion(condition, sectionView(ctx.baseUrl, before), before.version);
   const [used] = await ctx.db.select({ n: count() }).from(articles).where(eq(articles.sectionId, id));
@@ -85,6 +100,7 @@ export async function deleteSection(
         .set({ version: nextVersion(sections.version, expected) })
         .where(eq(sections.id, id)),
       ctx.db.delete(sections).where(eq(sections.id, id)),
+      ...audit(ctx, id, 'delete', before.name),
     ]),
   );
 }

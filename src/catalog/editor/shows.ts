@@ -3,10 +3,12 @@ import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { episodes, type MediaAsset, mediaAssets, redirects, type Show, shows } from '../../db/schema.ts';
 import { podcastGuid } from '../../domain/podcast-guid.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
+import { auditStatements } from '../accounts/audit.ts';
 import { releaseAssetStatements } from '../media-journal.ts';
 import { EPISODE_PATH_SUFFIXES, siteUrls } from '../site-urls.ts';
 import { guarded, translateConstraintError } from './constraint-errors.ts';
 import type { EditorContext } from './context.ts';
+import { requireEditor } from './permissions.ts';
 import { expectedVersion, nextVersion, touched, type WriteCondition } from './record-version.ts';
 import { redirectStatements } from './routing-records.ts';
 import { publishUpload, stillPointsAt, storeUpload, type Upload, type UploadContext } from './uploads.ts';
@@ -39,13 +41,17 @@ export interface ShowRecord {
   readonly artwork: MediaAsset | null;
 }
 
+const audit = (ctx: EditorContext, id: number | ReturnType<typeof sql>, action: string, summary = '') =>
+  auditStatements(ctx, { entity: 'show', entityId: id, action, summary });
+
 const showPaths = (slug: string) => [siteUrls('').show(slug), siteUrls('').podcastFeed(slug)];
 
 /** The show's API view, whose digest is its ETag. */
 export const showViewOf = (ctx: EditorContext, r: ShowRecord) => showView(ctx.baseUrl, r.show, r.artwork);
 
-/** Reads the show and checks the request's If-Match: the version a guarded write expects. */
+/** Reads the show and checks the request's If-Match: the version a guarded write expects. Editors only. */
 async function showForWrite(ctx: EditorContext, id: number, condition?: WriteCondition) {
+  requireEditor(ctx, 'change shows');
   const record = await getShow(ctx, id);
   const expected = await expectedVersion(condition, showViewOf(ctx, record), record.show.version);
   return { record, expected };
@@ -74,14 +80,18 @@ export async function listShowRecords(ctx: EditorContext): Promise<ShowRecord[]>
  * and stored: the show keeps it when its slug, domain or host changes.
  */
 export async function createShow(ctx: EditorContext, fields: ShowFields): Promise<ShowRecord> {
+  requireEditor(ctx, 'create shows');
   const guid = await podcastGuid(siteUrls(ctx.baseUrl).podcastFeed(fields.slug));
-  const [row] = await guarded(() =>
-    ctx.db
-      .insert(shows)
-      .values({ ...fields, podcastGuid: guid, createdAt: ctx.now, updatedAt: ctx.now })
-      .returning({ id: shows.id }),
+  const [rows] = await guarded(() =>
+    ctx.db.batch([
+      ctx.db
+        .insert(shows)
+        .values({ ...fields, podcastGuid: guid, createdAt: ctx.now, updatedAt: ctx.now })
+        .returning({ id: shows.id }),
+      ...audit(ctx, sql`(SELECT id FROM shows WHERE slug = ${fields.slug})`, 'create', fields.title),
+    ]),
   );
-  return getShow(ctx, row?.id as number);
+  return getShow(ctx, rows[0]?.id as number);
 }
 
 export async function updateShow(
@@ -115,6 +125,7 @@ export async function updateShow(
         .set({ ...patch, ...touched(shows, ctx.now, expected) })
         .where(eq(shows.id, id)),
       ...moves,
+      ...audit(ctx, id, 'update', `${Object.keys(patch).join(', ') || 'nothing'} changed`),
     ]);
   } catch (error) {
     throw translateConstraintError(error);
@@ -135,6 +146,7 @@ export async function deleteShow(ctx: EditorContext, id: number, condition?: Wri
         .where(eq(shows.id, id)),
       ctx.db.delete(shows).where(eq(shows.id, id)),
       ...(record.artwork ? releaseAssetStatements(ctx.db, record.artwork, ctx.now) : []),
+      ...audit(ctx, id, 'delete', record.show.title),
     ]),
   );
 }
@@ -153,6 +165,7 @@ export async function attachShowArtwork(
       .update(shows)
       .set({ artworkAssetId: assetId, ...touched(shows, ctx.now, expected) })
       .where(and(eq(shows.id, id), stillPointsAt(shows.artworkAssetId, before.artwork))),
+    ...audit(ctx, id, 'upload', before.artwork ? 'artwork replaced' : 'artwork added'),
   ]);
   return getShow(ctx, id);
 }

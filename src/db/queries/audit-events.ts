@@ -3,14 +3,16 @@ import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../database.ts';
 import { type AuditEvent, auditEvents } from '../schema.ts';
 
-export type NewAuditEvent = Omit<AuditEvent, 'id'>;
+export type NewAuditEvent = Omit<AuditEvent, 'id' | 'entityId'> & {
+  /** The record's id, or a subquery giving it (a record created in the same batch). */
+  readonly entityId: number | null | SQL;
+};
 
 /** The insert of one event; with `when`, only if that condition holds after the batch's earlier statements. */
 export function insertAuditStatement(db: Database, event: NewAuditEvent, when?: SQL) {
-  if (!when) return db.insert(auditEvents).values(event);
   return db.run(sql`INSERT INTO ${auditEvents} (at, user_id, actor, entity, entity_id, action, summary)
     SELECT ${event.at.getTime()}, ${event.userId}, ${event.actor}, ${event.entity}, ${event.entityId},
-      ${event.action}, ${event.summary} WHERE ${when}`);
+      ${event.action}, ${event.summary} WHERE ${when ?? sql`1`}`);
 }
 
 export async function listAuditRows(

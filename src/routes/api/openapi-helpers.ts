@@ -45,8 +45,10 @@ const problem = (description: string) => ({
 /** The error responses every write can give. */
 export const WRITE_PROBLEMS = {
   400: problem('The request is malformed or a field is invalid; `errors` lists each.'),
-  401: problem('The Authorization header is missing or holds the wrong token.'),
-  403: problem('No ADMIN_TOKEN is configured: the write API is disabled.'),
+  401: problem('The Authorization header is missing or holds no valid token (ADMIN_TOKEN or an API token).'),
+  403: problem(
+    'The role does not allow this (contributors cannot publish), a session cookie came without X-CSRF-Token, or the write API is disabled.',
+  ),
   404: problem('No record has this id.'),
   409: problem('A unique slug or GUID is taken, or the change conflicts with the current state.'),
   412: problem('If-Match does not name the current ETag: the record changed since it was read.'),
@@ -68,7 +70,7 @@ export const BEARER = [{ bearer: [] }];
 
 export function editorContext(c: Context<AppEnv>): EditorContext {
   const { db, config, now } = c.var.deps;
-  return { db, baseUrl: config.baseUrl, now: now() };
+  return { db, baseUrl: config.baseUrl, now: now(), actor: c.var.principal };
 }
 
 export function uploadContext(c: Context<AppEnv>, maxUploadBytes: number): UploadContext {

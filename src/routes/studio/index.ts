@@ -6,9 +6,11 @@ import { requireCsrfToken, studioOriginCheck } from '../../http/studio-csrf.ts';
 import { studioHeaders } from '../../http/studio-headers.ts';
 import { requireStudioUser } from '../../http/studio-session.ts';
 import { findStudioAsset } from '../../studio/assets/studio-assets.ts';
+import { accountRoutes } from './account.tsx';
 import { contentRoutes } from './content/index.ts';
 import { dashboardRoutes } from './dashboard.tsx';
 import { signInRoutes, signOutRoutes } from './sign-in.tsx';
+import { usersRoutes } from './users.tsx';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -41,5 +43,7 @@ export function studioRoutes(): Hono<AppEnv> {
   studio.route('/', signOutRoutes());
   studio.route('/', dashboardRoutes());
   studio.route('/', contentRoutes());
+  studio.route('/', accountRoutes());
+  studio.route('/', usersRoutes());
   return studio;
 }

@@ -14,6 +14,7 @@ export function studioChrome(c: Context<AppEnv>): StudioChrome {
     sitePath: sitePath(c),
     siteTitle: config.siteTitle,
     siteLanguage: config.siteLanguage,
+    timeZone: config.timeZone,
     user: c.var.studio?.user,
     csrfToken: c.var.studio?.csrfToken,
     flash: flashMessage(c.req.query('done')),
