@@ -20,6 +20,7 @@ import { UploadPanel } from '../../../studio/screens/upload-panel.tsx';
 import {
   csrfOf,
   etagOf,
+  mayChange,
   mayPublish,
   type ScreenStatus,
   screen,
@@ -80,7 +81,7 @@ export async function articleScreen(c: Context<AppEnv>, id: number, state: Artic
         at={state.at ?? (publishedAt ? toDateTimeLocal(publishedAt, timeZone) : '')}
         errors={state.publishErrors ?? {}}
         mayPublish={mayPublish(c)}
-        mayDelete={mayPublish(c)}
+        mayDelete={mayChange(c, record.article)}
         previewLinks={[
           ['Preview the page', `${sitePath(c)}/studio${path}/preview`],
           ['Preview the feed item', `${sitePath(c)}/studio${path}/preview/feed`],

@@ -23,6 +23,7 @@ import { UploadPanel } from '../../../studio/screens/upload-panel.tsx';
 import {
   csrfOf,
   etagOf,
+  mayChange,
   mayPublish,
   type ScreenStatus,
   screen,
@@ -82,7 +83,7 @@ export async function episodeScreen(c: Context<AppEnv>, id: number, state: Episo
         at={state.at ?? (publishedAt ? toDateTimeLocal(publishedAt, timeZone) : '')}
         errors={state.publishErrors ?? {}}
         mayPublish={mayPublish(c)}
-        mayDelete={mayPublish(c)}
+        mayDelete={mayChange(c, record.episode)}
         previewLinks={[['Preview the feed item', `${sitePath(c)}/studio${path}/preview/feed`]]}
       />
       <UploadPanel

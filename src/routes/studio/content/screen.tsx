@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { mayEditAll, type Principal } from '../../../auth/principal.ts';
 import type { EditorContext } from '../../../catalog/editor/context.ts';
+import { requireOwnDraft } from '../../../catalog/editor/permissions.ts';
 import { viewEtag } from '../../../catalog/editor/record-version.ts';
 import type { UploadContext } from '../../../catalog/editor/uploads.ts';
 import type { PageContext } from '../../../catalog/pages/page-context.ts';
@@ -43,6 +44,19 @@ export const studioPageContext = (c: Context<AppEnv>): PageContext => pageContex
 
 /** Publishes, unpublishes, deletes and edits everyone's work: editors and admins. */
 export const mayPublish = (c: Context<AppEnv>) => mayEditAll(actorOf(c));
+
+/**
+ * Whether the actor may change (and delete) this article or episode, by the use cases' own rule
+ * (catalog/editor/permissions.ts): screens show or hide their buttons by it, the use case decides.
+ */
+export function mayChange(c: Context<AppEnv>, item: { createdBy: number | null; status: string }): boolean {
+  try {
+    requireOwnDraft(studioContext(c), item, 'this item');
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const csrfOf = (c: Context<AppEnv>) => studioOf(c).csrfToken;
 
