@@ -34,6 +34,10 @@ export interface Config {
   readonly maxUploadBytes: number;
   /** Largest JSON or form body (anything but a raw upload) any route accepts, in bytes. */
   readonly maxBodyBytes: number;
+  /** How long a resumable (tus) upload may stay unfinished, and a finished one unattached, in hours. */
+  readonly uploadExpiryHours: number;
+  /** Workers: the R2 multipart part size of resumable uploads, in bytes (5 MiB to 32 MiB). */
+  readonly uploadPartBytes: number;
   /**
    * One proxy we trust stands in front: the client is the right-most `X-Forwarded-For` entry, not
    * the socket's peer.
@@ -108,6 +112,21 @@ export function parseConfig(vars: ConfigVars): Config {
     bad('MAX_BODY_BYTES', 'must be a whole number of bytes, at least 1024 (such as 4194304 for 4 MiB)');
   }
 
+  const uploadExpiryHours = Number(get('UPLOAD_EXPIRY_HOURS') ?? '24');
+  if (!Number.isInteger(uploadExpiryHours) || uploadExpiryHours < 1 || uploadExpiryHours > 720) {
+    bad('UPLOAD_EXPIRY_HOURS', 'must be a whole number of hours from 1 to 720');
+  }
+
+  // R2 takes parts of at least 5 MiB; a Worker holds about two parts in memory while it streams.
+  const uploadPartBytes = parseByteCount(get('UPLOAD_PART_BYTES') ?? String(8 * 1024 * 1024));
+  if (
+    uploadPartBytes === undefined ||
+    uploadPartBytes < 5 * 1024 * 1024 ||
+    uploadPartBytes > 32 * 1024 * 1024
+  ) {
+    bad('UPLOAD_PART_BYTES', 'must be a whole number of bytes from 5242880 (5 MiB) to 33554432 (32 MiB)');
+  }
+
   const trustProxy = parseBoolean(get('TRUST_PROXY') ?? 'false');
   if (trustProxy === undefined) bad('TRUST_PROXY', 'must be true or false');
 
@@ -146,6 +165,8 @@ export function parseConfig(vars: ConfigVars): Config {
     feedPageSize,
     maxUploadBytes: maxUploadBytes as number,
     maxBodyBytes: maxBodyBytes as number,
+    uploadExpiryHours,
+    uploadPartBytes: uploadPartBytes as number,
     trustProxy: trustProxy as boolean,
     sessionIdleMinutes,
     sessionMaxDays,

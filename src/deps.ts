@@ -28,6 +28,7 @@ export type AppConfig = Pick<
   | 'feedPageSize'
   | 'maxUploadBytes'
   | 'maxBodyBytes'
+  | 'uploadExpiryHours'
   | 'trustProxy'
   | 'sessionIdleMinutes'
   | 'sessionMaxDays'

@@ -12,9 +12,15 @@ import type { MediaStore } from '../media-store/media-store.ts';
  */
 export const SUPERSEDED_GRACE_MS = 60 * 60 * 1000;
 
-/** Notes an upload about to be stored under `key` by `owner`, before any byte reaches the store. */
+/**
+ * Notes an upload about to be stored under `key` by `owner`, before any byte reaches the store (a
+ * resumed tus completion notes its key again, with the new owner and time).
+ */
 export async function journalUpload(db: Database, key: string, owner: string, now: Date): Promise<void> {
-  await db.insert(mediaJournal).values({ key, action: 'upload', owner, dueAt: now });
+  await db
+    .insert(mediaJournal)
+    .values({ key, action: 'upload', owner, dueAt: now })
+    .onConflictDoUpdate({ target: mediaJournal.key, set: { action: 'upload', owner, dueAt: now } });
 }
 
 const uploadEntry = (key: string) => and(eq(mediaJournal.key, key), eq(mediaJournal.action, 'upload'));

@@ -57,4 +57,77 @@ export interface MediaStore {
   delete(key: string): Promise<void>;
   /** Every object whose key starts with `prefix`, in key order. */
   list(prefix?: string): AsyncIterable<MediaObjectInfo>;
+  /** Resumable uploads in progress, kept out of sight (never listed or served) until complete. */
+  readonly staging: UploadStaging;
 }
+
+/** What a store keeps about one staged upload between requests: JSON, recorded by the caller. */
+export type StagingState = { readonly [name: string]: unknown };
+
+/** One upload being staged (tus): its id and what was recorded at its last checkpoint. */
+export interface StagedUpload {
+  /** Letters and digits only: the store derives its own names for the staged bytes from it. */
+  readonly id: string;
+  /** Bytes staged, as last recorded (the tus offset). Anything the store holds past it is ignored. */
+  readonly size: number;
+  /** The state recorded with `size` ({} before the first append). */
+  readonly state: StagingState;
+}
+
+/** How the final key of a staged upload is chosen and claimed. */
+export interface StagingNaming {
+  /**
+   * The key the finished object will have, decided from its first bytes (`head` covers at least
+   * the first MiB, or all of the upload if it is smaller). Called once per upload, by `complete`
+   * or, on stores that must know it early (R2 multipart uploads), by the `append` that stores the
+   * first part. Throws to refuse the upload.
+   */
+  pick(head: RandomAccessReader): Promise<string>;
+}
+
+export interface AppendOptions extends StagingNaming {
+  /** The most bytes this append may store: a body with more is cut there (`overflow`). */
+  readonly maxBytes: number;
+  /**
+   * Records durably that `size` bytes are staged with `state`; called while a long body streams
+   * in (every part, or every few MiB), each time with more. Throws to stop the append.
+   */
+  checkpoint(size: number, state: StagingState): Promise<void>;
+}
+
+export interface AppendResult {
+  /** Bytes staged now, all of them durable in the store. */
+  readonly size: number;
+  readonly state: StagingState;
+  /** The body held more than `maxBytes`; the bytes past that were not stored. */
+  readonly overflow: boolean;
+  /** Set when the body broke off (the client went away): every byte that arrived is kept. */
+  readonly interrupted?: unknown;
+}
+
+/**
+ * Resumable staging (tus): bytes arrive in order over many requests, are kept where readers never
+ * see them, and become one object at once on completion. Every method is safe to retry from the
+ * last recorded (size, state); callers make sure only one append or completion runs at a time.
+ */
+export interface UploadStaging {
+  /** Appends `body` after `upload.size` bytes, keeping whatever arrives even if the body breaks off. */
+  append(
+    upload: StagedUpload,
+    body: ReadableStream<Uint8Array>,
+    options: AppendOptions,
+  ): Promise<AppendResult>;
+  /**
+   * Makes the `upload.size` staged bytes the object at the key `naming.pick` gives (or gave), atomically,
+   * calling `beforeCommit(key)` just before it appears. The staged bytes are gone afterwards.
+   */
+  complete(
+    upload: StagedUpload,
+    naming: StagingNaming & { beforeCommit(key: string): Promise<void> },
+  ): Promise<StoredObject>;
+  /** Removes whatever is staged for the upload (idempotent). */
+  discard(upload: StagedUpload): Promise<void>;
+}
+
+/** The form of a staged upload's id. */
+export const STAGING_ID = /^[A-Za-z0-9]{8,64}$/;

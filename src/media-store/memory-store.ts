@@ -2,6 +2,7 @@
 import { ValidationError } from '../errors.ts';
 import { assertMediaKey } from './media-key.ts';
 import type { MediaStore, RandomAccessReader } from './media-store.ts';
+import { createMemoryStaging } from './memory-staging.ts';
 import { sha256Hex } from './sha256.ts';
 
 interface Entry {
@@ -15,8 +16,15 @@ export function createMemoryMediaStore(options: { now?: () => Date } = {}): Medi
   const now = options.now ?? (() => new Date());
   const entries = new Map<string, Entry>();
   const find = (key: string) => entries.get(assertMediaKey(key));
+  const staging = createMemoryStaging(async (key, bytes) => {
+    // Staged bytes are always copies made by the staging itself, never shared memory.
+    const sha256 = await sha256Hex(bytes as Uint8Array<ArrayBuffer>);
+    entries.set(key, { bytes, modified: now(), sha256 });
+    return { key, size: bytes.byteLength, sha256 };
+  });
 
   return {
+    staging,
     async stat(key) {
       const entry = find(key);
       return entry && { key, size: entry.bytes.byteLength, modified: entry.modified };

@@ -25,6 +25,7 @@ import type {
   StoredObject,
 } from '../media-store/media-store.ts';
 import { openFileReader } from './file-reader.ts';
+import { createFsUploadStaging } from './fs-upload-staging.ts';
 
 const CHUNK_BYTES = 64 * 1024;
 /** Uploads are written to `.upload-<pid>-<random>` beside their key, then renamed into place. */
@@ -61,6 +62,8 @@ export async function createFsMediaStore(options: FsMediaStoreOptions): Promise<
   }
 
   return {
+    staging: createFsUploadStaging(root),
+
     async stat(key) {
       const path = await locate(key);
       return path === undefined ? undefined : info(key, path);

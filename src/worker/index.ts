@@ -15,6 +15,7 @@ import { createDocumentPipeline } from '../catalog/documents/pipeline.ts';
 import { refreshExpired } from '../catalog/documents/store-documents.ts';
 import { sweepMediaJournal } from '../catalog/media-journal.ts';
 import { publishDueItems } from '../catalog/publish-due.ts';
+import { sweepExpiredUploads } from '../catalog/tus/tus-expiry.ts';
 import { type Config, parseConfig } from '../config.ts';
 import type { AppEnv } from '../deps.ts';
 import { ConfigError, PodwireError } from '../errors.ts';
@@ -48,7 +49,7 @@ function appFor(env: WorkerEnv): Hono<AppEnv> {
   const log = createLogger({ level: config.logLevel, write: (line) => console.log(line) });
   const app = createApp({
     db: createD1Db(env.DB),
-    media: createR2MediaStore(env.MEDIA),
+    media: createR2MediaStore(env.MEDIA, { uploadPartBytes: config.uploadPartBytes }),
     documentBodies: createR2DocumentBodies(env.MEDIA),
     config,
     now: () => new Date(),
@@ -90,8 +91,8 @@ export default {
 
   /**
    * The cron trigger (wrangler.toml): scheduled articles and episodes whose time has come are
-   * published; released media past its grace period and uploads that never committed are removed;
-   * expired studio sessions and old failed sign-ins are deleted.
+   * published; expired resumable uploads, released media past its grace period and uploads that
+   * never committed are removed; expired studio sessions and old failed sign-ins are deleted.
    */
   async scheduled(_event: ScheduledController, env: WorkerEnv, _ctx: ExecutionContext): Promise<void> {
     appFor(env);
@@ -100,7 +101,12 @@ export default {
     const now = new Date();
     const report = await publishDueItems(db, now);
     if (report.articles + report.episodes > 0) log.info('scheduled items published', { ...report });
-    const swept = await sweepMediaJournal(db, createR2MediaStore(env.MEDIA as R2Bucket), {
+    const media = createR2MediaStore(env.MEDIA as R2Bucket, {
+      uploadPartBytes: (built as NonNullable<typeof built>).config.uploadPartBytes,
+    });
+    const expired = await sweepExpiredUploads({ db, media, now });
+    if (expired.removed.length > 0) log.info('removed expired uploads', { uploads: expired.removed });
+    const swept = await sweepMediaJournal(db, media, {
       now,
       ownerGone: (_owner, startedAt) => now.getTime() - startedAt.getTime() > WORKER_UPLOAD_MS,
     });

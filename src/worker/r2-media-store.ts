@@ -15,6 +15,7 @@ import type {
   RandomAccessReader,
   StoredObject,
 } from '../media-store/media-store.ts';
+import { createR2UploadStaging } from './r2-upload-staging.ts';
 
 /** R2 multipart parts must all be the same size (at least 5 MiB) except the last. */
 export const PART_BYTES = 8 * 1024 * 1024;
@@ -53,11 +54,14 @@ export function createDigestStreamHash(): StreamingHash {
 
 export interface R2MediaStoreOptions {
   readonly createHash?: () => StreamingHash;
+  /** Part size of resumable (tus) uploads' multipart uploads: UPLOAD_PART_BYTES, PART_BYTES by default. */
+  readonly uploadPartBytes?: number;
 }
 
 export function createR2MediaStore(bucket: R2Bucket, options: R2MediaStoreOptions = {}): MediaStore {
   const createHash = options.createHash ?? createDigestStreamHash;
   return {
+    staging: createR2UploadStaging(bucket, { partBytes: options.uploadPartBytes ?? PART_BYTES, createHash }),
     async stat(key) {
       const object = await bucket.head(assertMediaKey(key));
       return object ? infoOf(object) : undefined;

@@ -9,13 +9,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function listen(app: Hono<AppEnv>): Promise<TestServer> {
+/** `port` 0 (the default) takes any free one; a fixed one lets BASE_URL name the server before it starts. */
+export async function listen(app: Hono<AppEnv>, port = 0): Promise<TestServer> {
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
   });
-  const { port } = server.address() as AddressInfo;
+  const address = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${address.port}`,
     close: () =>
       new Promise<void>((resolve) => {
         if ('closeAllConnections' in server) server.closeAllConnections();

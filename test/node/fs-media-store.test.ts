@@ -4,10 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { createFsMediaStore } from '../../src/node/fs-media-store.ts';
 import { tempDirs } from '../helpers/temp-dir.ts';
 import { mediaStoreContract } from '../media-store/contract.ts';
+import { uploadStagingContract } from '../media-store/staging-contract.ts';
 
 const newDir = tempDirs();
 
 mediaStoreContract('folder', async () => createFsMediaStore({ root: await newDir() }));
+
+uploadStagingContract('folder', async () => {
+  const root = await newDir();
+  return {
+    store: await createFsMediaStore({ root }),
+    unit: 4096,
+    leftovers: async () => readdir(join(root, '.tus')).catch(() => []),
+  };
+});
 
 describe('createFsMediaStore', () => {
   it('does not follow symlinks out of the folder, but does follow them inside it', async () => {

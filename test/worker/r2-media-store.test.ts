@@ -4,10 +4,12 @@ import { probeAudio } from '../../src/audio/probe.ts';
 import type { MediaStore } from '../../src/media-store/media-store.ts';
 import { createNodeSha256 } from '../../src/node/node-hash.ts';
 import { createR2MediaStore, PART_BYTES } from '../../src/worker/r2-media-store.ts';
+import { MIN_PART_BYTES } from '../../src/worker/r2-upload-staging.ts';
 import { type LocalBindings, openLocalBindings } from '../helpers/platform-proxy.ts';
 import { REPO_ROOT } from '../helpers/spawn-podwire.ts';
 import { tempDirs } from '../helpers/temp-dir.ts';
 import { mediaStoreContract } from '../media-store/contract.ts';
+import { uploadStagingContract } from '../media-store/staging-contract.ts';
 
 const newDir = tempDirs();
 let proxy: Awaited<ReturnType<typeof openLocalBindings>>;
@@ -29,6 +31,18 @@ async function emptyStore(): Promise<MediaStore> {
 }
 
 mediaStoreContract('R2 (workerd via wrangler platform proxy)', emptyStore);
+
+uploadStagingContract('R2 multipart (workerd via wrangler platform proxy)', async () => {
+  await emptyStore();
+  return {
+    store: createR2MediaStore(bindings.MEDIA, {
+      createHash: createNodeSha256,
+      uploadPartBytes: MIN_PART_BYTES,
+    }),
+    unit: MIN_PART_BYTES,
+    leftovers: async () => (await bindings.MEDIA.list({ prefix: '.tus/' })).objects.map((o) => o.key),
+  };
+});
 
 describe('createR2MediaStore', () => {
   it('probes the demo episode over ranged R2 reads: 25:36 from a few requests', async () => {

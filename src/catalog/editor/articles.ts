@@ -16,13 +16,14 @@ import { NotFoundError, ValidationError } from '../../errors.ts';
 import { auditStatements } from '../accounts/audit.ts';
 import { releaseAssetStatements } from '../media-journal.ts';
 import { siteUrls } from '../site-urls.ts';
+import { attachFile, type FileSource } from './attach-file.ts';
 import { guarded, translateConstraintError } from './constraint-errors.ts';
 import type { EditorContext } from './context.ts';
 import { creatorOf, requireOwnDraft, requirePublisher } from './permissions.ts';
 import { DRAFT, publicationFor } from './publication.ts';
 import { expectedVersion, touched, type WriteCondition } from './record-version.ts';
 import { goneStatements, redirectStatements } from './routing-records.ts';
-import { publishUpload, stillPointsAt, storeUpload, type Upload, type UploadContext } from './uploads.ts';
+import { stillPointsAt, type UploadContext } from './uploads.ts';
 import { articleView } from './views.ts';
 
 export interface ArticleFields {
@@ -225,18 +226,21 @@ export async function unpublishArticle(ctx: EditorContext, id: number, condition
 export async function attachArticleImage(
   ctx: UploadContext,
   id: number,
-  upload: Upload,
+  source: FileSource,
   condition?: WriteCondition,
 ): Promise<ArticleRecord> {
   const { record: before, expected } = await articleForWrite(ctx, id, condition);
-  const asset = await storeUpload(ctx, upload, 'image', `articles/${before.article.slug}`);
-  await publishUpload(ctx, asset, before.image, (assetId) => [
-    ctx.db
-      .update(articles)
-      .set({ imageAssetId: assetId, ...touched(articles, ctx.now, expected) })
-      .where(and(eq(articles.id, id), stillPointsAt(articles.imageAssetId, before.image))),
-    ...audit(ctx, id, 'upload', before.image ? 'image replaced' : 'image added'),
-  ]);
+  await attachFile(ctx, source, 'image', `articles/${before.article.slug}`, before.image, {
+    point: (assetId) => [
+      ctx.db
+        .update(articles)
+        .set({ imageAssetId: assetId, ...touched(articles, ctx.now, expected) })
+        .where(and(eq(articles.id, id), stillPointsAt(articles.imageAssetId, before.image))),
+      ...audit(ctx, id, 'upload', before.image ? 'image replaced' : 'image added'),
+    ],
+    holds: (assetId) =>
+      sql`EXISTS (SELECT 1 FROM ${articles} WHERE ${articles.id} = ${id} AND ${articles.imageAssetId} = ${assetId})`,
+  });
   return getArticle(ctx, id);
 }
 

@@ -1,8 +1,9 @@
 // An episode's files: upload or replace its audio, artwork, transcript or chapters; add and remove alternate encodings.
-import { and, eq, max } from 'drizzle-orm';
+import { and, eq, max, sql } from 'drizzle-orm';
 import { episodeAlternates, episodes } from '../../db/schema.ts';
 import { NotFoundError } from '../../errors.ts';
 import { releaseAssetStatements, SUPERSEDED_GRACE_MS } from '../media-journal.ts';
+import { attachFile, type FileSource } from './attach-file.ts';
 import { guarded } from './constraint-errors.ts';
 import type { EditorContext } from './context.ts';
 import { auditEpisode, type EpisodeRecord, episodeForWrite, getEpisode, touchEpisode } from './episodes.ts';
@@ -30,27 +31,32 @@ export const EPISODE_FILE_SLOTS = {
 export type EpisodeFileSlot = keyof typeof EPISODE_FILE_SLOTS;
 
 /**
- * Stores `upload` as the episode's file in `slot` (the GUID stays; audio is probed for size, type
- * and length). The same bytes again change nothing. A replaced file's URL redirects to the new one.
+ * Gives the episode the file from `source` in `slot` (the GUID stays; audio is probed for size, type
+ * and length, or was when its tus upload finished). The same bytes again change nothing. A replaced
+ * file's URL redirects to the new one.
  */
 export async function attachEpisodeFile(
   ctx: UploadContext,
   id: number,
   slot: EpisodeFileSlot,
-  upload: Upload,
+  source: FileSource,
   condition?: WriteCondition,
 ): Promise<{ record: EpisodeRecord; changed: boolean }> {
   const { record: before, expected } = await episodeForWrite(ctx, id, condition);
   const spec = EPISODE_FILE_SLOTS[slot];
+  const column = episodes[spec.column];
   const keyBase = `shows/${before.showSlug}/${before.episode.slug}${spec.keySuffix}`;
-  const asset = await storeUpload(ctx, upload, spec.kind, keyBase);
-  const { changed } = await publishUpload(ctx, asset, before[slot], (assetId) => [
-    ctx.db
-      .update(episodes)
-      .set({ [spec.column]: assetId, ...touched(episodes, ctx.now, expected) })
-      .where(and(eq(episodes.id, id), stillPointsAt(episodes[spec.column], before[slot]))),
-    ...auditEpisode(ctx, id, 'upload', `${slot} ${before[slot] ? 'replaced' : 'added'}`),
-  ]);
+  const { changed } = await attachFile(ctx, source, spec.kind, keyBase, before[slot], {
+    point: (assetId) => [
+      ctx.db
+        .update(episodes)
+        .set({ [spec.column]: assetId, ...touched(episodes, ctx.now, expected) })
+        .where(and(eq(episodes.id, id), stillPointsAt(column, before[slot]))),
+      ...auditEpisode(ctx, id, 'upload', `${slot} ${before[slot] ? 'replaced' : 'added'}`),
+    ],
+    holds: (assetId) =>
+      sql`EXISTS (SELECT 1 FROM ${episodes} WHERE ${episodes.id} = ${id} AND ${column} = ${assetId})`,
+  });
   return { record: await getEpisode(ctx, id), changed };
 }
 

@@ -6,12 +6,13 @@ import { ConflictError, NotFoundError } from '../../errors.ts';
 import { auditStatements } from '../accounts/audit.ts';
 import { releaseAssetStatements } from '../media-journal.ts';
 import { EPISODE_PATH_SUFFIXES, siteUrls } from '../site-urls.ts';
+import { attachFile, type FileSource } from './attach-file.ts';
 import { guarded, translateConstraintError } from './constraint-errors.ts';
 import type { EditorContext } from './context.ts';
 import { requireEditor } from './permissions.ts';
 import { expectedVersion, nextVersion, touched, type WriteCondition } from './record-version.ts';
 import { redirectStatements } from './routing-records.ts';
-import { publishUpload, stillPointsAt, storeUpload, type Upload, type UploadContext } from './uploads.ts';
+import { stillPointsAt, type UploadContext } from './uploads.ts';
 import { showView } from './views.ts';
 
 export type ShowFields = Omit<
@@ -155,17 +156,20 @@ export async function deleteShow(ctx: EditorContext, id: number, condition?: Wri
 export async function attachShowArtwork(
   ctx: UploadContext,
   id: number,
-  upload: Upload,
+  source: FileSource,
   condition?: WriteCondition,
 ): Promise<ShowRecord> {
   const { record: before, expected } = await showForWrite(ctx, id, condition);
-  const asset = await storeUpload(ctx, upload, 'artwork', `shows/${before.show.slug}/artwork`);
-  await publishUpload(ctx, asset, before.artwork, (assetId) => [
-    ctx.db
-      .update(shows)
-      .set({ artworkAssetId: assetId, ...touched(shows, ctx.now, expected) })
-      .where(and(eq(shows.id, id), stillPointsAt(shows.artworkAssetId, before.artwork))),
-    ...audit(ctx, id, 'upload', before.artwork ? 'artwork replaced' : 'artwork added'),
-  ]);
+  await attachFile(ctx, source, 'artwork', `shows/${before.show.slug}/artwork`, before.artwork, {
+    point: (assetId) => [
+      ctx.db
+        .update(shows)
+        .set({ artworkAssetId: assetId, ...touched(shows, ctx.now, expected) })
+        .where(and(eq(shows.id, id), stillPointsAt(shows.artworkAssetId, before.artwork))),
+      ...audit(ctx, id, 'upload', before.artwork ? 'artwork replaced' : 'artwork added'),
+    ],
+    holds: (assetId) =>
+      sql`EXISTS (SELECT 1 FROM ${shows} WHERE ${shows.id} = ${id} AND ${shows.artworkAssetId} = ${assetId})`,
+  });
   return getShow(ctx, id);
 }

@@ -2,15 +2,13 @@
 import { eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { probeAudio } from '../../audio/probe.ts';
 import { type DocumentKind, MAX_DOCUMENT_BYTES, probeDocument } from '../../audio/probe-document.ts';
 import { MAX_IMAGE_BYTES, probeImage } from '../../audio/probe-image.ts';
-import { sniffContainer } from '../../audio/sniff.ts';
 import { assetUnreferenced } from '../../db/queries/media-references.ts';
 import { type MediaAsset, mediaAssets, type NewMediaAsset } from '../../db/schema.ts';
-import { CorruptMediaError, MediaError, PayloadTooLargeError, ValidationError } from '../../errors.ts';
-import type { MediaStore, RandomAccessReader } from '../../media-store/media-store.ts';
-import { audioFacts } from '../audio-facts.ts';
+import { MediaError, PayloadTooLargeError, ValidationError } from '../../errors.ts';
+import { bytesReader } from '../../media-store/bytes-reader.ts';
+import type { MediaStore } from '../../media-store/media-store.ts';
 import {
   closeUpload,
   journalUpload,
@@ -23,6 +21,13 @@ import { translateConstraintError } from './constraint-errors.ts';
 import type { EditorContext } from './context.ts';
 import { redirectStatements } from './routing-records.ts';
 import { audioSniffLength, readUploadStart } from './upload-body.ts';
+import {
+  audioExtension,
+  DOCUMENT_EXTENSION,
+  IMAGE_EXTENSION,
+  type ProbedFacts,
+  probeStoredAudio,
+} from './upload-facts.ts';
 
 export interface UploadContext extends EditorContext {
   readonly media: MediaStore;
@@ -40,41 +45,14 @@ export interface Upload {
   readonly declaredLength?: number;
 }
 
-const AUDIO_EXTENSION = {
-  mpeg: 'mp3',
-  mp4: 'm4a',
-  ogg: 'ogg',
-  flac: 'flac',
-  wav: 'wav',
-  aiff: 'aiff',
-} as const;
-const IMAGE_EXTENSION: Readonly<Record<string, string>> = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/webp': 'webp',
-};
-const DOCUMENT_EXTENSION: Readonly<Record<string, string>> = {
-  'text/vtt': 'vtt',
-  'application/x-subrip': 'srt',
-  'application/json': 'json',
-  'text/html': 'html',
-  'application/json+chapters': 'chapters.json',
-};
-
-const bytesReader = (bytes: Uint8Array): RandomAccessReader => ({
-  size: bytes.byteLength,
-  read: async (offset, length) => bytes.subarray(offset, Math.min(offset + length, bytes.byteLength)),
-  close: async () => {},
-});
-
 /** `<keyBase>-<8 hex>.<ext>`: a fresh key for every upload, so a URL never changes meaning. */
 function uploadKey(keyBase: string, extension: string): string {
   return `${keyBase}-${crypto.randomUUID().slice(0, 8)}.${extension}`;
 }
 
-/** Whether `key` has the shape of a key `storeUpload` makes (under shows/ or articles/). */
+/** Whether `key` has the shape of a key an upload makes (under shows/ or articles/, or uploads/ for tus). */
 export function isUploadKey(key: string): boolean {
-  return /^(?:shows|articles)\/.+-[0-9a-f]{8}\.[a-z0-9.]+$/.test(key);
+  return /^(?:shows|articles|uploads)\/.+-[0-9a-f]{8}\.[a-z0-9.]+$/.test(key);
 }
 
 /** Apple Podcasts artwork: JPEG or PNG, square, 1400 to 3000 pixels a side. */
@@ -122,13 +100,9 @@ export async function storeUpload(
   if (start.head.byteLength === 0) throw new ValidationError('the upload is empty');
 
   let extension: string;
-  let facts: Omit<NewMediaAsset, 'key' | 'sha256' | 'createdAt' | 'sizeBytes'>;
+  let facts: ProbedFacts;
   if (kind === 'audio') {
-    const { container } = await sniffContainer(bytesReader(start.head));
-    const isOpus =
-      container === 'ogg' &&
-      new TextDecoder('latin1').decode(start.head.subarray(0, 512)).includes('OpusHead');
-    extension = isOpus ? 'opus' : AUDIO_EXTENSION[container];
+    extension = await audioExtension(start.head);
     facts = { mimeType: 'application/octet-stream' }; // replaced by the probe below
   } else if (kind === 'image' || kind === 'artwork') {
     const image = await probeImage(bytesReader(start.head));
@@ -158,13 +132,7 @@ export async function storeUpload(
       }
       throw error;
     }
-    if (kind === 'audio') {
-      const reader = await ctx.media.open(key);
-      if (!reader) throw new CorruptMediaError('the upload disappeared while it was probed');
-      const probe = await probeAudio(reader, { name: 'upload' }).finally(() => reader.close());
-      if (probe.partial) throw new CorruptMediaError(`the upload is cut short: ${probe.warnings.join('; ')}`);
-      facts = audioFacts(probe);
-    }
+    if (kind === 'audio') facts = await probeStoredAudio(ctx.media, key);
   } catch (error) {
     await abandonUpload(ctx, key);
     throw error;

@@ -2,8 +2,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 
 /**
- * True when no show, article, episode or alternate uses asset `id` (a number, or a subquery giving
- * one). Image, transcript and chapters columns are ON DELETE SET NULL, so a delete must check them
+ * True when no show, article, episode, alternate or finished tus upload (until it is attached or
+ * expires) uses asset `id` (a number, or a subquery giving one). Image, transcript and chapters columns are ON DELETE SET NULL, so a delete must check them
  * here rather than rely on the foreign key.
  */
 export function assetUnreferenced(id: number | SQL): SQL {
@@ -11,5 +11,6 @@ export function assetUnreferenced(id: number | SQL): SQL {
       OR transcript_asset_id = ${id} OR chapters_asset_id = ${id})
     AND NOT EXISTS (SELECT 1 FROM episode_alternates WHERE asset_id = ${id})
     AND NOT EXISTS (SELECT 1 FROM shows WHERE artwork_asset_id = ${id})
-    AND NOT EXISTS (SELECT 1 FROM articles WHERE image_asset_id = ${id})`;
+    AND NOT EXISTS (SELECT 1 FROM articles WHERE image_asset_id = ${id})
+    AND NOT EXISTS (SELECT 1 FROM tus_uploads WHERE asset_id = ${id})`;
 }

@@ -17,11 +17,11 @@ import {
 } from '../../catalog/editor/articles.ts';
 import type { AppEnv } from '../../deps.ts';
 import { NotFoundError } from '../../errors.ts';
+import { ATTACH_CONTENT, ATTACH_DESCRIPTION, fileSource } from './file-source.ts';
 import {
   apiRouter,
   BEARER,
   changed,
-  declaredLength,
   editorContext,
   json,
   jsonBody,
@@ -217,11 +217,12 @@ export function articlesApi() {
       path: '/articles/{id}/image',
       tags,
       summary: 'Upload the article image (JPEG, PNG or WebP, as the raw body)',
+      description: ATTACH_DESCRIPTION,
       security: BEARER,
       request: {
         params: IdParam,
         body: {
-          content: { 'image/jpeg': binary, 'image/png': binary, 'image/webp': binary },
+          content: { 'image/jpeg': binary, 'image/png': binary, 'image/webp': binary, ...ATTACH_CONTENT },
           required: true,
         },
       },
@@ -231,7 +232,7 @@ export function articlesApi() {
       const record = await attachArticleImage(
         uploadContext(c, c.var.deps.config.maxUploadBytes),
         c.req.valid('param').id,
-        { body: c.req.raw.body, declaredLength: declaredLength(c) },
+        await fileSource(c),
         writeCondition(c),
       );
       await changed(c, NEWS_CHANGED);

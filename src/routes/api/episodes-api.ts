@@ -21,6 +21,7 @@ import {
 } from '../../catalog/editor/episodes.ts';
 import type { AppEnv } from '../../deps.ts';
 import { NotFoundError } from '../../errors.ts';
+import { ATTACH_CONTENT, ATTACH_DESCRIPTION, fileSource } from './file-source.ts';
 import {
   apiRouter,
   BEARER,
@@ -60,6 +61,8 @@ const AUDIO_TYPES = {
 };
 
 const view = (c: Context<AppEnv>, r: EpisodeRecord) => episodeViewOf(editorContext(c), r);
+/** The slots a finished tus upload can be attached to (transcripts and chapters are JSON files themselves). */
+const ATTACHES: ReadonlySet<EpisodeFileSlot> = new Set(['audio', 'image']);
 
 /** What each single-file upload is and says in the API document. */
 const SINGLE_UPLOADS = {
@@ -249,10 +252,17 @@ export function episodesApi() {
         path: `/episodes/{id}/${slot}`,
         tags,
         summary: spec.summary,
-        description:
-          'Send the file as the raw request body. What it is is decided by its content, not its name or Content-Type.',
+        description: ATTACHES.has(slot)
+          ? ATTACH_DESCRIPTION
+          : 'Send the file as the raw request body. What it is is decided by its content, not its name or Content-Type.',
         security: BEARER,
-        request: { params: IdParam, body: { content: spec.types, required: true } },
+        request: {
+          params: IdParam,
+          body: {
+            content: ATTACHES.has(slot) ? { ...spec.types, ...ATTACH_CONTENT } : spec.types,
+            required: true,
+          },
+        },
         responses: {
           200: json(EpisodeView, 'Stored (or unchanged: the same bytes again).'),
           ...UPLOAD_PROBLEMS,
@@ -263,7 +273,9 @@ export function episodesApi() {
           uploadContext(c, c.var.deps.config.maxUploadBytes),
           c.req.valid('param').id,
           slot,
-          { body: c.req.raw.body, declaredLength: declaredLength(c) },
+          ATTACHES.has(slot)
+            ? await fileSource(c)
+            : { body: c.req.raw.body, declaredLength: declaredLength(c) },
           writeCondition(c),
         );
         if (didChange) await changed(c, { shows: [record.episode.showId], news: true });

@@ -2,19 +2,22 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../deps.ts';
 import { adminAuth } from '../../http/admin-auth.ts';
+import { tusHeaders } from '../../http/tus-protocol.ts';
 import { articlesApi } from './articles-api.ts';
 import { renderApiDocs } from './docs-page.tsx';
 import { episodesApi } from './episodes-api.ts';
 import { apiRouter } from './openapi-helpers.ts';
 import { sectionsApi } from './sections-api.ts';
 import { showsApi } from './shows-api.ts';
+import { uploadsApi } from './uploads-api.ts';
 
 export const OPENAPI_INFO = {
   title: 'podwire admin API',
   version: '1.0.0',
   description:
     'Create and edit sections, articles, shows and episodes; upload audio, artwork, transcripts and chapters; ' +
-    'pair episodes with articles; publish, schedule and unpublish. Every write needs ' +
+    'pair episodes with articles; publish, schedule and unpublish. Large files go through resumable tus 1.0 ' +
+    'uploads at /api/v1/uploads and are then attached by id. Every write needs ' +
     '`Authorization: Bearer <ADMIN_TOKEN>`; reads of drafts do too. Errors are RFC 9457 problem details.',
 };
 
@@ -22,11 +25,15 @@ export const OPENAPI_INFO = {
 export function apiRoutes(): OpenAPIHono<AppEnv> {
   const api = apiRouter();
   const v1 = apiRouter();
+  // Before auth: its 401s carry Tus-Resumable too.
+  v1.use('/uploads', tusHeaders());
+  v1.use('/uploads/*', tusHeaders());
   v1.use(adminAuth());
   v1.route('/', sectionsApi());
   v1.route('/', articlesApi());
   v1.route('/', showsApi());
   v1.route('/', episodesApi());
+  v1.route('/', uploadsApi());
   api.route('/v1', v1);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

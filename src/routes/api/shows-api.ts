@@ -13,11 +13,11 @@ import {
   updateShow,
 } from '../../catalog/editor/shows.ts';
 import type { AppEnv } from '../../deps.ts';
+import { ATTACH_CONTENT, ATTACH_DESCRIPTION, fileSource } from './file-source.ts';
 import {
   apiRouter,
   BEARER,
   changed,
-  declaredLength,
   editorContext,
   json,
   jsonBody,
@@ -130,10 +130,11 @@ export function showsApi() {
       path: '/shows/{id}/artwork',
       tags,
       summary: 'Upload the show artwork: square JPEG or PNG, 1400–3000 pixels (Apple Podcasts)',
+      description: ATTACH_DESCRIPTION,
       security: BEARER,
       request: {
         params: IdParam,
-        body: { content: { 'image/jpeg': binary, 'image/png': binary }, required: true },
+        body: { content: { 'image/jpeg': binary, 'image/png': binary, ...ATTACH_CONTENT }, required: true },
       },
       responses: { 200: json(ShowView, 'Stored.'), ...UPLOAD_PROBLEMS },
     }),
@@ -141,7 +142,7 @@ export function showsApi() {
       const record = await attachShowArtwork(
         uploadContext(c, c.var.deps.config.maxUploadBytes),
         c.req.valid('param').id,
-        { body: c.req.raw.body, declaredLength: declaredLength(c) },
+        await fileSource(c),
         writeCondition(c),
       );
       await changed(c, { shows: [record.show.id], news: true });
