@@ -101,8 +101,11 @@ export function articleActionRoutes(): Hono<AppEnv> {
       if (wantsJson(c)) return c.json({ error: message }, refused.status);
       return articleScreen(c, id, { pairingError: message, status: refused.status });
     }
-    // Back to the list, the moved item in view (the fragment follows the query).
-    return c.redirect(`${sitePath(c)}/studio/articles/${id}?done=paired#pairing`, 303);
+    // Back to the list, the moved item in view (and focused again by the script); the fragment follows the query.
+    const [action, moved] = String(values.move ?? '').split(':');
+    const fragment =
+      (action === 'up' || action === 'down') && /^\d+$/.test(moved ?? '') ? `paired-${moved}` : 'pairing';
+    return c.redirect(`${sitePath(c)}/studio/articles/${id}?done=paired#${fragment}`, 303);
   });
 
   routes.post('/articles/:id/image', async (c) => {

@@ -191,7 +191,7 @@ describe('studio article screens', () => {
       etag: etagIn(doc, `${path}/episodes`),
     });
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe(`${path}?done=paired#pairing`);
+    expect(response.headers.get('location')).toBe(`${path}?done=paired#paired-1`);
     expect(await playerTitles()).toEqual([before[1], before[0]]);
     const feed = await (await s.studio.demo.app.request('/feed.json')).json();
     const item = feed.items.find((i: { url: string }) => i.url.endsWith('/articles/tide-mill-turns-again'));
