@@ -32,13 +32,19 @@ export function setFieldError(control: HTMLElement, message: string | undefined)
       box.className = 'field-error';
       control.before(box);
     }
-    box.textContent = message;
+    box.textContent = sentence(message);
     control.setAttribute('aria-invalid', 'true');
     control.closest('.field')?.classList.add('has-error');
     described.push(id);
   }
   if (described.length > 0) control.setAttribute('aria-describedby', described.join(' '));
   else control.removeAttribute('aria-describedby');
+}
+
+/** A server's message as a sentence: capital first, full stop last. */
+export function sentence(text: string): string {
+  const capital = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
 
 /** The detail of a problem+json answer, or a plain line for the status. */

@@ -133,6 +133,7 @@ async function send(form: HTMLFormElement, input: HTMLInputElement, file: File):
       });
     } catch (error) {
       say('');
+      if (progress) progress.hidden = true;
       return setFieldError(input, await tusErrorText(error));
     }
     say('Stored; attaching…');
@@ -149,6 +150,7 @@ async function send(form: HTMLFormElement, input: HTMLInputElement, file: File):
     response = attached;
     if (attached.ok && asset && check === 'audio') showAudioFacts(panel, asset);
   }
+  if (progress) progress.hidden = true;
   if (!response.ok) {
     say('');
     const detail =
@@ -158,7 +160,6 @@ async function send(form: HTMLFormElement, input: HTMLInputElement, file: File):
     return setFieldError(input, detail);
   }
   adoptEtag(response.headers.get('etag'));
-  if (progress) progress.hidden = true;
   input.value = '';
   say(`${file.name} is stored.`);
 }

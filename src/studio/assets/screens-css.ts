@@ -21,6 +21,7 @@ export const SCREENS_CSS = `
 .screen h2 { font-size: 1.25rem; margin: 2rem 0 0.5rem; }
 .screen a { color: var(--s-link); }
 .screen :focus-visible { outline: 3px solid var(--s-focus); outline-offset: 2px; }
+[hidden] { display: none !important; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .crumbs { font-size: 0.9rem; margin: 0.75rem 0 0; }
 .crumbs ol { display: flex; flex-wrap: wrap; gap: 0.25rem; margin: 0; padding: 0; list-style: none; }
