@@ -78,11 +78,11 @@ export function etagIn(doc: Document, action: string): string {
   return value;
 }
 
-/** The fields of the form posting to `action`, as a browser would submit them (checked boxes only). */
-export function formFields(doc: Document, action: string): Record<string, string> {
+/** The fields of the form posting to `action`, as a browser would submit them, repeated names kept (three category pickers). */
+export function formEntries(doc: Document, action: string): [string, string][] {
   const form = [...doc.querySelectorAll('form')].find((f) => f.getAttribute('action') === action);
   if (!form) throw new Error(`no form posting to ${action}`);
-  const fields: Record<string, string> = {};
+  const entries: [string, string][] = [];
   for (const control of form.querySelectorAll('input, select, textarea')) {
     const name = control.getAttribute('name');
     if (!name) continue;
@@ -91,9 +91,36 @@ export function formFields(doc: Document, action: string): Record<string, string
     if (type === 'file' || type === 'submit') continue;
     if (control.tagName === 'SELECT') {
       const selected = control.querySelector('option[selected]') ?? control.querySelector('option');
-      fields[name] = selected?.getAttribute('value') ?? '';
-    } else if (control.tagName === 'TEXTAREA') fields[name] = textareaValue(control);
-    else fields[name] = control.getAttribute('value') ?? '';
+      entries.push([name, selected?.getAttribute('value') ?? '']);
+    } else if (control.tagName === 'TEXTAREA') entries.push([name, textareaValue(control)]);
+    else entries.push([name, control.getAttribute('value') ?? '']);
   }
-  return fields;
+  return entries;
+}
+
+/** formEntries as one value per name (the last wins): for forms without repeated fields. */
+export function formFields(doc: Document, action: string): Record<string, string> {
+  return Object.fromEntries(formEntries(doc, action));
+}
+
+/**
+ * POSTs `entries` as a same-origin browser form; `changes` replace every value of their names
+ * (a list gives a repeated field).
+ */
+export function postEntries(
+  client: StudioClient,
+  path: string,
+  entries: [string, string][],
+  changes: Record<string, string | string[]> = {},
+): Promise<Response> {
+  const body = new URLSearchParams(entries.filter(([name]) => !(name in changes)));
+  for (const [name, value] of Object.entries(changes)) {
+    for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
+  }
+  if (!body.has('_csrf')) body.set('_csrf', client.csrfToken);
+  return client.request(path, {
+    method: 'POST',
+    headers: { origin: 'https://news.example', 'sec-fetch-site': 'same-origin' },
+    body,
+  });
 }

@@ -37,7 +37,7 @@ export function chaptersFromLines(
     else if (title === '') problems.push(`Line ${i + 1}: give the chapter a title after its time.`);
     else if (title.length > 500) problems.push(`Line ${i + 1}: at most 500 characters of title.`);
     else if (chapters.length > 0 && startTime <= (chapters.at(-1)?.startTime ?? 0)) {
-      problems.push(`Line ${i + 1}: chapters go in order; this one starts before the one above ends.`);
+      problems.push(`Line ${i + 1}: chapters go in order: start this one after the one above.`);
     } else chapters.push({ startTime, title });
   });
   if (problems.length === 0 && chapters.length === 0) problems.push('Give at least one chapter.');

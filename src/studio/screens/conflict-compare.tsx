@@ -3,8 +3,11 @@
 import { type FormValues, firstValue, valuesOf } from '../form/form-values.ts';
 import { When } from './common.tsx';
 
+/** A field's value as shown; a repeated field's (three category pickers) without its empty entries. */
 const text = (values: FormValues, field: string) =>
-  valuesOf(values, field).join('\n') || firstValue(values, field);
+  valuesOf(values, field)
+    .filter((v) => v.trim() !== '')
+    .join('\n') || firstValue(values, field).trim();
 
 export function ConflictNotice(props: {
   labels: Readonly<Record<string, string>>;
