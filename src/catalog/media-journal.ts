@@ -43,10 +43,17 @@ export async function closeUpload(db: Database, key: string): Promise<void> {
 export function releaseAssetStatements(db: Database, asset: MediaAsset, dueAt: Date): BatchItem<'sqlite'>[] {
   return [
     db.delete(mediaAssets).where(and(eq(mediaAssets.id, asset.id), assetUnreferenced(asset.id))),
-    db.run(sql`INSERT INTO ${mediaJournal} (key, action, owner, due_at)
-      SELECT ${asset.key}, 'remove', NULL, ${dueAt.getTime()}
-      WHERE NOT EXISTS (SELECT 1 FROM ${mediaAssets} WHERE key = ${asset.key})
-      ON CONFLICT (key) DO UPDATE SET action = 'remove', owner = NULL, due_at = excluded.due_at`),
+    // INSERT ... SELECT through the query builder, not db.run: D1 cannot batch db.run with parameters.
+    db
+      .insert(mediaJournal)
+      .select(
+        sql`SELECT ${asset.key}, 'remove', NULL, ${dueAt.getTime()}
+          WHERE NOT EXISTS (SELECT 1 FROM ${mediaAssets} WHERE key = ${asset.key})`,
+      )
+      .onConflictDoUpdate({
+        target: mediaJournal.key,
+        set: { action: 'remove', owner: null, dueAt: sql`excluded.due_at` },
+      }),
   ];
 }
 

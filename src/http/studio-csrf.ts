@@ -2,7 +2,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { csrf } from 'hono/csrf';
 import type { AppEnv } from '../deps.ts';
+import { STUDIO_ASSETS } from '../studio/assets/studio-assets.ts';
 import { constantTimeEqual } from './admin-auth.ts';
+import { sitePath } from './studio-session.ts';
 
 /** The form field every studio form carries, and the header fetch requests send instead. */
 export const CSRF_FIELD = '_csrf';
@@ -83,10 +85,13 @@ export function csrfRefused(c: Context<AppEnv>, why: string): Response {
   });
   const detail = `Refused: ${why}. Reload the page and try again.`;
   if (/text\/html/.test(c.req.header('accept') ?? '')) {
-    return new Response(
-      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Refused</title></head><body><h1>Refused</h1><p>${detail}</p></body></html>`,
-      { status: 403, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } },
-    );
+    // Fixed text only (`why` is one of this file's own lines): nothing from the request is echoed.
+    const base = sitePath(c);
+    const page = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Refused · Studio</title><link rel="stylesheet" href="${base}${STUDIO_ASSETS.css.path}"></head><body><main id="main" class="wrap"><h1>Refused</h1><p class="alert" role="alert">${detail}</p><p><a href="${base}/studio">Back to the studio</a></p></main></body></html>`;
+    return new Response(page, {
+      status: 403,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+    });
   }
   return new Response(JSON.stringify({ type: 'about:blank', title: 'Forbidden', status: 403, detail }), {
     status: 403,

@@ -6,7 +6,7 @@ import type { SessionSummary } from '../catalog/accounts/sessions.ts';
 import { formatDateTime } from '../domain/dates.ts';
 import { type StudioChrome, studioHref } from './chrome.ts';
 import type { FormErrors } from './form-errors.ts';
-import { Alert, CsrfField, Field } from './forms.tsx';
+import { Alert, CsrfField, Field, TableFrame } from './forms.tsx';
 import { StudioPage } from './layout.tsx';
 
 export interface AccountProps {
@@ -64,7 +64,7 @@ export function AccountPage(props: AccountProps) {
 
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">Where you are signed in</h2>
-        <div class="table-wrap">
+        <TableFrame label="Your sessions">
           <table>
             <thead>
               <tr>
@@ -88,7 +88,7 @@ export function AccountPage(props: AccountProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
         <form method="post" action={studioHref(chrome, '/account/sign-out-everywhere')} class="inline">
           <CsrfField token={chrome.csrfToken} />
           <button type="submit" class="danger">
@@ -118,7 +118,7 @@ export function AccountPage(props: AccountProps) {
         {props.tokens.length === 0 ? (
           <p>You have no API tokens.</p>
         ) : (
-          <div class="table-wrap">
+          <TableFrame label="Your API tokens">
             <table>
               <thead>
                 <tr>
@@ -152,7 +152,7 @@ export function AccountPage(props: AccountProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
         )}
         {tokenErrors?.form ? <Alert>{tokenErrors.form}</Alert> : null}
         <form class="stack" method="post" action={studioHref(chrome, '/account/tokens')}>

@@ -63,3 +63,16 @@ export function Alert(props: { children: Child }) {
     </p>
   );
 }
+
+/**
+ * A table's frame: it scrolls sideways on a narrow screen, so it is a labelled region that takes
+ * focus (keyboard users can scroll it; axe's scrollable-region-focusable).
+ */
+export function TableFrame(props: { label: string; children: Child }) {
+  return (
+    // A section with a name is a region landmark.
+    <section class="table-wrap" aria-label={props.label} tabindex={0}>
+      {props.children}
+    </section>
+  );
+}

@@ -6,7 +6,7 @@ import type { UserSummary } from '../catalog/accounts/users.ts';
 import { formatDate } from '../domain/dates.ts';
 import { type StudioChrome, studioHref } from './chrome.ts';
 import type { FormErrors } from './form-errors.ts';
-import { Alert, CsrfField, Field } from './forms.tsx';
+import { Alert, CsrfField, Field, TableFrame } from './forms.tsx';
 import { StudioPage } from './layout.tsx';
 
 export const ROLE_NOTES = {
@@ -29,7 +29,7 @@ export function UsersPage(props: UsersProps) {
     <StudioPage chrome={chrome} title="Users" current="users">
       <h1>Users</h1>
       {errors?.form ? <Alert>{errors.form}</Alert> : null}
-      <div class="table-wrap">
+      <TableFrame label="Users">
         <table>
           <thead>
             <tr>
@@ -75,7 +75,7 @@ export function UsersPage(props: UsersProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
 
       <section aria-labelledby="add-heading" class="panel">
         <h2 id="add-heading">Add a user</h2>

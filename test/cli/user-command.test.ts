@@ -133,3 +133,45 @@ describe('podwire user', () => {
     expect(lines.at(-1)).toMatch(/^second@example\.com\tadmin\t/);
   });
 });
+
+describe('podwire user on a terminal', () => {
+  const newDir = tempDirs();
+
+  it('prompts twice without echoing what is typed', async () => {
+    const dir = await newDir();
+    const file = join(dir, 't.db');
+    const command = `'${process.execPath}' src/cli/podwire.js user add tty@example.com --role editor`;
+    // `script` runs the command on a pseudo-terminal, as a person at a terminal would.
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: `file:${file}`, TERM: 'dumb' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const waitFor = async (text: string, from: number) => {
+      for (let i = 0; i < 300 && output.indexOf(text, from) < 0; i++)
+        await new Promise((r) => setTimeout(r, 50));
+      return output.indexOf(text, from);
+    };
+    child.stdout?.on('data', (d) => {
+      output += d;
+    });
+    const first = await waitFor('Password: ', 0);
+    expect(first).toBeGreaterThanOrEqual(0);
+    child.stdin?.write(`${PASSWORD}\r`);
+    expect(await waitFor('Password again: ', first)).toBeGreaterThan(first);
+    child.stdin?.write(`${PASSWORD}\r`);
+    const done = await collect(child);
+    child.stdin?.end();
+    expect(done.code).toBe(0);
+    expect(output).toMatch(/added tty@example\.com \(editor\)/);
+    expect(output).not.toContain(PASSWORD);
+    expect(
+      (
+        await verifyPassword(PASSWORD, (await storedHash(file, 'tty@example.com')) as string, {
+          iterations: 1,
+        })
+      ).ok,
+    ).toBe(true);
+  });
+});

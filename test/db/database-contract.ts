@@ -1,9 +1,23 @@
 // The database contract: constraints and pairing behave the same on every database podwire runs on (libSQL, D1).
 import { eq, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditStatements, listAuditEvents } from '../../src/catalog/accounts/audit.ts';
+import { updateShow } from '../../src/catalog/editor/shows.ts';
+import { releaseAssetStatements } from '../../src/catalog/media-journal.ts';
 import type { Database } from '../../src/db/database.ts';
 import { liveEpisodesOfArticles, setArticleEpisodes } from '../../src/db/queries/pairing.ts';
-import { articleEpisodes, articles, episodes, mediaAssets, sections, shows } from '../../src/db/schema.ts';
+import {
+  articleEpisodes,
+  articles,
+  episodes,
+  type MediaAsset,
+  mediaAssets,
+  mediaJournal,
+  redirects,
+  sections,
+  shows,
+} from '../../src/db/schema.ts';
 import { ConflictError, ValidationError } from '../../src/errors.ts';
 import {
   insertArticle,
@@ -300,6 +314,63 @@ export function databaseContract(name: string, open: () => Promise<OpenedDatabas
       expect(await titlesOf(article.id)).toEqual([live.title]);
       const inJuly = await liveEpisodesOfArticles(db, [article.id], new Date('2026-07-01T00:00:00Z'));
       expect(inJuly.get(article.id)?.map((p) => p.episode.title)).toEqual([later.title, live.title]);
+    });
+  });
+
+  // Statements built with raw SQL must still batch on every database (D1 cannot batch db.run with
+  // parameters): the audit trail, media releases and a show's renamed episode paths.
+  describe(`${name}: batched INSERT ... SELECT writes`, () => {
+    let opened: OpenedDatabase;
+    let db: Database;
+    beforeAll(async () => {
+      opened = await open();
+      db = opened.db;
+    });
+    afterAll(() => opened.close());
+
+    it('records audit events in a batch, only when their condition holds, with a subquery for the id', async () => {
+      const section = await insertSection(db);
+      const actor = { userId: null, role: 'admin' as const, label: 'ADMIN_TOKEN' };
+      const ctx = { db, now: NOW, actor };
+      await db.batch([
+        db.update(sections).set({ name: 'Renamed' }).where(eq(sections.id, section.id)),
+        ...auditStatements(ctx, {
+          entity: 'section',
+          entityId: sql`(SELECT id FROM sections WHERE slug = ${section.slug})`,
+          action: 'update',
+          summary: 'name changed',
+        }),
+        ...auditStatements(
+          ctx,
+          { entity: 'section', entityId: section.id, action: 'never' },
+          { when: sql`0` },
+        ),
+      ]);
+      const events = await listAuditEvents({ db }, { entity: 'section', entityId: section.id });
+      expect(events.map((e) => [e.actor, e.action, e.summary, e.at.getTime()])).toEqual([
+        ['ADMIN_TOKEN', 'update', 'name changed', NOW.getTime()],
+      ]);
+    });
+
+    it('journals a released asset for removal, and moves its due time when released again', async () => {
+      const asset = { id: 987_654, key: 'shows/contract/gone-0123abcd.mp3' } as MediaAsset;
+      await db.batch(releaseAssetStatements(db, asset, new Date(5)) as [BatchItem<'sqlite'>]);
+      await db.batch(releaseAssetStatements(db, asset, new Date(7)) as [BatchItem<'sqlite'>]);
+      const rows = await db.select().from(mediaJournal).where(eq(mediaJournal.key, asset.key));
+      expect(rows.map((r) => [r.action, r.dueAt.getTime()])).toEqual([['remove', 7]]);
+    });
+
+    it('redirects every episode page when a show is renamed', async () => {
+      const show = await insertShow(db);
+      const episode = await insertEpisode(db, show.id);
+      await updateShow({ db, baseUrl: 'https://news.example', now: NOW }, show.id, {
+        slug: `${show.slug}-renamed`,
+      });
+      const moved = await db
+        .select()
+        .from(redirects)
+        .where(eq(redirects.fromPath, `/podcasts/${show.slug}/${episode.slug}`));
+      expect(moved.map((r) => r.toPath)).toEqual([`/podcasts/${show.slug}-renamed/${episode.slug}`]);
     });
   });
 }

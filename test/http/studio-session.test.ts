@@ -93,7 +93,10 @@ describe('studio sessions', () => {
     const client = await signIn(studio, 'editor@example.com');
     const out = await client.post('/studio/sign-out');
     expect(out.status).toBe(303);
-    expect(out.headers.get('location')).toBe('/studio/sign-in');
+    expect(out.headers.get('location')).toBe('/studio/sign-in?done=signed-out');
+    expect(await (await studio.demo.app.request('/studio/sign-in?done=signed-out')).text()).toContain(
+      'You are signed out.',
+    );
     expect(out.headers.getSetCookie().join()).toMatch(/Max-Age=0/i);
     expect((await client.get('/studio')).status).toBe(303);
     // A GET does not sign out.

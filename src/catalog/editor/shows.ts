@@ -111,11 +111,15 @@ export async function updateShow(
             redirectStatements(ctx.db, path, showPaths(to)[i] as string, ctx.now),
           ),
           // every episode page and chapters document moves with the show, in one statement
+          // (through the query builder, not db.run: D1 cannot batch db.run with parameters)
           ...EPISODE_PATH_SUFFIXES.map((suffix) =>
-            ctx.db.run(sql`INSERT INTO ${redirects} (from_path, to_path, created_at)
-              SELECT ${`/podcasts/${from}/`} || slug || ${suffix}, ${`/podcasts/${to}/`} || slug || ${suffix}, ${ctx.now.getTime()}
-              FROM ${episodes} WHERE show_id = ${id}
-              ON CONFLICT (from_path) DO UPDATE SET to_path = excluded.to_path`),
+            ctx.db
+              .insert(redirects)
+              .select(
+                sql`SELECT ${`/podcasts/${from}/`} || slug || ${suffix}, ${`/podcasts/${to}/`} || slug || ${suffix}, ${ctx.now.getTime()}
+                  FROM ${episodes} WHERE show_id = ${id}`,
+              )
+              .onConflictDoUpdate({ target: redirects.fromPath, set: { toPath: sql`excluded.to_path` } }),
           ),
         ]
       : [];

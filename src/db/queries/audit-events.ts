@@ -8,11 +8,17 @@ export type NewAuditEvent = Omit<AuditEvent, 'id' | 'entityId'> & {
   readonly entityId: number | null | SQL;
 };
 
-/** The insert of one event; with `when`, only if that condition holds after the batch's earlier statements. */
+/**
+ * The insert of one event; with `when`, only if that condition holds after the batch's earlier
+ * statements. INSERT ... SELECT through the query builder (not db.run), which D1 can batch with
+ * parameters. Columns in table order: id (NULL: the next), at, user_id, actor, entity, entity_id,
+ * action, summary.
+ */
 export function insertAuditStatement(db: Database, event: NewAuditEvent, when?: SQL) {
-  return db.run(sql`INSERT INTO ${auditEvents} (at, user_id, actor, entity, entity_id, action, summary)
-    SELECT ${event.at.getTime()}, ${event.userId}, ${event.actor}, ${event.entity}, ${event.entityId},
-      ${event.action}, ${event.summary} WHERE ${when ?? sql`1`}`);
+  return db.insert(auditEvents).select(
+    sql`SELECT NULL, ${event.at.getTime()}, ${event.userId}, ${event.actor}, ${event.entity}, ${event.entityId},
+      ${event.action}, ${event.summary} WHERE ${when ?? sql`1`}`,
+  );
 }
 
 export async function listAuditRows(

@@ -18,7 +18,8 @@ export const OPENAPI_INFO = {
     'Create and edit sections, articles, shows and episodes; upload audio, artwork, transcripts and chapters; ' +
     'pair episodes with articles; publish, schedule and unpublish. Large files go through resumable tus 1.0 ' +
     'uploads at /api/v1/uploads and are then attached by id. Every write needs ' +
-    '`Authorization: Bearer <ADMIN_TOKEN>`; reads of drafts do too. Errors are RFC 9457 problem details.',
+    '`Authorization: Bearer <token>`: the ADMIN_TOKEN, or an API token made in the studio (it acts with its ' +
+    "user's role: contributors cannot publish); reads of drafts do too. Errors are RFC 9457 problem details.",
 };
 
 /** Mounted at /api: /api/v1/..., /api/openapi.json, /api/docs. */
@@ -39,7 +40,7 @@ export function apiRoutes(): OpenAPIHono<AppEnv> {
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',
-    description: 'The ADMIN_TOKEN configured on the server.',
+    description: 'The ADMIN_TOKEN configured on the server, or a user’s API token (pw_…) from the studio.',
   });
   const document = (c: { var: { deps: { config: { baseUrl: string } } } }) =>
     api.getOpenAPI31Document({

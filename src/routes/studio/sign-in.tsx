@@ -48,7 +48,7 @@ export function signInRoutes(): Hono<AppEnv> {
     }
     const ctx = accountContext(c);
     const result = await signIn(
-      { ...ctx, log: c.var.deps.log },
+      ctx,
       { email, password, client: clientAddress(c), userAgent: c.req.header('user-agent') },
       sessionPolicyOf(c.var.deps.config),
     );
@@ -89,7 +89,7 @@ export function signOutRoutes(): Hono<AppEnv> {
   routes.post('/sign-out', async (c) => {
     await endSession(accountContext(c), studioOf(c).sessionHash);
     clearSessionCookie(c);
-    return c.redirect(signInLocation(c), 303);
+    return c.redirect(`${signInLocation(c)}?done=signed-out`, 303);
   });
   return routes;
 }

@@ -36,7 +36,9 @@ h2 { font-size: 1.2rem; margin: 1.5rem 0 0.5rem; }
 .panel { background: var(--panel); border-radius: 0.5rem; padding: 0.75rem 1rem 1rem; margin: 1rem 0; }
 form.stack { display: grid; gap: 0.75rem; max-width: 32rem; }
 .field { display: grid; gap: 0.25rem; }
+fieldset { min-width: 0; margin: 0; border: 1px solid var(--line); border-radius: 0.25rem; padding: 0.5rem 0.75rem; }
 .field label, .field legend { font-weight: 600; }
+fieldset label { font-weight: normal; }
 .field .hint { font-size: 0.85rem; color: var(--muted); margin: 0; }
 .field .error { font-size: 0.9rem; color: var(--danger); margin: 0; }
 input[type="text"], input[type="email"], input[type="password"], input[type="search"], input[type="url"],
@@ -53,7 +55,7 @@ button.secondary, .button.secondary { background: transparent; color: var(--link
 button.danger { background: transparent; border-color: var(--danger); color: var(--danger); }
 button.link { background: none; border: none; padding: 0; color: var(--link); text-decoration: underline; }
 .inline { display: inline-flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0; }
-.table-wrap { overflow-x: auto; }
+.table-wrap { overflow-x: auto; position: relative; margin-bottom: 0.75rem; }
 table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 th, td { text-align: left; padding: 0.45rem 0.5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { font-weight: 600; }
@@ -61,7 +63,7 @@ th { font-weight: 600; }
 .secret { font-family: ui-monospace, monospace; word-break: break-all; background: var(--panel); padding: 0.5rem; border-radius: 0.25rem; }
 .sign-in { max-width: 24rem; margin: 3rem auto; }
 .dashboard-slot { display: grid; gap: 1rem; }
-.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 @media (max-width: 40rem) {
   .studio-user { margin-left: 0; width: 100%; }
   th, td { padding: 0.35rem 0.3rem; }
