@@ -65,6 +65,8 @@ export interface StartOptions {
   readonly onLog?: (line: string) => void;
   /** Open the DevTools inspector on this port (bench/edge profiles the Worker's CPU through it). */
   readonly inspectorPort?: number;
+  /** Listen on this port (from freePort()), so that BASE_URL can name the Worker itself. */
+  readonly port?: number;
 }
 
 export async function startWorker(
@@ -96,7 +98,7 @@ export async function startWorker(
       await proxy.dispose();
     }
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const args = [
     WRANGLER,
     'dev',

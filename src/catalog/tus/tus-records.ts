@@ -97,12 +97,13 @@ export async function removeTusUpload(ctx: RemoveContext, row: TusUpload, token?
     row.assetId === null
       ? []
       : await ctx.db.select().from(mediaAssets).where(eq(mediaAssets.id, row.assetId));
-  const [deleted] = await ctx.db.batch([
+  await ctx.db.batch([
     deleteTusUploadStatement(ctx.db, row.id, ctx.now, token),
     // Drops the asset record only once nothing (this row included) uses it; a no-op otherwise.
     ...(asset ? releaseAssetStatements(ctx.db, asset, ctx.now) : []),
   ]);
-  if (deleted.length === 0) return false;
+  // Still there: another request holds its lease (and the release above changed nothing).
+  if (await findTusUpload(ctx.db, row.id)) return false;
   await ctx.media.staging.discard({ id: row.id, size: row.offset, state: tusStateOf(row).store });
   if (asset) {
     const [still] = await ctx.db

@@ -102,10 +102,7 @@ export function tusFinishedStatement(
 /** The statement that deletes the row unless another request holds its lease (`token`: the caller's own). */
 export function deleteTusUploadStatement(db: Database, id: string, now: Date, token?: string) {
   const free = token === undefined ? leaseFree(now) : or(leaseFree(now), sql`${leaseToken} = ${token}`);
-  return db
-    .delete(tusUploads)
-    .where(and(eq(tusUploads.id, id), free))
-    .returning({ id: tusUploads.id });
+  return db.delete(tusUploads).where(and(eq(tusUploads.id, id), free));
 }
 
 /** Uploads past their expiry that no request is writing to, oldest first. */

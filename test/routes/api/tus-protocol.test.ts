@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEASE_MS } from '../../../src/catalog/tus/tus-write.ts';
+import { claimTusUpload } from '../../../src/db/queries/tus-uploads.ts';
 import { type AdminApp, AUTH, audioFixture, BASE, openAdminApp } from '../../helpers/admin-client.ts';
 import { tempDirs } from '../../helpers/temp-dir.ts';
 import { createUpload, PATCH_TYPE, patchUpload, TUS, TUS_AUTH, uploadMetadata } from '../../helpers/tus.ts';
@@ -242,6 +244,19 @@ describe('tus 1.0 at /api/v1/uploads', () => {
     expect((await request(path, { method: 'HEAD', headers: TUS_AUTH })).status).toBe(404);
     expect(await readStaged()).not.toContain(path.split('/').pop());
     expect(await storedUploads()).toEqual(before);
+  });
+
+  it('keeps an upload whose writer died busy (409) only until its lease runs out', async () => {
+    const { path } = await createUpload(request, 100);
+    const id = path.split('/').pop() as string;
+    // A writer that claimed the upload and then vanished (its process killed mid-PATCH).
+    const lease = { token: 'dead-writer', owner: 'node:1@elsewhere', until: api.clock.at + LEASE_MS };
+    expect(await claimTusUpload(api.demo.deps.db, id, 0, lease, new Date(api.clock.at))).toBeDefined();
+    expect((await patchUpload(request, path, 0, new Uint8Array(10))).status).toBe(409);
+    expect((await request(path, { method: 'DELETE', headers: TUS_AUTH })).status).toBe(409);
+    api.clock.at += LEASE_MS;
+    expect((await patchUpload(request, path, 0, new Uint8Array(10))).status).toBe(204);
+    expect((await request(path, { method: 'DELETE', headers: TUS_AUTH })).status).toBe(204);
   });
 
   it('takes PATCH and DELETE as POST with X-HTTP-Method-Override', async () => {
