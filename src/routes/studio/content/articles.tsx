@@ -21,6 +21,7 @@ import {
   formOf,
   idParam,
   ifMatchOf,
+  lastEditor,
   type ScreenStatus,
   screen,
   studioContext,
@@ -120,6 +121,7 @@ export function articleRoutes(): Hono<AppEnv> {
           labels={ARTICLE_LABELS}
           theirs={articleFormValues(theirs)}
           yours={values}
+          savedBy={await lastEditor(c, 'article', id)}
           savedAt={new Date(theirs.updatedAt)}
           timeZone={timeZoneOf(c)}
         />

@@ -23,6 +23,7 @@ import {
   formOf,
   idParam,
   ifMatchOf,
+  lastEditor,
   type ScreenStatus,
   screen,
   studioContext,
@@ -133,6 +134,7 @@ export function episodeRoutes(): Hono<AppEnv> {
           checkboxes={['block']}
           theirs={episodeFormValues(theirs)}
           yours={values}
+          savedBy={await lastEditor(c, 'episode', id)}
           savedAt={new Date(theirs.updatedAt)}
           timeZone={timeZoneOf(c)}
         />

@@ -3,6 +3,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { mayEditAll, type Principal } from '../../../auth/principal.ts';
+import { type AuditEntity, listAuditEvents } from '../../../catalog/accounts/audit.ts';
 import type { EditorContext } from '../../../catalog/editor/context.ts';
 import { requireOwnDraft } from '../../../catalog/editor/permissions.ts';
 import { viewEtag } from '../../../catalog/editor/record-version.ts';
@@ -82,6 +83,16 @@ export const ifMatchOf = (values: FormValues) => {
 };
 
 export const etagOf = (view: unknown) => viewEtag(view);
+
+/** Who saved the record last, by the audit trail (for "changed since you opened it"). */
+export async function lastEditor(
+  c: Context<AppEnv>,
+  entity: AuditEntity,
+  id: number,
+): Promise<string | undefined> {
+  const [last] = await listAuditEvents(studioContext(c), { entity, entityId: id, limit: 1 });
+  return last?.actor;
+}
 
 /** A script asked (`Accept: application/json`): it gets JSON instead of a redirect or a page. */
 export const wantsJson = (c: Context<AppEnv>) => /application\/json/.test(c.req.header('accept') ?? '');

@@ -28,6 +28,7 @@ import {
   formOf,
   idParam,
   ifMatchOf,
+  lastEditor,
   type ScreenStatus,
   screen,
   studioContext,
@@ -148,6 +149,7 @@ export function sectionRoutes(): Hono<AppEnv> {
           labels={SECTION_LABELS}
           theirs={sectionFormValues(before)}
           yours={values}
+          savedBy={await lastEditor(c, 'section', id)}
           savedAt={new Date(before.updatedAt)}
           timeZone={timeZoneOf(c)}
         />

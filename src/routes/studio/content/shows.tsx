@@ -41,6 +41,7 @@ import {
   formOf,
   idParam,
   ifMatchOf,
+  lastEditor,
   mayPublish,
   type ScreenStatus,
   screen,
@@ -175,6 +176,7 @@ export function showRoutes(): Hono<AppEnv> {
           checkboxes={['explicit', 'locked', 'complete', 'block']}
           theirs={showFormValues(theirs)}
           yours={values}
+          savedBy={await lastEditor(c, 'show', id)}
           savedAt={new Date(theirs.updatedAt)}
           timeZone={timeZoneOf(c)}
         />

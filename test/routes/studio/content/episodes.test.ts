@@ -153,6 +153,7 @@ describe('studio episode screens', () => {
     const conflict = documentOf(await stale.text());
     expect(conflict.querySelector('#conflict-title')?.textContent).toBe('Changed since you opened it');
     expect(conflict.querySelector('a[href="#versions"]')?.textContent).toBe('See both versions');
+    expect(conflict.querySelector('.refusal')?.textContent).toContain('(editor@example.com)');
     const title = [...conflict.querySelectorAll('#versions tr')].find((tr) =>
       tr.querySelector('th')?.textContent?.startsWith('Title'),
     );
