@@ -2,8 +2,9 @@
 // The article screen: the form (headline, standfirst, body, section, authors, tags, image alt text), and beside it publication, image, episodes and history.
 import type { Child } from 'hono/jsx';
 import type { Html } from '../../domain/html.ts';
+import { ErrorSummary } from '../form/error-summary.tsx';
 import type { FieldErrors } from '../form/field-errors.ts';
-import { type Choice, ErrorSummary, SelectField, TextArea, TextField } from '../form/fields.tsx';
+import { type Choice, SelectField, TextArea, TextField } from '../form/fields.tsx';
 import { type FormValues, firstValue } from '../form/form-values.ts';
 import { ARTICLE_LABELS, type ArticleViewModel } from '../forms/article-form.ts';
 import { Crumbs, PostForm, Refusal } from './common.tsx';

@@ -2,15 +2,9 @@
 // The episode screen: the form (show, title, notes, season/number/type, explicit), and beside it publication, audio with its probed facts, files, chapters and history.
 import type { Child } from 'hono/jsx';
 import type { Html } from '../../domain/html.ts';
+import { ErrorSummary } from '../form/error-summary.tsx';
 import type { FieldErrors } from '../form/field-errors.ts';
-import {
-  CheckboxField,
-  type Choice,
-  ErrorSummary,
-  SelectField,
-  TextArea,
-  TextField,
-} from '../form/fields.tsx';
+import { CheckboxField, type Choice, SelectField, TextArea, TextField } from '../form/fields.tsx';
 import { type FormValues, firstValue } from '../form/form-values.ts';
 import {
   EPISODE_LABELS,

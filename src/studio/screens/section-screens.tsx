@@ -1,8 +1,9 @@
 /** @jsxImportSource hono/jsx */
 // The sections screens: the list in navigation order (Move up / Move down), and the form to create or edit one.
 import type { Child } from 'hono/jsx';
+import { ErrorSummary } from '../form/error-summary.tsx';
 import type { FieldErrors } from '../form/field-errors.ts';
-import { ErrorSummary, TextArea, TextField } from '../form/fields.tsx';
+import { TextArea, TextField } from '../form/fields.tsx';
 import { type FormValues, firstValue } from '../form/form-values.ts';
 import { SECTION_LABELS, type SectionViewModel } from '../forms/section-form.ts';
 import { Crumbs, PostForm } from './common.tsx';

@@ -1,15 +1,9 @@
 /** @jsxImportSource hono/jsx */
 // The show screen: title, description, Apple categories (three pickers), explicit, episodic/serial, funding, locked; artwork and history beside.
 import type { Child } from 'hono/jsx';
+import { ErrorSummary } from '../form/error-summary.tsx';
 import type { FieldErrors } from '../form/field-errors.ts';
-import {
-  CheckboxField,
-  ErrorSummary,
-  RadioField,
-  SelectField,
-  TextArea,
-  TextField,
-} from '../form/fields.tsx';
+import { CheckboxField, RadioField, SelectField, TextArea, TextField } from '../form/fields.tsx';
 import { type FormValues, firstValue, valuesOf } from '../form/form-values.ts';
 import { CATEGORY_GROUPS, CATEGORY_PICKERS, SHOW_LABELS, type ShowViewModel } from '../forms/show-form.ts';
 import { Crumbs, PostForm, Refusal } from './common.tsx';

@@ -31,11 +31,7 @@ import {
   timeZoneOf,
   wantsJson,
 } from './screen.tsx';
-import { NEWS, reorderedIds, writeRefused } from './write-outcome.ts';
-
-/** "Changed since you opened it", for the panels' forms: the screen as saved now says the rest. */
-export const STALE_ACTION =
-  'Changed since you opened it: someone saved this meanwhile, so nothing was done. Here it is as saved now; check it and try again.';
+import { NEWS, reorderedIds, STALE_ACTION, writeRefused } from './write-outcome.ts';
 
 export function articleActionRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();

@@ -18,7 +18,6 @@ import { chaptersFromLines } from '../../../studio/forms/chapters-form.ts';
 import { publicationRequestOf } from '../../../studio/forms/publication-form.ts';
 import { ConfirmDelete } from '../../../studio/screens/confirm-delete.tsx';
 import { redirectDone } from '../render.tsx';
-import { STALE_ACTION } from './article-actions.tsx';
 import { type EpisodeFileField, episodeScreen } from './episode-screen.tsx';
 import {
   changed,
@@ -33,7 +32,7 @@ import {
   studioUploadContext,
   timeZoneOf,
 } from './screen.tsx';
-import { writeRefused } from './write-outcome.ts';
+import { STALE_ACTION, writeRefused } from './write-outcome.ts';
 
 const FILE_FIELDS: readonly EpisodeFileField[] = ['audio', 'image', 'transcript'];
 

@@ -35,7 +35,7 @@ import {
   timeZoneOf,
   wantsJson,
 } from './screen.tsx';
-import { NEWS, reorderedIds, writeRefused } from './write-outcome.ts';
+import { NEWS, reorderedIds, STALE_ACTION, writeRefused } from './write-outcome.ts';
 
 type SectionViewModel = ReturnType<typeof sectionView>;
 
@@ -158,23 +158,26 @@ export function sectionRoutes(): Hono<AppEnv> {
     }
   });
 
-  routes.get('/sections/:id/delete', async (c) => {
-    const section = await viewOf(c, idParam(c));
+  const confirmScreen = async (c: Context<AppEnv>, id: number, blocked?: string, status?: ScreenStatus) => {
+    const section = await viewOf(c, id);
     return screen(
       c,
-      { title: `Delete ${section.name}`, current: 'sections' },
+      { title: `Delete ${section.name}`, current: 'sections', status },
       <ConfirmDelete
         noun="section"
         title={section.name}
-        back={`/sections/${section.id}`}
-        action={`/sections/${section.id}/delete`}
+        back={`/sections/${id}`}
+        action={`/sections/${id}/delete`}
         csrf={csrfOf(c)}
         etag={await etagOf(section)}
         goneUrls={[]}
         notes={['Its page and feeds will answer 404 Not Found; a section with articles cannot be deleted.']}
+        blocked={blocked}
       />,
     );
-  });
+  };
+
+  routes.get('/sections/:id/delete', (c) => confirmScreen(c, idParam(c)));
 
   routes.post('/sections/:id/delete', async (c) => {
     const id = idParam(c);
@@ -183,21 +186,8 @@ export function sectionRoutes(): Hono<AppEnv> {
       await deleteSection(studioContext(c), id, ifMatchOf(values));
     } catch (error) {
       const refused = writeRefused(error);
-      const section = await viewOf(c, id);
-      return screen(
-        c,
-        { title: `Delete ${section.name}`, current: 'sections', status: refused.status },
-        <ConfirmDelete
-          noun="section"
-          title={section.name}
-          back={`/sections/${section.id}`}
-          action={`/sections/${section.id}/delete`}
-          csrf={csrfOf(c)}
-          etag={await etagOf(section)}
-          goneUrls={[]}
-          blocked={refused.message}
-        />,
-      );
+      const stale = error instanceof PreconditionFailedError;
+      return confirmScreen(c, id, stale ? STALE_ACTION : refused.message, refused.status);
     }
     await changed(c, NEWS);
     return redirectDone(c, '/sections', 'deleted');

@@ -1,8 +1,6 @@
 /** @jsxImportSource hono/jsx */
 // /studio/shows: list, create, edit (If-Match; a stale save shows both versions), artwork with Apple's rules, delete after confirming.
 import { type Context, Hono } from 'hono';
-import type { Child } from 'hono/jsx';
-import { listAuditEvents } from '../../../catalog/accounts/audit.ts';
 import {
   attachShowArtwork,
   createShow,
@@ -15,7 +13,6 @@ import {
 } from '../../../catalog/editor/shows.ts';
 import type { AppEnv } from '../../../deps.ts';
 import { PreconditionFailedError } from '../../../errors.ts';
-import { sitePath } from '../../../http/studio-session.ts';
 import type { FieldErrors } from '../../../studio/form/field-errors.ts';
 import type { FormValues } from '../../../studio/form/form-values.ts';
 import { validateForm } from '../../../studio/form/validate.ts';
@@ -27,13 +24,10 @@ import {
 } from '../../../studio/forms/show-form.ts';
 import { ConfirmDelete } from '../../../studio/screens/confirm-delete.tsx';
 import { ConflictNotice } from '../../../studio/screens/conflict-compare.tsx';
-import { HistoryPanel } from '../../../studio/screens/history-panel.tsx';
 import { ShowEditor } from '../../../studio/screens/show-editor.tsx';
 import { ShowList } from '../../../studio/screens/show-list.tsx';
-import { UploadPanel } from '../../../studio/screens/upload-panel.tsx';
 import { ShowInput, ShowPatch } from '../../api/schemas.ts';
 import { redirectDone } from '../render.tsx';
-import { STALE_ACTION } from './article-actions.tsx';
 import {
   changed,
   csrfOf,
@@ -49,66 +43,8 @@ import {
   studioUploadContext,
   timeZoneOf,
 } from './screen.tsx';
-import { writeRefused } from './write-outcome.ts';
-
-interface ShowScreenState {
-  readonly values?: FormValues;
-  readonly errors?: FieldErrors;
-  readonly status?: ScreenStatus;
-  readonly conflict?: Child;
-  readonly refusal?: string;
-  readonly artworkErrors?: FieldErrors;
-}
-
-async function showScreen(c: Context<AppEnv>, id: number, state: ShowScreenState = {}) {
-  const ctx = studioContext(c);
-  const view = showViewOf(ctx, await getShow(ctx, id));
-  const etag = await etagOf(view);
-  const history = await listAuditEvents(ctx, { entity: 'show', entityId: id, limit: 20 });
-  const aside = (
-    <>
-      <UploadPanel
-        title="Artwork"
-        action={`/shows/${id}/artwork`}
-        attach={`${sitePath(c)}/api/v1/shows/${id}/artwork`}
-        check="artwork"
-        label="Artwork file"
-        accept="image/jpeg,image/png"
-        hint="Apple Podcasts: square JPEG or PNG, 1400×1400 to 3000×3000 pixels."
-        csrf={csrfOf(c)}
-        etag={etag}
-        errors={state.artworkErrors ?? {}}
-      >
-        {view.artwork ? (
-          <img
-            class="thumb"
-            src={view.artwork.url}
-            alt={`Artwork of ${view.title}`}
-            width={view.artwork.width ?? undefined}
-            height={view.artwork.height ?? undefined}
-          />
-        ) : (
-          <p>No artwork yet: Apple Podcasts needs it.</p>
-        )}
-      </UploadPanel>
-      <HistoryPanel entries={history} timeZone={timeZoneOf(c)} />
-    </>
-  );
-  return screen(
-    c,
-    { title: `Show: ${view.title}`, current: 'shows', status: state.status },
-    <ShowEditor
-      show={view}
-      etag={etag}
-      values={state.values ?? showFormValues(view)}
-      errors={state.errors ?? {}}
-      csrf={csrfOf(c)}
-      refusal={state.refusal}
-      conflict={state.conflict}
-      aside={aside}
-    />,
-  );
-}
+import { showScreen } from './show-screen.tsx';
+import { STALE_ACTION, writeRefused } from './write-outcome.ts';
 
 const newScreen = (c: Context<AppEnv>, values: FormValues, errors: FieldErrors = {}, status?: ScreenStatus) =>
   screen(

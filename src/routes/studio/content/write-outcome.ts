@@ -8,6 +8,10 @@ import { type ScreenStatus, sentence, shownStatus } from './screen.tsx';
 /** A write to articles or sections: the news feeds change. */
 export const NEWS: RefreshScope = { shows: [], news: true };
 
+/** "Changed since you opened it", for the panels' forms: the screen as saved now says the rest. */
+export const STALE_ACTION =
+  'Changed since you opened it: someone saved this meanwhile, so nothing was done. Here it is as saved now; check it and try again.';
+
 export interface Refusal {
   readonly status: ScreenStatus;
   readonly message: string;
