@@ -76,7 +76,7 @@ describe('the studio content screens in the Worker (wrangler dev: workerd, D1)',
     const path = new URL(article.headers.get('location') ?? '', worker.url).pathname;
     const screen = await (await worker.fetch(path, { headers: { cookie } })).text();
     expect(screen).toContain('value="written-at-the-edge"');
-    const etag = (/name="etag" value="([^"]+)"/.exec(screen)?.[1] as string).replaceAll('&quot;', '"');
+    const etag = (/name="etag" value="([^"]+)"/.exec(screen)?.[1] ?? '').replaceAll('&quot;', '"');
     const scheduled = await post(`${path}/publish`, { when: 'schedule', at: '2030-07-01T06:00', etag });
     expect(scheduled.status).toBe(303);
     const after = await (await worker.fetch(path, { headers: { cookie } })).text();
