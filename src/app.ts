@@ -60,8 +60,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (c.req.raw.signal.aborted) return clientClosed(c, error);
     const reading = c.req.method === 'GET' || c.req.method === 'HEAD';
     if (error instanceof NotFoundError && reading) return notFoundResponse(c, error);
-    // A browser gets other 4xx as a page too (`/?page=0`), chosen by Accept as 404s are.
-    if (error instanceof PodwireError && error.status < 500 && reading && wantsHtml(c)) {
+    // A browser gets other 4xx as a page too (`/?page=0`), chosen by Accept as 404s are; so does a
+    // studio form refused before its handler ran (a file over MAX_BODY_BYTES sent without the script).
+    const studioForm = c.req.path.startsWith('/studio/');
+    if (error instanceof PodwireError && error.status < 500 && (reading || studioForm) && wantsHtml(c)) {
       return badRequestPage(c, error.status, error.message);
     }
     const problem = problemFromError(error, c.get('requestId'));

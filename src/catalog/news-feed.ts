@@ -1,8 +1,8 @@
 // buildNewsFeed: a page of live articles (site-wide or one section) with their paired audio, as the news feed model.
 
 import type { Database } from '../db/database.ts';
-import { countLiveArticles, listLiveArticles } from '../db/queries/articles.ts';
-import { liveEpisodesOfArticles } from '../db/queries/pairing.ts';
+import { type ArticleWithSection, countLiveArticles, listLiveArticles } from '../db/queries/articles.ts';
+import { liveEpisodesOfArticles, type PairedEpisode } from '../db/queries/pairing.ts';
 import { findSectionBySlug } from '../db/queries/sections.ts';
 import { NotFoundError } from '../errors.ts';
 import type { NewsFeed, NewsItem } from '../feeds/model.ts';
@@ -28,6 +28,39 @@ export interface NewsFeedRequest {
   readonly pageSize: number;
 }
 
+/**
+ * One article as a news feed item, with its paired episodes (in order) as audio. The feeds use it,
+ * and so does the studio's preview of a draft: a draft has no publication time yet, so `published`
+ * is when it would go out (`publishAt`, or the clock).
+ */
+export function newsItemOf(
+  ctx: Pick<NewsFeedContext, 'baseUrl' | 'sanitize' | 'now'>,
+  { article, section, image }: ArticleWithSection,
+  paired: readonly PairedEpisode[],
+): NewsItem {
+  const urls = siteUrls(ctx.baseUrl);
+  const published = article.publishedAt ?? ctx.now;
+  return {
+    id: article.guid,
+    url: urls.article(article.slug),
+    title: article.headline,
+    summary: article.standfirst,
+    contentHtml: ctx.sanitize(article.bodyHtml),
+    authors: article.authors,
+    categories: [section.name, ...article.tags],
+    imageUrl: image ? mediaUrl(ctx.baseUrl, image) : undefined,
+    published,
+    updated: new Date(Math.max(article.updatedAt.getTime(), published.getTime())),
+    audio: paired.map(({ episode, audio }) => ({
+      url: mediaUrl(ctx.baseUrl, audio),
+      mimeType: audio.mimeType,
+      sizeBytes: audio.sizeBytes,
+      durationSeconds: audio.durationSeconds ?? 0,
+      title: episode.title,
+    })),
+  };
+}
+
 /** Throws NotFoundError for an unknown section or a page past the last. */
 export async function buildNewsFeed(ctx: NewsFeedContext, request: NewsFeedRequest): Promise<NewsFeed> {
   const { format, sectionSlug, page, pageSize } = request;
@@ -50,28 +83,7 @@ export async function buildNewsFeed(ctx: NewsFeedContext, request: NewsFeedReque
   const urls = siteUrls(ctx.baseUrl);
   const feedUrl = (p: number) => urls.newsFeed(format, section?.slug, p);
 
-  const items = rows.map(
-    ({ article, section: articleSection, image }): NewsItem => ({
-      id: article.guid,
-      url: urls.article(article.slug),
-      title: article.headline,
-      summary: article.standfirst,
-      contentHtml: ctx.sanitize(article.bodyHtml),
-      authors: article.authors,
-      categories: [articleSection.name, ...article.tags],
-      imageUrl: image ? mediaUrl(ctx.baseUrl, image) : undefined,
-      published: article.publishedAt as Date,
-      updated:
-        article.updatedAt > (article.publishedAt as Date) ? article.updatedAt : (article.publishedAt as Date),
-      audio: (paired.get(article.id) ?? []).map(({ episode, audio }) => ({
-        url: mediaUrl(ctx.baseUrl, audio),
-        mimeType: audio.mimeType,
-        sizeBytes: audio.sizeBytes,
-        durationSeconds: audio.durationSeconds ?? 0,
-        title: episode.title,
-      })),
-    }),
-  );
+  const items = rows.map((row) => newsItemOf(ctx, row, paired.get(row.article.id) ?? []));
 
   return {
     id: urls.newsFeed(format, section?.slug),

@@ -1,8 +1,13 @@
 // buildPodcastFeed: a show and all its live episodes, joined with their media, as the podcast feed model.
 import type { Database } from '../db/database.ts';
-import { alternatesOfShow, liveEpisodesOfShow } from '../db/queries/episodes.ts';
+import {
+  type AlternateAsset,
+  alternatesOfShow,
+  type EpisodeWithAssets,
+  liveEpisodesOfShow,
+} from '../db/queries/episodes.ts';
 import { findShowBySlug } from '../db/queries/shows.ts';
-import type { MediaAsset } from '../db/schema.ts';
+import type { MediaAsset, Show } from '../db/schema.ts';
 import { htmlFromText } from '../domain/html.ts';
 import { truncateUtf8, utf8ByteLength } from '../domain/text.ts';
 import { NotFoundError } from '../errors.ts';
@@ -32,6 +37,69 @@ export function fitAppleDescription(text: string): string {
 const latest = (dates: readonly (Date | null | undefined)[]) =>
   new Date(Math.max(0, ...dates.map((d) => d?.getTime() ?? 0)));
 
+/**
+ * One episode as a podcast feed item. The feed uses it, and so does the studio's preview of a draft:
+ * a draft has no publication time yet, so `published` is when it would go out (or the clock).
+ */
+export function podcastItemOf(
+  ctx: Pick<PodcastFeedContext, 'baseUrl' | 'sanitize' | 'now'>,
+  show: Show,
+  { episode, audio, image, transcript, chapters }: EpisodeWithAssets,
+  alts: readonly AlternateAsset[],
+): PodcastItem {
+  const urls = siteUrls(ctx.baseUrl);
+  const media = (asset: Pick<MediaAsset, 'key' | 'sha256'>) => mediaUrl(ctx.baseUrl, asset);
+  const alternateEnclosures: AlternateEnclosure[] =
+    alts.length === 0
+      ? []
+      : [
+          {
+            url: media(audio),
+            sizeBytes: audio.sizeBytes,
+            mimeType: audio.mimeType,
+            title: '',
+            bitrate: audio.bitrate ?? undefined,
+            isDefault: true,
+          },
+          ...alts.map(({ asset, title }) => ({
+            url: media(asset),
+            sizeBytes: asset.sizeBytes,
+            mimeType: asset.mimeType,
+            title,
+            bitrate: asset.bitrate ?? undefined,
+            isDefault: false,
+          })),
+        ];
+  // An editor's chapters document wins; otherwise the chapters found in the audio, served by podwire.
+  const chaptersUrl = chapters
+    ? media(chapters)
+    : audio.chapters.length > 0
+      ? urls.chapters(show.slug, episode.slug)
+      : undefined;
+  return {
+    guid: episode.guid,
+    title: episode.title,
+    link: urls.episode(show.slug, episode.slug),
+    published: episode.publishedAt ?? ctx.now,
+    summary: episode.summary,
+    contentHtml: ctx.sanitize(episode.contentHtml),
+    enclosure: { url: media(audio), sizeBytes: audio.sizeBytes, mimeType: audio.mimeType },
+    durationSeconds: audio.durationSeconds ?? 0,
+    episodeType: episode.type,
+    season: episode.season ?? undefined,
+    episode: episode.number ?? undefined,
+    imageUrl: image ? media(image) : undefined,
+    explicit: episode.explicit ?? show.explicit,
+    block: episode.block,
+    chaptersUrl,
+    transcript: transcript
+      ? { url: media(transcript), mimeType: transcript.mimeType, language: show.language }
+      : undefined,
+    persons: episode.persons,
+    alternates: alternateEnclosures,
+  };
+}
+
 /** Throws NotFoundError for an unknown show. Every live episode is included: no truncation. */
 export async function buildPodcastFeed(ctx: PodcastFeedContext, showSlug: string): Promise<PodcastFeed> {
   const found = await findShowBySlug(ctx.db, showSlug);
@@ -44,58 +112,7 @@ export async function buildPodcastFeed(ctx: PodcastFeedContext, showSlug: string
   const urls = siteUrls(ctx.baseUrl);
   const media = (asset: Pick<MediaAsset, 'key' | 'sha256'>) => mediaUrl(ctx.baseUrl, asset);
 
-  const items = rows.map(({ episode, audio, image, transcript, chapters }): PodcastItem => {
-    const alts = alternates.get(episode.id) ?? [];
-    const alternateEnclosures: AlternateEnclosure[] =
-      alts.length === 0
-        ? []
-        : [
-            {
-              url: media(audio),
-              sizeBytes: audio.sizeBytes,
-              mimeType: audio.mimeType,
-              title: '',
-              bitrate: audio.bitrate ?? undefined,
-              isDefault: true,
-            },
-            ...alts.map(({ asset, title }) => ({
-              url: media(asset),
-              sizeBytes: asset.sizeBytes,
-              mimeType: asset.mimeType,
-              title,
-              bitrate: asset.bitrate ?? undefined,
-              isDefault: false,
-            })),
-          ];
-    // An editor's chapters document wins; otherwise the chapters found in the audio, served by podwire.
-    const chaptersUrl = chapters
-      ? media(chapters)
-      : audio.chapters.length > 0
-        ? urls.chapters(show.slug, episode.slug)
-        : undefined;
-    return {
-      guid: episode.guid,
-      title: episode.title,
-      link: urls.episode(show.slug, episode.slug),
-      published: episode.publishedAt as Date,
-      summary: episode.summary,
-      contentHtml: ctx.sanitize(episode.contentHtml),
-      enclosure: { url: media(audio), sizeBytes: audio.sizeBytes, mimeType: audio.mimeType },
-      durationSeconds: audio.durationSeconds ?? 0,
-      episodeType: episode.type,
-      season: episode.season ?? undefined,
-      episode: episode.number ?? undefined,
-      imageUrl: image ? media(image) : undefined,
-      explicit: episode.explicit ?? show.explicit,
-      block: episode.block,
-      chaptersUrl,
-      transcript: transcript
-        ? { url: media(transcript), mimeType: transcript.mimeType, language: show.language }
-        : undefined,
-      persons: episode.persons,
-      alternates: alternateEnclosures,
-    };
-  });
+  const items = rows.map((row) => podcastItemOf(ctx, show, row, alternates.get(row.episode.id) ?? []));
 
   return {
     selfUrl: urls.podcastFeed(show.slug),

@@ -46,12 +46,13 @@ export function renderNewsRss(feed: NewsFeed): string {
       `<image>${element('url', feed.iconUrl)}${element('title', feed.title)}${element('link', feed.homeUrl)}</image>`,
     );
   }
-  for (const item of feed.items) out.push(renderItem(item));
+  for (const item of feed.items) out.push(renderNewsRssItem(item));
   out.push('</channel>', '</rss>', '');
   return out.filter((line, i) => line !== '' || i === out.length - 1).join('\n');
 }
 
-function renderItem(item: NewsItem): string {
+/** One article's `<item>` (the feed's, and the studio's preview of a draft). */
+export function renderNewsRssItem(item: NewsItem): string {
   const parts = [
     '<item>',
     element('title', item.title),

@@ -88,7 +88,7 @@ export function renderPodcastRss(feed: PodcastFeed): string {
       `<podcast:updateFrequency${attributes({ complete: complete ? 'true' : undefined, dtstart, rrule })}>${escapeText(label)}</podcast:updateFrequency>`,
     );
   }
-  for (const item of feed.items) out.push(renderItem(item));
+  for (const item of feed.items) out.push(renderPodcastRssItem(item));
   out.push('</channel>', '</rss>', '');
   return out.filter((line, i) => line !== '' || i === out.length - 1).join('\n');
 }
@@ -125,7 +125,8 @@ function alternate(alt: AlternateEnclosure): string {
   })}>${emptyElement('podcast:source', { uri: alt.url })}</podcast:alternateEnclosure>`;
 }
 
-function renderItem(item: PodcastItem): string {
+/** One episode's `<item>` (the feed's, and the studio's preview of a draft). */
+export function renderPodcastRssItem(item: PodcastItem): string {
   // Show notes go out twice (description and content:encoded): escape them once. Both elements hold
   // HTML, so without notes the plain-text summary is escaped for HTML first.
   const notes = item.contentHtml ? escapeHtmlContent(item.contentHtml) : '';

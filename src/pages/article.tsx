@@ -2,6 +2,7 @@
 // The article page: dateline, headline, standfirst, body, authors, section and tags, then the
 // Podcasts block (one player per paired episode, in order), share links and the permalink.
 import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
 import type { ArticlePage } from '../catalog/pages/article-page.ts';
 import { shareLinks } from '../catalog/pages/share-links.ts';
 import type { SiteChrome } from '../catalog/pages/site-chrome.ts';
@@ -10,11 +11,22 @@ import { articleHead } from './head-meta.ts';
 import { Page } from './layout.tsx';
 import { Player } from './player.tsx';
 
-export function ArticleView(props: { chrome: SiteChrome; page: ArticlePage; timeZone: string }) {
+/** `preview`: the studio's banner for a draft shown before it is published (the page is then noindex). */
+export function ArticleView(props: {
+  chrome: SiteChrome;
+  page: ArticlePage;
+  timeZone: string;
+  preview?: Child;
+}) {
   const { chrome, page, timeZone } = props;
+  const meta = articleHead(chrome, page);
   const updated = page.updatedAt.getTime() - page.publishedAt.getTime() > 60_000;
   return (
-    <Page chrome={chrome} meta={articleHead(chrome, page)}>
+    <Page
+      chrome={chrome}
+      meta={props.preview ? { ...meta, robots: 'noindex, nofollow' } : meta}
+      banner={props.preview}
+    >
       <article>
         <header>
           <p class="kicker">

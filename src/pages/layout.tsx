@@ -36,7 +36,8 @@ export function Head(props: { meta: HeadMeta }) {
   );
 }
 
-export function Page(props: { chrome: SiteChrome; meta: HeadMeta; children: Child }) {
+/** `banner`: a notice above the page (the studio's preview of a draft says so there). */
+export function Page(props: { chrome: SiteChrome; meta: HeadMeta; banner?: Child; children: Child }) {
   const { chrome, meta } = props;
   return (
     <>
@@ -44,6 +45,7 @@ export function Page(props: { chrome: SiteChrome; meta: HeadMeta; children: Chil
       <html lang={chrome.language}>
         <Head meta={meta} />
         <body>
+          {props.banner ?? null}
           <a class="skip" href="#main">
             Skip to content
           </a>

@@ -27,6 +27,9 @@ export function DashboardPage(props: DashboardProps) {
             <a href={studioHref(chrome, '/episodes/new')}>New episode</a>
           </li>
           <li>
+            <a href={studioHref(chrome, '/shows/new')}>New show</a>
+          </li>
+          <li>
             <a href={`${chrome.sitePath}/`}>View the site</a>
           </li>
         </ul>

@@ -10,6 +10,16 @@ export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
   'user-removed': 'The user is removed; what they wrote stays.',
   'role-changed': 'The role is changed.',
   'user-password-set': 'The password is set, and that user’s sessions are signed out.',
+  // content screens
+  created: 'Created.',
+  saved: 'Saved.',
+  published: 'Published.',
+  scheduled: 'Scheduled.',
+  unpublished: 'Taken back to draft.',
+  deleted: 'Deleted.',
+  paired: 'The episodes are updated.',
+  uploaded: 'The file is stored.',
+  reordered: 'The order is saved.',
 };
 
 export type FlashCode = keyof typeof FLASH_MESSAGES;

@@ -54,6 +54,7 @@ export function StudioPage(props: StudioPageProps) {
           <title>{`${title} · Studio · ${chrome.siteTitle}`}</title>
           {chrome.csrfToken ? <meta name="csrf-token" content={chrome.csrfToken} /> : null}
           <link rel="stylesheet" href={`${chrome.sitePath}${STUDIO_ASSETS.css.path}`} />
+          {chrome.user ? <script src={`${chrome.sitePath}${STUDIO_ASSETS.js.path}`} defer /> : null}
           {props.head}
         </head>
         <body>

@@ -154,6 +154,11 @@ export async function updateArticle(
   return getArticle(ctx, id);
 }
 
+/** The public paths that answer 410 Gone once the article is deleted (none for a draft, never public). */
+export function articleGonePaths(record: ArticleRecord): string[] {
+  return record.article.status === 'draft' ? [] : [articlePath(record.article.slug)];
+}
+
 /** "headline, tags changed": the audit line for a patch. */
 export const changedFields = (patch: object) => `${Object.keys(patch).join(', ') || 'nothing'} changed`;
 
@@ -163,8 +168,7 @@ export async function deleteArticle(
   condition?: WriteCondition,
 ): Promise<void> {
   const { record, expected } = await articleForWrite(ctx, id, condition);
-  const { article } = record;
-  const gone = article.status === 'draft' ? [] : goneStatements(ctx.db, [articlePath(article.slug)], ctx.now);
+  const gone = goneStatements(ctx.db, articleGonePaths(record), ctx.now);
   await guarded(() =>
     ctx.db.batch([
       touchArticle(ctx, id, expected),
@@ -172,7 +176,7 @@ export async function deleteArticle(
       ...gone,
       // Its image goes too, unless another record uses it (the timer's sweep removes the file).
       ...(record.image ? releaseAssetStatements(ctx.db, record.image, ctx.now) : []),
-      ...audit(ctx, id, 'delete', article.headline),
+      ...audit(ctx, id, 'delete', record.article.headline),
     ]),
   );
 }

@@ -204,6 +204,26 @@ export async function updateEpisode(
   return getEpisode(ctx, id);
 }
 
+/** The media files an episode holds: audio, artwork, transcript, chapters, alternates. */
+function assetsOf(record: EpisodeRecord): MediaAsset[] {
+  return [
+    record.audio,
+    record.image,
+    record.transcript,
+    record.chapters,
+    ...record.alternates.map((a) => a.asset),
+  ].filter((asset): asset is MediaAsset => asset !== null);
+}
+
+/**
+ * The public paths that answer 410 Gone once the episode is deleted: its page, chapters and embed,
+ * and its media files (none for a draft, never public).
+ */
+export function episodeGonePaths(record: EpisodeRecord): string[] {
+  if (record.episode.status === 'draft') return [];
+  return [...episodePaths(record.showSlug, record.episode.slug), ...assetsOf(record).map(mediaPath)];
+}
+
 /**
  * Deletes the episode, then its media files and records unless something else still uses them.
  * Its page, chapters and media URLs answer 410 Gone from now on. The records go in one batch with
@@ -215,18 +235,9 @@ export async function deleteEpisode(
   condition?: WriteCondition,
 ): Promise<{ showId: number }> {
   const { record, expected } = await episodeForWrite(ctx, id, condition);
-  const { episode, showSlug } = record;
-  const assets = [
-    record.audio,
-    record.image,
-    record.transcript,
-    record.chapters,
-    ...record.alternates.map((a) => a.asset),
-  ].filter((asset): asset is MediaAsset => asset !== null);
-  const gone =
-    episode.status === 'draft'
-      ? []
-      : goneStatements(ctx.db, [...episodePaths(showSlug, episode.slug), ...assets.map(mediaPath)], ctx.now);
+  const { episode } = record;
+  const assets = assetsOf(record);
+  const gone = goneStatements(ctx.db, episodeGonePaths(record), ctx.now);
   await guarded(() =>
     ctx.db.batch([
       touchEpisode(ctx, id, expected),

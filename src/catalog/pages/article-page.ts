@@ -1,5 +1,5 @@
 // loadArticlePage: one live article with its section, body, image and its podcast episodes in order.
-import { findArticleBySlug } from '../../db/queries/articles.ts';
+import { type ArticleWithSection, findArticleBySlug } from '../../db/queries/articles.ts';
 import { liveEpisodesOfArticles } from '../../db/queries/pairing.ts';
 import { listShows } from '../../db/queries/shows.ts';
 import { isLiveRecord } from '../../db/queries/visibility.ts';
@@ -43,6 +43,15 @@ export async function loadArticlePage(ctx: PageContext, slug: string): Promise<A
   const found = await findArticleBySlug(ctx.db, slug);
   if (!found || !isLiveRecord(found.article, ctx.now))
     throw new NotFoundError(`there is no article "${slug}"`);
+  return articlePageOf(ctx, found);
+}
+
+/**
+ * The page of an article, live or not: the public page reads it through loadArticlePage, and the
+ * studio's preview of a draft directly (dated when it would go out: its scheduled time, or now).
+ * Only live episodes are shown, as readers would see them.
+ */
+export async function articlePageOf(ctx: PageContext, found: ArticleWithSection): Promise<ArticlePage> {
   const { article, section, image } = found;
   const urls = siteUrls(ctx.baseUrl);
   const [paired, shows] = await Promise.all([
@@ -72,7 +81,7 @@ export async function loadArticlePage(ctx: PageContext, slug: string): Promise<A
     authors: article.authors,
     tags: article.tags,
     section: { slug: section.slug, name: section.name, url: urls.section(section.slug) },
-    publishedAt: article.publishedAt as Date,
+    publishedAt: article.publishedAt ?? ctx.now,
     updatedAt: article.updatedAt,
     image: image
       ? {

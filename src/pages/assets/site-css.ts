@@ -80,4 +80,6 @@ textarea { width: 100%; font: 0.85rem ui-monospace, monospace; color: var(--text
 .embed .embed-head img { width: 4rem; border-radius: 0.25rem; }
 .embed h1 { font-size: 1.1rem; margin: 0; }
 .embed p { margin: 0.1rem 0; font-size: 0.9rem; }
+.preview-banner { position: sticky; top: 0; z-index: 10; margin: 0; padding: 0.6rem 1rem; background: #5c2d91; color: #ffffff; font-weight: 600; }
+.preview-banner a { color: #ffffff; }
 `;

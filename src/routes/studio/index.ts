@@ -7,6 +7,7 @@ import { studioHeaders } from '../../http/studio-headers.ts';
 import { requireStudioUser } from '../../http/studio-session.ts';
 import { findStudioAsset } from '../../studio/assets/studio-assets.ts';
 import { accountRoutes } from './account.tsx';
+import { contentRoutes } from './content/index.ts';
 import { dashboardRoutes } from './dashboard.tsx';
 import { signInRoutes, signOutRoutes } from './sign-in.tsx';
 import { usersRoutes } from './users.tsx';
@@ -41,6 +42,7 @@ export function studioRoutes(): Hono<AppEnv> {
   studio.use('*', requireStudioUser(), requireCsrfToken());
   studio.route('/', signOutRoutes());
   studio.route('/', dashboardRoutes());
+  studio.route('/', contentRoutes());
   studio.route('/', accountRoutes());
   studio.route('/', usersRoutes());
   return studio;

@@ -25,7 +25,7 @@ export function studioChrome(c: Context<AppEnv>): StudioChrome {
 export async function renderStudio(
   c: Context<AppEnv>,
   view: JSX.Element,
-  status: 200 | 400 | 401 | 403 | 404 | 409 | 429 = 200,
+  status: 200 | 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 429 = 200,
   headers: Record<string, string> = {},
 ): Promise<Response> {
   const body = String(await view.toString());

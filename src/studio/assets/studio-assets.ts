@@ -1,7 +1,9 @@
-// The studio's stylesheet (and script, when added) under content-hashed URLs below /studio/assets/.
+// The studio's stylesheet and script under content-hashed URLs below /studio/assets/.
 import { shortHash } from '../../http/short-hash.ts';
 import type { StaticAsset } from '../../pages/assets/site-assets.ts';
+import { SCREENS_CSS } from './screens-css.ts';
 import { STUDIO_CSS } from './studio-css.ts';
+import { STUDIO_JS } from './studio-js.ts';
 
 function asset(name: string, extension: string, contentType: string, body: string): StaticAsset {
   const hash = shortHash(body);
@@ -10,7 +12,8 @@ function asset(name: string, extension: string, contentType: string, body: strin
 
 /** Every studio asset; the layout links each by its `path` (prefix it with BASE_URL's path). */
 export const STUDIO_ASSETS = {
-  css: asset('studio', 'css', 'text/css; charset=utf-8', STUDIO_CSS),
+  css: asset('studio', 'css', 'text/css; charset=utf-8', `${STUDIO_CSS}${SCREENS_CSS}`),
+  js: asset('studio', 'js', 'text/javascript; charset=utf-8', STUDIO_JS),
 } as const;
 
 const BY_PATH = new Map<string, StaticAsset>(Object.values(STUDIO_ASSETS).map((a) => [a.path, a]));

@@ -1,0 +1,178 @@
+/** @jsxImportSource hono/jsx */
+// The article's other forms: publish now or schedule, unpublish, pair and reorder episodes, upload the image, delete after confirming.
+import { type Context, Hono } from 'hono';
+import {
+  articleGonePaths,
+  articleViewOf,
+  attachArticleImage,
+  deleteArticle,
+  getArticle,
+  pairEpisodes,
+  publishArticle,
+  unpublishArticle,
+} from '../../../catalog/editor/articles.ts';
+import type { AppEnv } from '../../../deps.ts';
+import { PreconditionFailedError } from '../../../errors.ts';
+import { sitePath } from '../../../http/studio-session.ts';
+import { publicationRequestOf } from '../../../studio/forms/publication-form.ts';
+import { ConfirmDelete } from '../../../studio/screens/confirm-delete.tsx';
+import { redirectDone } from '../render.tsx';
+import { articleScreen } from './article-screen.tsx';
+import {
+  changed,
+  csrfOf,
+  etagOf,
+  formOf,
+  idParam,
+  ifMatchOf,
+  screen,
+  studioContext,
+  studioUploadContext,
+  timeZoneOf,
+  wantsJson,
+} from './screen.tsx';
+import { NEWS, reorderedIds, STALE_ACTION, writeRefused } from './write-outcome.ts';
+
+export function articleActionRoutes(): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+
+  routes.post('/articles/:id/publish', async (c) => {
+    const id = idParam(c);
+    const { values } = await formOf(c);
+    const ctx = studioContext(c);
+    const request = publicationRequestOf(values, timeZoneOf(c), ctx.now);
+    if (!request.ok)
+      return articleScreen(c, id, {
+        at: String(values.at ?? ''),
+        publishErrors: request.errors,
+        status: 400,
+      });
+    try {
+      await publishArticle(ctx, id, request.at, ifMatchOf(values));
+    } catch (error) {
+      const refused = writeRefused(error);
+      const stale = error instanceof PreconditionFailedError;
+      return articleScreen(c, id, {
+        refusal: stale ? STALE_ACTION : refused.message,
+        status: refused.status,
+      });
+    }
+    await changed(c, NEWS);
+    return redirectDone(c, `/articles/${id}`, request.done);
+  });
+
+  routes.post('/articles/:id/unpublish', async (c) => {
+    const id = idParam(c);
+    const { values } = await formOf(c);
+    try {
+      await unpublishArticle(studioContext(c), id, ifMatchOf(values));
+    } catch (error) {
+      const refused = writeRefused(error);
+      const stale = error instanceof PreconditionFailedError;
+      return articleScreen(c, id, {
+        refusal: stale ? STALE_ACTION : refused.message,
+        status: refused.status,
+      });
+    }
+    await changed(c, NEWS);
+    return redirectDone(c, `/articles/${id}`, 'unpublished');
+  });
+
+  // Move up / Move down / Remove / Add: one pairing write with If-Match; JSON for the script.
+  routes.post('/articles/:id/episodes', async (c) => {
+    const id = idParam(c);
+    const { values } = await formOf(c);
+    const ctx = studioContext(c);
+    const current = await getArticle(ctx, id);
+    const order = reorderedIds(current.episodeIds, values);
+    try {
+      const record = await pairEpisodes(ctx, id, order, ifMatchOf(values));
+      await changed(c, NEWS);
+      if (wantsJson(c))
+        return c.json({ order: record.episodeIds, etag: await etagOf(articleViewOf(ctx, record)) });
+    } catch (error) {
+      const refused = writeRefused(error);
+      const stale = error instanceof PreconditionFailedError;
+      const message = stale ? STALE_ACTION : refused.message;
+      if (wantsJson(c)) return c.json({ error: message }, refused.status);
+      return articleScreen(c, id, { pairingError: message, status: refused.status });
+    }
+    // Back to the list, the moved item in view (and focused again by the script); the fragment follows the query.
+    const [action, moved] = String(values.move ?? '').split(':');
+    const fragment =
+      (action === 'up' || action === 'down') && /^\d+$/.test(moved ?? '') ? `paired-${moved}` : 'pairing';
+    return c.redirect(`${sitePath(c)}/studio/articles/${id}?done=paired#${fragment}`, 303);
+  });
+
+  routes.post('/articles/:id/image', async (c) => {
+    const id = idParam(c);
+    const { values, form } = await formOf(c);
+    const file = form.get('file');
+    if (!(file instanceof File) || file.size === 0) {
+      return articleScreen(c, id, { imageErrors: { file: ['Choose an image file.'] }, status: 400 });
+    }
+    try {
+      await attachArticleImage(
+        studioUploadContext(c),
+        id,
+        { body: file.stream(), declaredLength: file.size },
+        ifMatchOf(values),
+      );
+    } catch (error) {
+      const refused = writeRefused(error);
+      const stale = error instanceof PreconditionFailedError;
+      return articleScreen(c, id, {
+        imageErrors: { file: [stale ? STALE_ACTION : refused.message] },
+        status: refused.status,
+      });
+    }
+    await changed(c, NEWS);
+    return redirectDone(c, `/articles/${id}`, 'uploaded');
+  });
+
+  const confirmScreen = async (
+    c: Context<AppEnv>,
+    id: number,
+    blocked?: string,
+    status?: 409 | 412 | 403,
+  ) => {
+    const ctx = studioContext(c);
+    const record = await getArticle(ctx, id);
+    const view = articleViewOf(ctx, record);
+    return screen(
+      c,
+      { title: `Delete ${view.headline}`, current: 'articles', status },
+      <ConfirmDelete
+        noun="article"
+        title={view.headline}
+        back={`/articles/${id}`}
+        action={`/articles/${id}/delete`}
+        csrf={csrfOf(c)}
+        etag={await etagOf(view)}
+        goneUrls={articleGonePaths(record).map((path) => `${ctx.baseUrl}${path}`)}
+        notes={record.image ? ['Its image is removed too, unless something else uses it.'] : []}
+        blocked={blocked}
+      />,
+    );
+  };
+
+  routes.get('/articles/:id/delete', (c) => {
+    return confirmScreen(c, idParam(c));
+  });
+
+  routes.post('/articles/:id/delete', async (c) => {
+    const id = idParam(c);
+    const { values } = await formOf(c);
+    try {
+      await deleteArticle(studioContext(c), id, ifMatchOf(values));
+    } catch (error) {
+      const refused = writeRefused(error);
+      const stale = error instanceof PreconditionFailedError;
+      return confirmScreen(c, id, stale ? STALE_ACTION : refused.message, refused.status === 412 ? 412 : 409);
+    }
+    await changed(c, NEWS);
+    return redirectDone(c, '/articles', 'deleted');
+  });
+
+  return routes;
+}

@@ -1,0 +1,184 @@
+/** @jsxImportSource hono/jsx */
+// The episode's other forms: publish now or schedule, unpublish, upload audio / artwork / transcript, save chapters, delete after confirming.
+import { type Context, Hono } from 'hono';
+import { attachEpisodeFile } from '../../../catalog/editor/episode-files.ts';
+import {
+  deleteEpisode,
+  episodeGonePaths,
+  episodeViewOf,
+  getEpisode,
+  publishEpisode,
+  unpublishEpisode,
+} from '../../../catalog/editor/episodes.ts';
+import type { Upload } from '../../../catalog/editor/uploads.ts';
+import type { AppEnv } from '../../../deps.ts';
+import { PreconditionFailedError } from '../../../errors.ts';
+import { firstValue } from '../../../studio/form/form-values.ts';
+import { chaptersFromLines } from '../../../studio/forms/chapters-form.ts';
+import { publicationRequestOf } from '../../../studio/forms/publication-form.ts';
+import { ConfirmDelete } from '../../../studio/screens/confirm-delete.tsx';
+import { redirectDone } from '../render.tsx';
+import { type EpisodeFileField, episodeScreen } from './episode-screen.tsx';
+import {
+  changed,
+  csrfOf,
+  etagOf,
+  formOf,
+  idParam,
+  ifMatchOf,
+  type ScreenStatus,
+  screen,
+  studioContext,
+  studioUploadContext,
+  timeZoneOf,
+} from './screen.tsx';
+import { STALE_ACTION, writeRefused } from './write-outcome.ts';
+
+const FILE_FIELDS: readonly EpisodeFileField[] = ['audio', 'image', 'transcript'];
+
+const refusalText = (error: unknown) =>
+  error instanceof PreconditionFailedError ? STALE_ACTION : writeRefused(error).message;
+
+export function episodeActionRoutes(): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const refreshed = (c: Context<AppEnv>, showId: number) => changed(c, { shows: [showId], news: true });
+
+  routes.post('/episodes/:id/publish', async (c) => {
+    const id = idParam(c);
+    const { values } = await formOf(c);
+    const ctx = studioContext(c);
+    const request = publicationRequestOf(values, timeZoneOf(c), ctx.now);
+    if (!request.ok)
+      return episodeScreen(c, id, {
+        at: firstValue(values, 'at'),
+        publishErrors: request.errors,
+        status: 400,
+      });
+    try {
+      const record = await publishEpisode(ctx, id, request.at, ifMatchOf(values));
+      await refreshed(c, record.episode.showId);
+    } catch (error) {
+      return episodeScreen(c, id, { refusal: refusalText(error), status: writeRefused(error).status });
+    }
+    return redirectDone(c, `/episodes/${id}`, request.done);
+  });
+
+  routes.post('/episodes/:id/unpublish', async (c) => {
+    const id = idParam(c);
+    const { values } = await formOf(c);
+    try {
+      const record = await unpublishEpisode(studioContext(c), id, ifMatchOf(values));
+      await refreshed(c, record.episode.showId);
+    } catch (error) {
+      return episodeScreen(c, id, { refusal: refusalText(error), status: writeRefused(error).status });
+    }
+    return redirectDone(c, `/episodes/${id}`, 'unpublished');
+  });
+
+  // The file posted as is (no script): audio, artwork or transcript. Not what it should be: the
+  // message beside the field, and nothing stored (storeUpload removes what it wrote).
+  for (const field of FILE_FIELDS) {
+    routes.post(`/episodes/:id/${field}`, async (c) => {
+      const id = idParam(c);
+      const { values, form } = await formOf(c);
+      const file = form.get('file');
+      if (!(file instanceof File) || file.size === 0) {
+        return episodeScreen(c, id, {
+          fileErrors: { field, errors: { file: ['Choose a file.'] } },
+          status: 400,
+        });
+      }
+      const upload: Upload = { body: file.stream(), declaredLength: file.size };
+      try {
+        const { record } = await attachEpisodeFile(
+          studioUploadContext(c),
+          id,
+          field,
+          upload,
+          ifMatchOf(values),
+        );
+        await refreshed(c, record.episode.showId);
+      } catch (error) {
+        const status = writeRefused(error).status;
+        return episodeScreen(c, id, {
+          fileErrors: { field, errors: { file: [refusalText(error)] } },
+          status,
+        });
+      }
+      return redirectDone(c, `/episodes/${id}`, 'uploaded');
+    });
+  }
+
+  routes.post('/episodes/:id/chapters', async (c) => {
+    const id = idParam(c);
+    const { values } = await formOf(c);
+    const lines = firstValue(values, 'chapters');
+    const parsed = chaptersFromLines(lines);
+    if (!parsed.ok) return episodeScreen(c, id, { chapters: { lines, errors: parsed.errors }, status: 400 });
+    const bytes = new TextEncoder().encode(JSON.stringify(parsed.document));
+    try {
+      const { record } = await attachEpisodeFile(
+        studioUploadContext(c),
+        id,
+        'chapters',
+        { body: new Blob([bytes]).stream(), declaredLength: bytes.byteLength },
+        ifMatchOf(values),
+      );
+      await refreshed(c, record.episode.showId);
+    } catch (error) {
+      const status = writeRefused(error).status;
+      return episodeScreen(c, id, {
+        chapters: { lines, errors: { chapters: [refusalText(error)] } },
+        status,
+      });
+    }
+    return redirectDone(c, `/episodes/${id}`, 'saved');
+  });
+
+  const confirmScreen = async (c: Context<AppEnv>, id: number, blocked?: string, status?: ScreenStatus) => {
+    const ctx = studioContext(c);
+    const record = await getEpisode(ctx, id);
+    const view = episodeViewOf(ctx, record);
+    return screen(
+      c,
+      { title: `Delete ${view.title}`, current: 'episodes', status },
+      <ConfirmDelete
+        noun="episode"
+        title={view.title}
+        back={`/episodes/${id}`}
+        action={`/episodes/${id}/delete`}
+        csrf={csrfOf(c)}
+        etag={await etagOf(view)}
+        goneUrls={episodeGonePaths(record).map((path) => `${ctx.baseUrl}${path}`)}
+        notes={[
+          'Its files are removed, unless something else uses them.',
+          'Articles that carry it stop playing it.',
+        ]}
+        blocked={blocked}
+      />,
+    );
+  };
+
+  routes.get('/episodes/:id/delete', (c) => {
+    return confirmScreen(c, idParam(c));
+  });
+
+  routes.post('/episodes/:id/delete', async (c) => {
+    const id = idParam(c);
+    const { values } = await formOf(c);
+    let showId: number;
+    try {
+      ({ showId } = await deleteEpisode(
+        { ...studioContext(c), media: c.var.deps.media },
+        id,
+        ifMatchOf(values),
+      ));
+    } catch (error) {
+      return confirmScreen(c, id, refusalText(error), writeRefused(error).status);
+    }
+    await refreshed(c, showId);
+    return redirectDone(c, '/episodes', 'deleted');
+  });
+
+  return routes;
+}

@@ -1,0 +1,12 @@
+// The studio's script (served from /studio/assets/, no inline code): progressive, every form works without it.
+import { enhanceReorder } from './reorder.ts';
+import { enhanceRichText } from './rich-text.ts';
+import { enhanceUploads } from './uploads.ts';
+
+enhanceRichText();
+enhanceReorder();
+enhanceUploads();
+
+// After a Move button's full-page round trip (no script then), focus returns to the moved item.
+const moved = window.location.hash.match(/^#paired-(\d+)$/);
+if (moved) document.querySelector<HTMLButtonElement>(`#paired-${moved[1]} button:not([disabled])`)?.focus();
