@@ -54,8 +54,9 @@ export function PairingPanel(props: {
                       name="move"
                       value={`up:${e.id}`}
                       disabled={i === 0}
+                      aria-label={`Move up: ${e.title}`}
                     >
-                      Move up<span class="visually-hidden">: {e.title}</span>
+                      Move up
                     </button>
                     <button
                       type="submit"
@@ -63,11 +64,18 @@ export function PairingPanel(props: {
                       name="move"
                       value={`down:${e.id}`}
                       disabled={i === paired.length - 1}
+                      aria-label={`Move down: ${e.title}`}
                     >
-                      Move down<span class="visually-hidden">: {e.title}</span>
+                      Move down
                     </button>
-                    <button type="submit" class="small danger" name="move" value={`remove:${e.id}`}>
-                      Remove<span class="visually-hidden">: {e.title}</span>
+                    <button
+                      type="submit"
+                      class="small danger"
+                      name="move"
+                      value={`remove:${e.id}`}
+                      aria-label={`Remove: ${e.title}`}
+                    >
+                      Remove
                     </button>
                   </span>
                 </li>

@@ -38,8 +38,9 @@ export function SectionList(props: { sections: readonly SectionViewModel[]; csrf
                       name="move"
                       value={`up:${s.id}`}
                       disabled={i === 0}
+                      aria-label={`Move up: ${s.name}`}
                     >
-                      Move up<span class="visually-hidden">: {s.name}</span>
+                      Move up
                     </button>
                     <button
                       type="submit"
@@ -47,8 +48,9 @@ export function SectionList(props: { sections: readonly SectionViewModel[]; csrf
                       name="move"
                       value={`down:${s.id}`}
                       disabled={i === sections.length - 1}
+                      aria-label={`Move down: ${s.name}`}
                     >
-                      Move down<span class="visually-hidden">: {s.name}</span>
+                      Move down
                     </button>
                   </span>
                 </li>
