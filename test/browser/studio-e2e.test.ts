@@ -109,7 +109,7 @@ describe.each([
             .evaluate((el) => (el as HTMLProgressElement).value),
         {
           timeout: 180_000,
-          intervals: [100],
+          interval: 100,
         },
       )
       .toBeGreaterThanOrEqual(45);
@@ -224,7 +224,7 @@ describe.each([
     await reader.close();
   });
 
-  it('every studio screen, at 1280 and 360 px: axe-clean, no sideways scrolling, screenshot in test-results/', async () => {
+  it('every studio screen, at 1280 and 360 px and in dark mode: axe-clean, no sideways scrolling, screenshot in test-results/', async () => {
     const screens: [string, string][] = [
       ['dashboard', '/studio'],
       ['sections', '/studio/sections'],
@@ -245,15 +245,21 @@ describe.each([
     ];
     const checker = await browser.newContext({ bypassCSP: true, storageState: await context.storageState() });
     const view = await checker.newPage();
-    for (const viewport of WIDTHS) {
+    const looks: { width: number; height: number; dark?: boolean }[] = [
+      ...WIDTHS,
+      { ...WIDTHS[0], dark: true },
+    ];
+    for (const { dark, ...viewport } of looks) {
       await view.setViewportSize(viewport);
+      await view.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
+      const shot = `${viewport.width}${dark ? '-dark' : ''}`;
       for (const [name, path] of screens) {
         const response = await view.goto(at(path));
         expect(response?.status(), path).toBe(200);
         const overflow = await view.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${name} at ${viewport.width} px scrolls sideways`).toBeLessThanOrEqual(0);
         await view.screenshot({
-          path: join(SHOTS, `studio-${target.name}-${name}-${viewport.width}.png`),
+          path: join(SHOTS, `studio-${target.name}-${name}-${shot}.png`),
           fullPage: true,
         });
         await view.addScriptTag({ content: axe.source });
@@ -265,7 +271,7 @@ describe.each([
         const serious = results.violations
           .filter((v) => v.impact === 'serious' || v.impact === 'critical')
           .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        expect(serious, `${name} at ${viewport.width} px`).toEqual([]);
+        expect(serious, `${name} at ${shot} px`).toEqual([]);
       }
     }
     await checker.close();
