@@ -1,6 +1,10 @@
 // Sign-in: check an e-mail and password with equal work for unknown e-mails, throttle per account and client, start a session.
 import { dummyPasswordHash, verifyPassword } from '../../auth/password.ts';
-import { recentSignInFailures, recordSignInFailure } from '../../db/queries/sign-in-failures.ts';
+import {
+  forgetSignInAttempt,
+  recentSignInFailures,
+  reserveSignInAttempt,
+} from '../../db/queries/sign-in-failures.ts';
 import { findUserByEmail } from '../../db/queries/users.ts';
 import type { AccountContext, SessionPolicy } from './context.ts';
 import { checkPassword } from './passwords.ts';
@@ -40,15 +44,18 @@ export async function signIn(
 ): Promise<SignInResult> {
   const email = accountKey(attempt.email);
   const client = attempt.client ?? 'unknown';
-  const recent = await recentSignInFailures(
-    ctx.db,
+  const since = new Date(ctx.now.getTime() - FAILURE_WINDOW_MS);
+  // Counted as a failure until the password proves right: concurrent guesses cannot overtake the count.
+  const reserved = await reserveSignInAttempt(ctx.db, {
     email,
     client,
-    new Date(ctx.now.getTime() - FAILURE_WINDOW_MS),
-    MAX_FAILURES,
-  );
-  if (recent.length >= MAX_FAILURES) {
-    const oldest = recent[MAX_FAILURES - 1] as Date;
+    at: ctx.now,
+    since,
+    limit: MAX_FAILURES,
+  });
+  if (reserved === undefined) {
+    const recent = await recentSignInFailures(ctx.db, email, client, since, MAX_FAILURES);
+    const oldest = recent[recent.length - 1] ?? ctx.now;
     const retryAfterMs = oldest.getTime() + FAILURE_WINDOW_MS - ctx.now.getTime();
     const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
     ctx.log?.warn('sign-in throttled', { email, client, retryAfterSeconds });
@@ -63,10 +70,10 @@ export async function signIn(
     await verifyPassword(attempt.password, dummyPasswordHash(ctx.passwords), ctx.passwords);
   }
   if (!user || !ok) {
-    await recordSignInFailure(ctx.db, email, client, ctx.now);
     ctx.log?.info('sign-in failed', { email, client, known: user !== undefined });
     return { kind: 'failed' };
   }
+  await forgetSignInAttempt(ctx.db, reserved);
   const session = await startSession(
     ctx,
     { id: user.id, email: user.email, name: user.name, role: user.role },
