@@ -1,9 +1,25 @@
-// readableForms(): a studio form body that cannot be parsed (a broken multipart body, say) is a 400, not a 500 in its handler.
-import type { MiddlewareHandler } from 'hono';
+// Studio form bodies: one that cannot be parsed (a broken multipart body) is a 400, one of another type a 415, never a 500 in a handler.
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../deps.ts';
-import { ValidationError } from '../errors.ts';
+import { UnsupportedMediaError, ValidationError } from '../errors.ts';
 
 const FORM = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i;
+
+/** Whether the request says its body is a form (URL-encoded or multipart). */
+export const isFormBody = (c: Context<AppEnv>): boolean => FORM.test(c.req.header('content-type') ?? '');
+
+/**
+ * The request's form, for a handler that reads one: a body of another type (JSON, text, none) is a
+ * 415 (RFC 9110 §15.5.16), as `c.req.formData()` would otherwise throw a TypeError.
+ */
+export async function studioFormData(c: Context<AppEnv>): Promise<FormData> {
+  if (!isFormBody(c)) {
+    throw new UnsupportedMediaError(
+      'studio forms are sent as application/x-www-form-urlencoded or multipart/form-data',
+    );
+  }
+  return c.req.formData();
+}
 
 /**
  * Parses a form body up front. Hono keeps the parsed body (or the failed parse) for later reads, so
@@ -13,7 +29,7 @@ const FORM = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i;
 export function readableForms(): MiddlewareHandler<AppEnv> {
   return async function readableForms(c, next) {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    if (!FORM.test(c.req.header('content-type') ?? '')) return next();
+    if (!isFormBody(c)) return next();
     try {
       await c.req.parseBody();
     } catch (error) {

@@ -3,7 +3,7 @@ import { BASE } from '../helpers/admin-client.ts';
 import { createUser, openStudioApp, signIn } from '../helpers/studio-client.ts';
 import { tempDirs } from '../helpers/temp-dir.ts';
 
-describe('readableForms', () => {
+describe('studio form bodies', () => {
   const newDir = tempDirs();
   let studio: Awaited<ReturnType<typeof openStudioApp>>;
 
@@ -39,6 +39,23 @@ describe('readableForms', () => {
     }
     const account = await (await client.get('/studio/account')).text();
     expect(account).not.toContain('Revoke');
+  });
+
+  it('answers a content form sent as JSON, text or nothing with 415, not 500', async () => {
+    const client = await signIn(studio, 'editor@example.com');
+    for (const path of ['/studio/articles', '/studio/sections', '/studio/articles/1/publish']) {
+      for (const type of ['application/json', 'text/plain', undefined]) {
+        const headers: Record<string, string> = { origin: BASE, 'x-csrf-token': client.csrfToken };
+        if (type) headers['content-type'] = type;
+        const response = await client.request(path, {
+          method: 'POST',
+          headers,
+          body: type ? '{"headline":"x"}' : undefined,
+        });
+        expect(response.status, `${path} ${type}`).toBe(415);
+        expect(await response.text()).toMatch(/studio forms are sent as/i);
+      }
+    }
   });
 
   it('still refuses a broken body from another site with 403 first', async () => {
