@@ -98,6 +98,13 @@ export class PayloadTooLargeError extends PodwireError {
   override readonly title = 'Payload too large';
 }
 
+/** The client has too much of something open at once (RFC 6585 §4): it must finish or remove some first. */
+export class TooManyRequestsError extends PodwireError {
+  override readonly name = 'TooManyRequestsError';
+  override readonly status = 429;
+  override readonly title = 'Too many requests';
+}
+
 /**
  * A condition the request set does not hold (RFC 9110 §15.5.13): If-Match names a version of the
  * record that is no longer current, so the write was not applied.

@@ -6,10 +6,10 @@ export interface FormErrors {
   readonly fields: Readonly<Record<string, string>>;
   /** A message about the whole form (shown above it), when no field is to blame. */
   readonly form?: string;
-  readonly status: 400 | 403 | 404 | 409;
+  readonly status: 400 | 403 | 404 | 409 | 429;
 }
 
-const STATUSES = new Set([400, 403, 404, 409]);
+const STATUSES = new Set([400, 403, 404, 409, 429]);
 
 /**
  * The form's view of a failed use case: ValidationError's `context.errors` (`field: message`) go

@@ -3,7 +3,8 @@ import { hashPassword, passwordProblem, verifyPassword } from '../../auth/passwo
 import { deleteUserSessionsStatement } from '../../db/queries/sessions.ts';
 import { findUserById, setPasswordHashStatement } from '../../db/queries/users.ts';
 import type { User } from '../../db/schema.ts';
-import { ForbiddenError, ValidationError } from '../../errors.ts';
+import { ForbiddenError, TooManyRequestsError, ValidationError } from '../../errors.ts';
+import { countPasswordAttempt } from './attempts.ts';
 import { auditStatements } from './audit.ts';
 import type { AccountContext } from './context.ts';
 import { getUserById, requireUserManager } from './users.ts';
@@ -39,18 +40,33 @@ export async function setUserPassword(
   ]);
 }
 
-/** The signed-in user changes their password: the current one is asked for, their other sessions end. */
+/**
+ * The signed-in user changes their password: the current one is asked for, their other sessions
+ * end. Wrong current passwords count as failed sign-ins from `client` (and are throttled alike), so
+ * a borrowed session cannot be used to guess the password.
+ */
 export async function changeOwnPassword(
   ctx: AccountContext,
-  input: { userId: number; current: string; next: string; keepSession?: string },
+  input: { userId: number; current: string; next: string; keepSession?: string; client?: string },
 ): Promise<void> {
   if (ctx.actor && ctx.actor.userId !== input.userId) throw new ForbiddenError('this is not your account');
   const user = await findUserById(ctx.db, input.userId);
-  if (!user || !(await checkPassword(ctx, user, input.current)).ok) {
-    throw new ValidationError('the current password is not right', {
+  const wrong = () =>
+    new ValidationError('the current password is not right', {
       context: { errors: ['current: the current password is not right'] },
     });
+  if (!user) throw wrong();
+  const counted = await countPasswordAttempt(ctx, user.email, input.client);
+  if (counted.kind === 'throttled') {
+    ctx.log?.warn('password change throttled', { userId: user.id, client: input.client });
+    const minutes = Math.ceil(counted.retryAfterSeconds / 60);
+    throw new TooManyRequestsError(
+      `too many wrong passwords: try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
+      { context: { retryAfterSeconds: counted.retryAfterSeconds } },
+    );
   }
+  if (!(await checkPassword(ctx, user, input.current)).ok) throw wrong();
+  await counted.succeeded();
   checkNewPassword(input.next, 'next');
   await setUserPassword(ctx, input.userId, input.next, { keepSession: input.keepSession });
 }

@@ -1,14 +1,12 @@
 // Sign-in: check an e-mail and password with equal work for unknown e-mails, throttle per account and client, start a session.
 import { dummyPasswordHash, verifyPassword } from '../../auth/password.ts';
-import { recentSignInFailures, recordSignInFailure } from '../../db/queries/sign-in-failures.ts';
 import { findUserByEmail } from '../../db/queries/users.ts';
+import { countPasswordAttempt } from './attempts.ts';
 import type { AccountContext, SessionPolicy } from './context.ts';
 import { checkPassword } from './passwords.ts';
 import { type StartedSession, startSession } from './sessions.ts';
 
-/** Failures for one account from one client address within WINDOW_MS before further attempts wait. */
-export const MAX_FAILURES = 5;
-export const FAILURE_WINDOW_MS = 15 * 60_000;
+export { FAILURE_WINDOW_MS, MAX_FAILURES } from './attempts.ts';
 
 export interface SignInAttempt {
   readonly email: string;
@@ -40,19 +38,11 @@ export async function signIn(
 ): Promise<SignInResult> {
   const email = accountKey(attempt.email);
   const client = attempt.client ?? 'unknown';
-  const recent = await recentSignInFailures(
-    ctx.db,
-    email,
-    client,
-    new Date(ctx.now.getTime() - FAILURE_WINDOW_MS),
-    MAX_FAILURES,
-  );
-  if (recent.length >= MAX_FAILURES) {
-    const oldest = recent[MAX_FAILURES - 1] as Date;
-    const retryAfterMs = oldest.getTime() + FAILURE_WINDOW_MS - ctx.now.getTime();
-    const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-    ctx.log?.warn('sign-in throttled', { email, client, retryAfterSeconds });
-    return { kind: 'throttled', retryAfterSeconds };
+  // Counted as a failure until the password proves right: concurrent guesses cannot overtake the count.
+  const counted = await countPasswordAttempt(ctx, email, attempt.client);
+  if (counted.kind === 'throttled') {
+    ctx.log?.warn('sign-in throttled', { email, client, retryAfterSeconds: counted.retryAfterSeconds });
+    return counted;
   }
   const user = email === '' ? undefined : await findUserByEmail(ctx.db, email);
   let ok = false;
@@ -63,10 +53,10 @@ export async function signIn(
     await verifyPassword(attempt.password, dummyPasswordHash(ctx.passwords), ctx.passwords);
   }
   if (!user || !ok) {
-    await recordSignInFailure(ctx.db, email, client, ctx.now);
     ctx.log?.info('sign-in failed', { email, client, known: user !== undefined });
     return { kind: 'failed' };
   }
+  await counted.succeeded();
   const session = await startSession(
     ctx,
     { id: user.id, email: user.email, name: user.name, role: user.role },

@@ -19,7 +19,7 @@ import { siteUrls } from '../site-urls.ts';
 import { attachFile, type FileSource } from './attach-file.ts';
 import { guarded, translateConstraintError } from './constraint-errors.ts';
 import type { EditorContext } from './context.ts';
-import { creatorOf, requireOwnDraft, requirePublisher } from './permissions.ts';
+import { creatorOf, guardedVersion, requireOwnDraft, requirePublisher } from './permissions.ts';
 import { DRAFT, publicationFor } from './publication.ts';
 import { expectedVersion, touched, type WriteCondition } from './record-version.ts';
 import { goneStatements, redirectStatements } from './routing-records.ts';
@@ -56,8 +56,8 @@ export const articleViewOf = (ctx: EditorContext, r: ArticleRecord) =>
 async function articleForWrite(ctx: EditorContext, id: number, condition?: WriteCondition) {
   const record = await getArticle(ctx, id);
   requireOwnDraft(ctx, record.article, `article ${id}`);
-  const expected = await expectedVersion(condition, articleViewOf(ctx, record), record.article.version);
-  return { record, expected };
+  const asked = await expectedVersion(condition, articleViewOf(ctx, record), record.article.version);
+  return { record, expected: guardedVersion(ctx, asked, record.article.version) };
 }
 
 /** Marks the article changed (time, version), refusing the batch if If-Match no longer holds. */

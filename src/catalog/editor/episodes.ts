@@ -20,7 +20,7 @@ import { mediaPath } from '../media-url.ts';
 import { EPISODE_PATH_SUFFIXES, siteUrls } from '../site-urls.ts';
 import { guarded, translateConstraintError } from './constraint-errors.ts';
 import type { EditorContext } from './context.ts';
-import { creatorOf, requireOwnDraft, requirePublisher } from './permissions.ts';
+import { creatorOf, guardedVersion, requireOwnDraft, requirePublisher } from './permissions.ts';
 import { DRAFT, publicationFor } from './publication.ts';
 import { expectedVersion, touched, type WriteCondition } from './record-version.ts';
 import { goneStatements, redirectStatements } from './routing-records.ts';
@@ -66,8 +66,8 @@ export const episodeViewOf = (ctx: EditorContext, r: EpisodeRecord) =>
 export async function episodeForWrite(ctx: EditorContext, id: number, condition?: WriteCondition) {
   const record = await getEpisode(ctx, id);
   requireOwnDraft(ctx, record.episode, `episode ${id}`);
-  const expected = await expectedVersion(condition, episodeViewOf(ctx, record), record.episode.version);
-  return { record, expected };
+  const asked = await expectedVersion(condition, episodeViewOf(ctx, record), record.episode.version);
+  return { record, expected: guardedVersion(ctx, asked, record.episode.version) };
 }
 
 /** Audit trail entries for the episode (see auditStatements). */

@@ -39,3 +39,16 @@ export function requireOwnDraft(
     );
   }
 }
+
+/**
+ * The version a write must find: If-Match's when sent; for a contributor always the version their
+ * right was checked against (their own draft), so an editor publishing it in between makes the
+ * write fail (412) instead of changing a published item.
+ */
+export function guardedVersion(
+  ctx: EditorContext,
+  expected: number | undefined,
+  checkedVersion: number,
+): number | undefined {
+  return expected ?? (editsAll(ctx) ? undefined : checkedVersion);
+}

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { mayManageUsers, type Principal } from '../../auth/principal.ts';
 import type { Database } from '../../db/database.ts';
 import {
+  countOpenTusUploads,
   deleteTusUploadStatement,
   findTusUpload,
   insertTusUpload,
@@ -10,7 +11,13 @@ import {
   tusStateOf,
 } from '../../db/queries/tus-uploads.ts';
 import { mediaAssets, mediaJournal } from '../../db/schema.ts';
-import { GoneError, NotFoundError, PayloadTooLargeError, ValidationError } from '../../errors.ts';
+import {
+  GoneError,
+  NotFoundError,
+  PayloadTooLargeError,
+  TooManyRequestsError,
+  ValidationError,
+} from '../../errors.ts';
 import type { MediaStore } from '../../media-store/media-store.ts';
 import type { EditorContext } from '../editor/context.ts';
 import { releaseAssetStatements } from '../media-journal.ts';
@@ -28,6 +35,12 @@ export interface TusContext extends EditorContext {
   /** The live clock: a long PATCH renews its lease as time passes (`now` is when the request came). */
   readonly clock: () => Date;
 }
+
+/**
+ * Unfinished uploads one principal may have at once: each may come to MAX_UPLOAD_BYTES of staged
+ * bytes, so without a cap one token could fill the disk (or R2) with uploads it never finishes.
+ */
+export const MAX_OPEN_UPLOADS = 20;
 
 /** The form of an upload id: 32 lower-case hex digits (a random UUID's, 122 random bits). */
 export const TUS_UPLOAD_ID = /^[0-9a-f]{32}$/;
@@ -50,9 +63,10 @@ export async function createTusUpload(
   if (input.length < 1)
     throw new ValidationError('Upload-Length must be at least 1: an empty file is no media');
   const id = crypto.randomUUID().replaceAll('-', '');
-  return insertTusUpload(ctx.db, {
+  const userId = actorOf(ctx).userId;
+  const upload = await insertTusUpload(ctx.db, {
     id,
-    userId: actorOf(ctx).userId,
+    userId,
     length: input.length,
     metadata: input.metadata,
     tempKey: `.tus/${id}`,
@@ -60,6 +74,14 @@ export async function createTusUpload(
     createdAt: ctx.now,
     expiresAt: new Date(ctx.now.getTime() + ctx.expiryMs),
   });
+  // Counted after the insert, so creations sent at once cannot all pass the count together.
+  if ((await countOpenTusUploads(ctx.db, userId, ctx.now)) > MAX_OPEN_UPLOADS) {
+    await deleteTusUploadStatement(ctx.db, id, ctx.now);
+    throw new TooManyRequestsError(
+      `you have ${MAX_OPEN_UPLOADS} unfinished uploads: finish one, or end one with DELETE, before starting another`,
+    );
+  }
+  return upload;
 }
 
 /**

@@ -37,6 +37,21 @@ export async function insertTusUpload(db: Database, values: NewTusUpload): Promi
   return row;
 }
 
+/** How many unfinished, unexpired uploads the user (null: ADMIN_TOKEN) has. */
+export async function countOpenTusUploads(db: Database, userId: number | null, now: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(tusUploads)
+    .where(
+      and(
+        userId === null ? isNull(tusUploads.userId) : eq(tusUploads.userId, userId),
+        isNull(tusUploads.assetId),
+        gt(tusUploads.expiresAt, now),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
 export async function findTusUpload(db: Database, id: string): Promise<TusUpload | undefined> {
   const [row] = await db.select().from(tusUploads).where(eq(tusUploads.id, id));
   return row;

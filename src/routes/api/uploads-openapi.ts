@@ -109,6 +109,7 @@ export function documentUploadsApi(api: OpenAPIHono<AppEnv>): void {
       },
       400: problem('Upload-Length is missing or not a number, or Upload-Metadata is malformed.'),
       413: problem('Upload-Length is larger than Tus-Max-Size (MAX_UPLOAD_BYTES).'),
+      429: problem('The caller already has 20 unfinished uploads: finish or DELETE one first.'),
       ...COMMON,
     },
   });

@@ -5,6 +5,8 @@ import { createApiToken, listApiTokens, revokeApiToken } from '../../catalog/acc
 import { changeOwnPassword } from '../../catalog/accounts/passwords.ts';
 import { endUserSessions, listSessions } from '../../catalog/accounts/sessions.ts';
 import type { AppEnv } from '../../deps.ts';
+import { TooManyRequestsError } from '../../errors.ts';
+import { clientAddress } from '../../http/client-address.ts';
 import { clearSessionCookie } from '../../http/session-cookie.ts';
 import { accountContext, signInLocation, studioOf } from '../../http/studio-session.ts';
 import { AccountPage, type AccountProps } from '../../studio/account-page.tsx';
@@ -18,7 +20,7 @@ const field = (value: unknown) => (typeof value === 'string' ? value : '');
 async function accountPage(
   c: Context<AppEnv>,
   extra: Pick<AccountProps, 'newToken' | 'errors'> = {},
-  status: 200 | 400 | 403 | 404 | 409 = 200,
+  status: 200 | 400 | 403 | 404 | 409 | 429 = 200,
 ) {
   const studio = studioOf(c);
   const ctx = accountContext(c);
@@ -53,9 +55,12 @@ export function accountRoutes(): Hono<AppEnv> {
         current: field(form.current),
         next: field(form.next),
         keepSession: studio.sessionHash,
+        client: clientAddress(c),
       });
     } catch (error) {
       const errors = formErrorsOf(error);
+      const wait = error instanceof TooManyRequestsError ? error.context.retryAfterSeconds : undefined;
+      if (typeof wait === 'number') c.header('retry-after', String(wait));
       return accountPage(c, { errors: { form: 'password', errors } }, errors.status);
     }
     return redirectDone(c, '/account', 'password-changed');

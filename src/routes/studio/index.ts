@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../deps.ts';
 import { evaluatePreconditions } from '../../http/conditional.ts';
 import { requireCsrfToken, studioOriginCheck } from '../../http/studio-csrf.ts';
+import { readableForms } from '../../http/studio-form-body.ts';
 import { studioHeaders } from '../../http/studio-headers.ts';
 import { requireStudioUser } from '../../http/studio-session.ts';
 import { findStudioAsset } from '../../studio/assets/studio-assets.ts';
@@ -36,6 +37,8 @@ export function studioRoutes(): Hono<AppEnv> {
   studio.use('*', studioHeaders());
   // Every state-changing request, sign-in included, must come from this site.
   studio.use('*', studioOriginCheck());
+  // A form body that cannot be parsed is a 400 here, before any handler (or the CSRF token check) reads it.
+  studio.use('*', readableForms());
   studio.route('/', signInRoutes());
 
   // From here on: a signed-in user, and the session's CSRF token on every state-changing request.

@@ -4,6 +4,7 @@ import { BASE, minimalShow } from '../../helpers/admin-client.ts';
 import {
   createUser,
   openStudioApp,
+  PEER_HEADER,
   postSignIn,
   type StudioClient,
   signIn,
@@ -110,6 +111,34 @@ describe('the Account page', () => {
     expect(page).toContain('Your password is changed');
     // Back to the shared test password for the tests after this one.
     await client.post('/studio/account/password', { current: 'a brand new password', next: TEST_PASSWORD });
+  });
+
+  it('throttles guesses at the current password as failed sign-ins: a borrowed session cannot find it', async () => {
+    await createUser(studio, 'guessed@example.com', 'editor');
+    const victim = await signIn(studio, 'guessed@example.com');
+    const guesses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        victim.post('/studio/account/password', { current: `guess number ${i}`, next: 'taken over now!' }),
+      ),
+    );
+    const statuses = guesses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 400)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(3);
+    const throttled = guesses.find((r) => r.status === 429) as Response;
+    expect(Number(throttled.headers.get('retry-after'))).toBe(15 * 60);
+    expect(await throttled.text()).toContain('too many wrong passwords');
+    // Even the right password waits now, here and at the sign-in form from this address.
+    const right = await victim.post('/studio/account/password', {
+      current: TEST_PASSWORD,
+      next: 'taken over now!',
+    });
+    expect(right.status).toBe(429);
+    expect((await postSignIn(studio.demo.app, 'guessed@example.com', TEST_PASSWORD)).status).toBe(429);
+    // From another address, the owner still signs in.
+    const elsewhere = await postSignIn(studio.demo.app, 'guessed@example.com', TEST_PASSWORD, {
+      [PEER_HEADER]: '198.51.100.99',
+    });
+    expect(elsewhere.status).toBe(303);
   });
 
   it('signs out everywhere: every session of the user ends, this one too', async () => {

@@ -115,6 +115,25 @@ describe('studio sign-in', () => {
     expect((await postSignIn(app(), 'editor@example.com', TEST_PASSWORD)).status).toBe(303);
   });
 
+  it('throttles guesses sent all at once: no more than 5 are checked, the rest answer 429', async () => {
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => postSignIn(app(), 'editor@example.com', `wrong guess ${i}`)),
+    );
+    const statuses = guesses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+    expect((await postSignIn(app(), 'editor@example.com', TEST_PASSWORD)).status).toBe(429);
+  });
+
+  it('does not count a successful sign-in as a failure', async () => {
+    for (let i = 0; i < 4; i++) await postSignIn(app(), 'editor@example.com', `wrong ${i}`);
+    for (let i = 0; i < 3; i++) {
+      expect((await postSignIn(app(), 'editor@example.com', TEST_PASSWORD)).status).toBe(303);
+    }
+    expect((await postSignIn(app(), 'editor@example.com', 'wrong again')).status).toBe(401);
+    expect((await postSignIn(app(), 'editor@example.com', TEST_PASSWORD)).status).toBe(429);
+  });
+
   it('throttles unknown e-mails the same way (no hint that an account exists)', async () => {
     for (let i = 0; i < 5; i++) await postSignIn(app(), 'ghost@example.com', 'whatever 123');
     expect((await postSignIn(app(), 'ghost@example.com', 'whatever 123')).status).toBe(429);

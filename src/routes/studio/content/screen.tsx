@@ -11,6 +11,7 @@ import type { UploadContext } from '../../../catalog/editor/uploads.ts';
 import type { PageContext } from '../../../catalog/pages/page-context.ts';
 import type { AppEnv } from '../../../deps.ts';
 import { NotFoundError, PodwireError } from '../../../errors.ts';
+import { studioFormData } from '../../../http/studio-form-body.ts';
 import { studioOf } from '../../../http/studio-session.ts';
 import { studioHref } from '../../../studio/chrome.ts';
 import { type FormValues, formValuesOf } from '../../../studio/form/form-values.ts';
@@ -70,9 +71,9 @@ export function idParam(c: Context<AppEnv>, name = 'id'): number {
   return Number(text);
 }
 
-/** The submitted form's text fields (the body was read once already, by the CSRF check). */
+/** The submitted form's text fields (the body was read once already, by the CSRF check); 415 for a body that is no form. */
 export async function formOf(c: Context<AppEnv>): Promise<{ values: FormValues; form: FormData }> {
-  const form = await c.req.formData();
+  const form = await studioFormData(c);
   return { values: formValuesOf(form), form };
 }
 
