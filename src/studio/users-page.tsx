@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-// The Users page (admins): every user with their role (change it, remove them), and a form to add one.
+// The Users page (admins): every user with their role (change it, set a new password, remove them), and a form to add one.
 
 import { ROLES } from '../auth/principal.ts';
 import type { UserSummary } from '../catalog/accounts/users.ts';
@@ -66,7 +66,17 @@ export function UsersPage(props: UsersProps) {
                   </form>
                 </td>
                 <td>{formatDate(u.createdAt, chrome.timeZone)}</td>
-                <td>
+                <td class="actions">
+                  {u.id === chrome.user?.id ? (
+                    <a href={studioHref(chrome, '/account')}>Your password…</a>
+                  ) : (
+                    <a
+                      href={studioHref(chrome, `/users/${u.id}/password`)}
+                      aria-label={`Set a new password for ${u.email}`}
+                    >
+                      Set a new password…
+                    </a>
+                  )}{' '}
                   <a href={studioHref(chrome, `/users/${u.id}/remove`)} aria-label={`Remove ${u.email}`}>
                     Remove…
                   </a>
