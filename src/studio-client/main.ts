@@ -7,6 +7,11 @@ enhanceRichText();
 enhanceReorder();
 enhanceUploads();
 
+// A new episode lands on its Audio panel (#audio-panel): the file field takes focus, ready to choose.
+if (window.location.hash === '#audio-panel') {
+  document.querySelector<HTMLInputElement>('#audio-panel input[type="file"]:not([disabled])')?.focus();
+}
+
 // After a Move button's full-page round trip (no script then), focus returns to the moved item.
 const moved = window.location.hash.match(/^#paired-(\d+)$/);
 if (moved) document.querySelector<HTMLButtonElement>(`#paired-${moved[1]} button:not([disabled])`)?.focus();
