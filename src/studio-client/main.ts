@@ -8,8 +8,11 @@ enhanceReorder();
 enhanceUploads();
 
 // A new episode lands on its Audio panel (#audio-panel): the file field takes focus, ready to choose.
+// After the load: the browser's own move to the fragment would otherwise take the focus away again.
 if (window.location.hash === '#audio-panel') {
-  document.querySelector<HTMLInputElement>('#audio-panel input[type="file"]:not([disabled])')?.focus();
+  window.addEventListener('load', () => {
+    document.querySelector<HTMLInputElement>('#audio-panel input[type="file"]:not([disabled])')?.focus();
+  });
 }
 
 // After a Move button's full-page round trip (no script then), focus returns to the moved item.
