@@ -117,4 +117,22 @@ describe('what a contributor sees in the studio', () => {
       documentOf((await page(s.editor, '/studio/episodes/1')).html).querySelector('.read-only-note'),
     ).toBeNull();
   });
+
+  it('the delete confirmation follows the same rule: their own draft yes, another’s draft 403, a published item refused', async () => {
+    const own = await page(s.contributor, `${myArticle}/delete`);
+    expect([...own.doc.querySelectorAll('button')].map((b) => b.textContent)).toContain('Delete article');
+    for (const path of [`${theirArticle}/delete`, `${theirEpisode}/delete`]) {
+      const response = await s.contributor.get(path);
+      expect(response.status, path).toBe(403);
+      expect(await response.text(), path).not.toMatch(/Editor’s (secret draft|draft episode)/);
+    }
+    for (const path of ['/studio/articles/1/delete', '/studio/episodes/1/delete']) {
+      const response = await s.contributor.get(path);
+      expect(response.status, path).toBe(403);
+      const doc = documentOf(await response.text());
+      expect(doc.querySelector('.refusal')?.textContent, path).toMatch(/not change it/);
+      expect([...doc.querySelectorAll('button.danger')], path).toHaveLength(0);
+    }
+    expect((await s.editor.get('/studio/articles/1/delete')).status).toBe(200);
+  });
 });
