@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // The episode page: player, show notes, chapters that seek the player, transcript, articles, embed code.
 import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
 import { embedIframe } from '../catalog/pages/embed-code.ts';
 import type { EpisodePage } from '../catalog/pages/episode-page.ts';
 import { shareLinks } from '../catalog/pages/share-links.ts';
@@ -11,12 +12,23 @@ import { episodeHead } from './head-meta.ts';
 import { Page } from './layout.tsx';
 import { Player } from './player.tsx';
 
-export function EpisodeView(props: { chrome: SiteChrome; page: EpisodePage; timeZone: string }) {
+/** `preview`: the studio's banner for an episode shown before it is published (the page is then noindex). */
+export function EpisodeView(props: {
+  chrome: SiteChrome;
+  page: EpisodePage;
+  timeZone: string;
+  preview?: Child;
+}) {
   const { chrome, page, timeZone } = props;
+  const meta = episodeHead(chrome, page);
   const { player } = page;
   const embedCode = embedIframe(player.embedUrl, page.title);
   return (
-    <Page chrome={chrome} meta={episodeHead(chrome, page)}>
+    <Page
+      chrome={chrome}
+      meta={props.preview ? { ...meta, robots: 'noindex, nofollow' } : meta}
+      banner={props.preview}
+    >
       <article>
         <header>
           <p class="kicker">

@@ -1,5 +1,7 @@
 // The probed facts of a file just uploaded, shown in the audio panel at once: duration, codec, bitrate, size, type, chapters.
 
+import { chapterClock } from './chapters.ts';
+
 /** GET /api/v1/uploads/<id> once finished (catalog/tus/tus-view.ts). */
 export interface UploadedAsset {
   readonly url: string;
@@ -10,14 +12,6 @@ export interface UploadedAsset {
   readonly bitrate: number | null;
   readonly chapters: readonly { readonly title: string; readonly startSeconds: number }[];
 }
-
-const clock = (seconds: number) => {
-  const s = Math.floor(seconds);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const ss = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
-};
 
 const size = (bytes: number) => {
   const units = ['B', 'KB', 'MB', 'GB'];
@@ -61,7 +55,7 @@ export function showAudioFacts(panel: Element, asset: UploadedAsset): void {
     ol.dataset.fact = 'chapters';
     for (const chapter of asset.chapters) {
       const li = document.createElement('li');
-      li.textContent = `${clock(chapter.startSeconds)} ${chapter.title}`;
+      li.textContent = `${chapterClock(chapter.startSeconds)} ${chapter.title}`;
       ol.append(li);
     }
     details.append(summary, ol);

@@ -61,7 +61,8 @@ function enhance(field: HTMLElement): void {
   const textarea = field.querySelector<HTMLTextAreaElement>('textarea[data-rich-source]');
   const template = field.querySelector<HTMLTemplateElement>('template[data-rich-initial]');
   const label = field.querySelector('label');
-  if (!textarea || !template || !label) return;
+  // A read-only screen (a disabled fieldset around the form) keeps its plain, disabled textarea.
+  if (!textarea || !template || !label || textarea.matches(':disabled')) return;
   document.execCommand('defaultParagraphSeparator', false, 'p');
   const surface = document.createElement('div');
   surface.className = 'editor-surface';

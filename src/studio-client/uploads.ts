@@ -1,6 +1,7 @@
 // File fields with progress: checks what can be checked before sending (Apple's artwork rules, a preview), sends audio and images
 // through tus (/api/v1/uploads, resumable), attaches the finished upload by its URL, and shows what the server found at once.
 import { Upload } from 'tus-js-client';
+import { refreshChapters } from './chapters.ts';
 import { showAudioFacts, type UploadedAsset } from './facts.ts';
 import { adoptEtag, csrfToken, currentEtag, problemDetail, setFieldError } from './page.ts';
 
@@ -148,7 +149,10 @@ async function send(form: HTMLFormElement, input: HTMLInputElement, file: File):
       ),
     ]);
     response = attached;
-    if (attached.ok && asset && check === 'audio') showAudioFacts(panel, asset);
+    if (attached.ok && asset && check === 'audio') {
+      showAudioFacts(panel, asset);
+      refreshChapters(document, asset);
+    }
   }
   if (progress) progress.hidden = true;
   if (!response.ok) {

@@ -12,6 +12,8 @@ export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
   'user-password-set': 'The password is set, and that user’s sessions are signed out.',
   // content screens
   created: 'Created.',
+  'show-created': 'The show is created. Next: its artwork, then its first episode (beside the form).',
+  'episode-created': 'The episode is created as a draft. Next: upload its audio, in the Audio panel.',
   saved: 'Saved.',
   published: 'Published.',
   scheduled: 'Scheduled.',

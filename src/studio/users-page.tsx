@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-// The Users page (admins): every user with their role (change it, remove them), and a form to add one.
+// The Users page (admins): every user with their role (change it, set a new password, remove them), and a form to add one.
 
 import { ROLES } from '../auth/principal.ts';
 import type { UserSummary } from '../catalog/accounts/users.ts';
@@ -30,7 +30,8 @@ export function UsersPage(props: UsersProps) {
       <h1>Users</h1>
       {errors?.form ? <Alert>{errors.form}</Alert> : null}
       <TableFrame label="Users">
-        <table>
+        {/* Below 40rem each row stacks into a card (studio-css.ts): every action stays on screen. */}
+        <table class="users-table">
           <thead>
             <tr>
               <th scope="col">E-mail</th>
@@ -45,9 +46,9 @@ export function UsersPage(props: UsersProps) {
           <tbody>
             {props.users.map((u) => (
               <tr>
-                <td>{u.email}</td>
-                <td>{u.name}</td>
-                <td>
+                <td class="user-email">{u.email}</td>
+                <td data-label="Name">{u.name}</td>
+                <td data-label="Role">
                   <form method="post" action={studioHref(chrome, `/users/${u.id}/role`)} class="inline">
                     <CsrfField token={chrome.csrfToken} />
                     <label class="sr-only" for={`role-${u.id}`}>
@@ -65,8 +66,18 @@ export function UsersPage(props: UsersProps) {
                     </button>
                   </form>
                 </td>
-                <td>{formatDate(u.createdAt, chrome.timeZone)}</td>
-                <td>
+                <td data-label="Since">{formatDate(u.createdAt, chrome.timeZone)}</td>
+                <td class="actions">
+                  {u.id === chrome.user?.id ? (
+                    <a href={studioHref(chrome, '/account')}>Your password…</a>
+                  ) : (
+                    <a
+                      href={studioHref(chrome, `/users/${u.id}/password`)}
+                      aria-label={`Set a new password for ${u.email}`}
+                    >
+                      Set a new password…
+                    </a>
+                  )}{' '}
                   <a href={studioHref(chrome, `/users/${u.id}/remove`)} aria-label={`Remove ${u.email}`}>
                     Remove…
                   </a>

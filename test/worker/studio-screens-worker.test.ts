@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STUDIO_ASSETS } from '../../src/studio/assets/studio-assets.ts';
 import { collect, REPO_ROOT } from '../helpers/spawn-podwire.ts';
@@ -87,6 +89,56 @@ describe('the studio content screens in the Worker (wrangler dev: workerd, D1)',
     const response = await post('/studio/sections', { name: 'Bad', slug: 'Not A Slug' });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('Must be lower-case letters, digits and hyphens');
+  });
+
+  it('previews a draft episode through the public episode page, after a show and its first episode', async () => {
+    const show = await post('/studio/shows', {
+      title: 'Edge Hour',
+      description: 'Talk from the edge.',
+      language: 'en-GB',
+      author: 'Edge Desk',
+      ownerEmail: 'edge@example.com',
+      categories: 'News',
+      type: 'episodic',
+    });
+    expect(show.status).toBe(303);
+    expect(show.headers.get('location')).toMatch(/\?done=show-created$/);
+    const showPath = new URL(show.headers.get('location') ?? '', worker.url).pathname;
+    const showScreen = await (await worker.fetch(showPath, { headers: { cookie } })).text();
+    const showId = showPath.split('/').pop() as string;
+    expect(showScreen).toContain(`href="/studio/episodes/new?showId=${showId}"`);
+    const episode = await post('/studio/episodes', {
+      showId,
+      title: 'From the edge',
+      explicit: 'no',
+      type: 'full',
+    });
+    expect(episode.headers.get('location')).toMatch(/\?done=episode-created#audio-panel$/);
+    const path = new URL(episode.headers.get('location') ?? '', worker.url).pathname;
+    const screen = await (await worker.fetch(path, { headers: { cookie } })).text();
+    const etag = (
+      /action="[^"]*\/audio"[^>]*>[\s\S]*?name="etag" value="([^"]+)"/.exec(screen)?.[1] ?? ''
+    ).replaceAll('&quot;', '"');
+    const form = new FormData();
+    form.append('_csrf', csrf);
+    form.append('etag', etag);
+    const bytes = await readFile(join(REPO_ROOT, 'test/fixtures/audio/mp3-chapters.mp3'));
+    form.append('file', new File([bytes], 'ch.mp3', { type: 'audio/mpeg' }));
+    const uploaded = await worker.fetch(`${path}/audio`, {
+      method: 'POST',
+      headers: { cookie, origin: worker.url },
+      body: form,
+      redirect: 'manual',
+    });
+    expect(uploaded.status).toBe(303);
+    const preview = await worker.fetch(`${path}/preview`, { headers: { cookie } });
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get('cache-control')).toBe('no-store');
+    expect(preview.headers.get('x-robots-tag')).toMatch(/noindex/);
+    const html = await preview.text();
+    expect(html).toContain('<h1>From the edge</h1>');
+    expect(html).toMatch(/class="preview-banner"[^>]*>Preview: not published/);
+    expect(html).toContain('<ol class="chapters">');
   });
 
   it('serves the bundled studio script', async () => {

@@ -1,5 +1,5 @@
 // loadEpisodePage: one live episode with its player, show notes, chapters, transcript and articles.
-import { findLiveEpisode } from '../../db/queries/episodes.ts';
+import { findLiveEpisode, type LiveEpisode } from '../../db/queries/episodes.ts';
 import { liveArticlesOfEpisode } from '../../db/queries/pairing.ts';
 import type { Html } from '../../domain/html.ts';
 import type { Person } from '../../domain/vocabulary.ts';
@@ -48,6 +48,15 @@ export async function loadEpisodePage(
 ): Promise<EpisodePage> {
   const found = await findLiveEpisode(ctx.db, showSlug, episodeSlug, ctx.now);
   if (!found) throw new NotFoundError(`there is no episode "${episodeSlug}" of "${showSlug}"`);
+  return episodePageOf(ctx, found);
+}
+
+/**
+ * The page of an episode with audio, live or not: the public page reads it through
+ * loadEpisodePage, and the studio's preview of a draft directly (dated when it would go out: its
+ * scheduled time, or now). Only live articles are listed, as readers would see them.
+ */
+export async function episodePageOf(ctx: PageContext, found: LiveEpisode): Promise<EpisodePage> {
   const { episode, audio, show, artwork, image, transcript, chapters } = found;
   const urls = siteUrls(ctx.baseUrl);
   const [present, articles, transcriptDoc, chapterList] = await Promise.all([
@@ -66,7 +75,13 @@ export async function loadEpisodePage(
     season: episode.season,
     number: episode.number,
     persons: episode.persons,
-    player: playerModel(ctx.baseUrl, show, episode, audio, present.has(audio.key)),
+    player: playerModel(
+      ctx.baseUrl,
+      show,
+      { ...episode, publishedAt: episode.publishedAt ?? ctx.now },
+      audio,
+      present.has(audio.key),
+    ),
     show: {
       slug: show.slug,
       title: show.title,

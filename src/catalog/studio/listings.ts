@@ -1,5 +1,6 @@
 // What the studio lists: articles and episodes by state (drafts, scheduled, live), newest first, with what a row shows.
-import { and, asc, count, desc, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, ne, or, type SQL } from 'drizzle-orm';
+import { mayEditAll } from '../../auth/principal.ts';
 import { isLive } from '../../db/queries/visibility.ts';
 import { articles, episodes, sections, shows } from '../../db/schema.ts';
 import type { EditorContext } from '../editor/context.ts';
@@ -42,6 +43,17 @@ function byState(table: Table, state: StudioState | undefined, now: Date): { whe
   return { order: [desc(table.updatedAt), desc(table.id)] };
 }
 
+/**
+ * What the actor may see in the lists: editors and admins everything; a contributor their own
+ * drafts and what is scheduled or published (read-only), never someone else's draft.
+ */
+function visibleTo(table: Table, ctx: EditorContext): SQL | undefined {
+  const actor = ctx.actor;
+  if (!actor || mayEditAll(actor)) return undefined;
+  const own = actor.userId === null ? undefined : eq(table.createdBy, actor.userId);
+  return own ? or(ne(table.status, 'draft'), own) : ne(table.status, 'draft');
+}
+
 export interface ListOptions {
   readonly state?: StudioState;
   readonly limit: number;
@@ -51,7 +63,9 @@ export interface ListOptions {
 }
 
 export async function listStudioArticles(ctx: EditorContext, options: ListOptions) {
-  const { where, order } = byState(articles, options.state, ctx.now);
+  const state = byState(articles, options.state, ctx.now);
+  const { order } = state;
+  const where = and(state.where, visibleTo(articles, ctx));
   const [rows, [total]] = await Promise.all([
     ctx.db
       .select({
@@ -75,7 +89,11 @@ export async function listStudioArticles(ctx: EditorContext, options: ListOption
 
 export async function listStudioEpisodes(ctx: EditorContext, options: ListOptions) {
   const { where, order } = byState(episodes, options.state, ctx.now);
-  const filter = and(where, options.showId === undefined ? undefined : eq(episodes.showId, options.showId));
+  const filter = and(
+    where,
+    visibleTo(episodes, ctx),
+    options.showId === undefined ? undefined : eq(episodes.showId, options.showId),
+  );
   const [rows, [total]] = await Promise.all([
     ctx.db
       .select({

@@ -1,4 +1,4 @@
-// Previews of unpublished work: a draft article through the public page and news feed item, a draft episode as its podcast feed item.
+// Previews of unpublished work: a draft article through the public page and news feed item, a draft episode through its page and podcast feed item.
 import { eq } from 'drizzle-orm';
 import type { ArticleWithSection } from '../../db/queries/articles.ts';
 import { liveEpisodesOfArticles } from '../../db/queries/pairing.ts';
@@ -9,6 +9,7 @@ import { getEpisode } from '../editor/episodes.ts';
 import { getShow } from '../editor/shows.ts';
 import { newsItemOf } from '../news-feed.ts';
 import { type ArticlePage, articlePageOf } from '../pages/article-page.ts';
+import { type EpisodePage, episodePageOf } from '../pages/episode-page.ts';
 import type { PageContext } from '../pages/page-context.ts';
 import { podcastItemOf } from '../podcast-feed.ts';
 
@@ -73,4 +74,28 @@ export async function loadEpisodePreview(ctx: PageContext, id: number): Promise<
     record.alternates.map(({ asset, title }, position) => ({ episodeId: id, position, title, asset })),
   );
   return { item, showTitle: show.title };
+}
+
+export interface EpisodePagePreview {
+  /** Absent until the episode has audio: the page is built around its player. */
+  readonly page?: EpisodePage;
+  readonly title: string;
+}
+
+/** The episode's public page as readers would get it if it went out now (or at its scheduled time). */
+export async function loadEpisodePagePreview(ctx: PageContext, id: number): Promise<EpisodePagePreview> {
+  const editor = { db: ctx.db, baseUrl: ctx.baseUrl, now: ctx.now };
+  const record = await getEpisode(editor, id);
+  if (!record.audio) return { title: record.episode.title };
+  const { show, artwork } = await getShow(editor, record.episode.showId);
+  const page = await episodePageOf(ctx, {
+    episode: record.episode,
+    audio: record.audio,
+    image: record.image,
+    transcript: record.transcript,
+    chapters: record.chapters,
+    show,
+    artwork,
+  });
+  return { page, title: record.episode.title };
 }

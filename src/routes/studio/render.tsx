@@ -32,8 +32,8 @@ export async function renderStudio(
   return c.html(body, status, headers);
 }
 
-/** Redirect-after-post: 303 to a studio path with a flash code. */
-export function redirectDone(c: Context<AppEnv>, path: string, done?: string): Response {
+/** Redirect-after-post: 303 to a studio path with a flash code, and a fragment to land on (`audio-panel`). */
+export function redirectDone(c: Context<AppEnv>, path: string, done?: string, fragment?: string): Response {
   const query = done ? `${path.includes('?') ? '&' : '?'}done=${encodeURIComponent(done)}` : '';
-  return c.redirect(`${sitePath(c)}/studio${path}${query}`, 303);
+  return c.redirect(`${sitePath(c)}/studio${path}${query}${fragment ? `#${fragment}` : ''}`, 303);
 }

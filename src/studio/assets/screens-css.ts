@@ -33,8 +33,10 @@ export const SCREENS_CSS = `
 .error-summary a { color: var(--s-error); font-weight: 600; }
 .layout { display: grid; gap: 1.5rem; }
 @media (min-width: 56rem) { .layout { grid-template-columns: minmax(0, 1fr) 18rem; } }
+fieldset.layout { border: 0; padding: 0; margin: 0; min-width: 0; }
 .panel { border: 1px solid var(--s-soft-line); background: var(--s-panel); border-radius: 6px; padding: 0.75rem 1rem; margin: 0 0 1rem; }
 .panel h2 { margin-top: 0; font-size: 1.1rem; }
+.panel:target { outline: 3px solid var(--s-focus); outline-offset: 2px; }
 .field { margin: 0 0 1.1rem; }
 .field > label, .field legend { display: block; font-weight: 600; margin-bottom: 0.25rem; }
 .field input:not([type=checkbox]):not([type=radio]), .field select, .field textarea {

@@ -64,8 +64,15 @@ th { font-weight: 600; }
 .sign-in { max-width: 24rem; margin: 3rem auto; }
 .dashboard-slot { display: grid; gap: 1rem; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+td.actions a { display: inline-block; margin-right: 0.75rem; }
 @media (max-width: 40rem) {
   .studio-user { margin-left: 0; width: 100%; }
   th, td { padding: 0.35rem 0.3rem; }
+  .users-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  .users-table tr { display: block; padding: 0.5rem 0; border-bottom: 1px solid var(--line); }
+  .users-table td { display: block; border: 0; padding: 0.2rem 0; }
+  .users-table td.user-email { font-weight: 600; word-break: break-all; }
+  .users-table td[data-label]:empty { display: none; }
+  .users-table td[data-label]:not([data-label="Role"])::before { content: attr(data-label) ": "; color: var(--muted); }
 }
 `;

@@ -7,7 +7,7 @@ import type { FieldErrors } from '../form/field-errors.ts';
 import { type Choice, SelectField, TextArea, TextField } from '../form/fields.tsx';
 import { type FormValues, firstValue } from '../form/form-values.ts';
 import { ARTICLE_LABELS, type ArticleViewModel } from '../forms/article-form.ts';
-import { Crumbs, PostForm, Refusal } from './common.tsx';
+import { Crumbs, Layout, PostForm, Refusal } from './common.tsx';
 import { RichTextField } from './rich-text-field.tsx';
 
 export interface ArticleEditorProps {
@@ -19,6 +19,8 @@ export interface ArticleEditorProps {
   readonly sections: readonly Choice[];
   readonly csrf: string;
   readonly refusal?: string;
+  /** Set when the actor may only read the item: said above the form, every form control disabled. */
+  readonly readOnly?: string;
   /** Above the form: the conflict notice and both versions, after a stale save. */
   readonly conflict?: Child;
   /** Publication, image, episodes, history (edit only). */
@@ -35,7 +37,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
       <Refusal text={props.refusal} />
       {props.conflict}
       <ErrorSummary errors={errors} labels={ARTICLE_LABELS} />
-      <div class="layout">
+      <Layout readOnly={props.readOnly}>
         <PostForm
           action={article ? `/articles/${article.id}` : `/articles`}
           csrf={props.csrf}
@@ -109,7 +111,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
           </div>
         </PostForm>
         {props.aside ? <div class="aside">{props.aside}</div> : null}
-      </div>
+      </Layout>
     </div>
   );
 }

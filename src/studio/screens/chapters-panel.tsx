@@ -19,9 +19,16 @@ export function ChaptersPanel(props: {
     none: 'The audio has no chapters. Add some, one per line.',
   }[props.source];
   return (
-    <section class="panel" aria-labelledby="chapters-title" id="chapters-panel">
+    <section
+      class="panel"
+      aria-labelledby="chapters-title"
+      id="chapters-panel"
+      data-chapters-source={props.source}
+    >
       <h2 id="chapters-title">Chapters</h2>
-      <p class="hint">{said}</p>
+      <p class="hint" data-chapters-hint aria-live="polite">
+        {said}
+      </p>
       <PostForm
         action={`/episodes/${props.episodeId}/chapters`}
         csrf={props.csrf}

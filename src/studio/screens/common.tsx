@@ -15,6 +15,24 @@ export function Refusal(props: { text?: string }) {
   ) : null;
 }
 
+/**
+ * The editor's two columns (form, and the panels beside it). Read-only: a note first, and the
+ * columns in a disabled fieldset, which disables every form control in them, links staying live.
+ */
+export function Layout(props: { readOnly?: string; children: Child }) {
+  if (!props.readOnly) return <div class="layout">{props.children}</div>;
+  return (
+    <>
+      <p class="notice read-only-note" role="note">
+        {props.readOnly}
+      </p>
+      <fieldset class="layout read-only" disabled aria-label="Read only">
+        {props.children}
+      </fieldset>
+    </>
+  );
+}
+
 /** `trail`: labels and paths below the studio's root (`['Articles', '/articles']`). */
 export function Crumbs(props: { trail: readonly (readonly [string, string])[] }) {
   const base = useStudioBase();

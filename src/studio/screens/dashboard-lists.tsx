@@ -38,12 +38,13 @@ function RowList(props: {
 }
 
 /** The three lists (their headings are the landmarks a test or a screen reader finds them by). */
-export function DashboardLists(props: { dashboard: Dashboard; timeZone: string }) {
+export function DashboardLists(props: { dashboard: Dashboard; timeZone: string; ownDraftsOnly?: boolean }) {
   const { dashboard, timeZone } = props;
   return (
     <div class="dashboard-lists">
       <section aria-labelledby="drafts-title">
         <h2 id="drafts-title">Drafts</h2>
+        {props.ownDraftsOnly ? <p class="hint">Yours: contributors see their own drafts.</p> : null}
         <RowList rows={dashboard.drafts} timeZone={timeZone} empty="No drafts." time="updated" />
       </section>
       <section aria-labelledby="scheduled-title">

@@ -12,7 +12,7 @@ import {
   type EpisodeViewModel,
   EXPLICIT_CHOICES,
 } from '../forms/episode-form.ts';
-import { Crumbs, PostForm, Refusal } from './common.tsx';
+import { Crumbs, Layout, PostForm, Refusal } from './common.tsx';
 import { RichTextField } from './rich-text-field.tsx';
 
 export function EpisodeEditor(props: {
@@ -24,6 +24,8 @@ export function EpisodeEditor(props: {
   shows: readonly Choice[];
   csrf: string;
   refusal?: string;
+  /** Set when the actor may only read the item: said above the form, every form control disabled. */
+  readOnly?: string;
   conflict?: Child;
   aside?: Child;
 }) {
@@ -37,7 +39,7 @@ export function EpisodeEditor(props: {
       <Refusal text={props.refusal} />
       {props.conflict}
       <ErrorSummary errors={errors} labels={EPISODE_LABELS} />
-      <div class="layout">
+      <Layout readOnly={props.readOnly}>
         <PostForm
           action={episode ? `/episodes/${episode.id}` : `/episodes`}
           csrf={props.csrf}
@@ -138,7 +140,7 @@ export function EpisodeEditor(props: {
           </div>
         </PostForm>
         {props.aside ? <div class="aside">{props.aside}</div> : null}
-      </div>
+      </Layout>
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../../../src/db/schema.ts';
+import { auditEvents, users } from '../../../src/db/schema.ts';
+import { BASE } from '../../helpers/admin-client.ts';
 import {
+  createToken,
   createUser,
   openStudioApp,
   postSignIn,
@@ -130,5 +132,82 @@ describe('the Users page', () => {
     expect((await leaver.get('/studio')).status).toBe(200);
     await admin.post(`/studio/users/${await idOf('leaver@example.com')}/remove`);
     expect((await leaver.get('/studio')).status).toBe(303);
+  });
+
+  it('sets a new password for a user: they are signed out everywhere, their tokens stay, the audit trail says who', async () => {
+    await createUser(studio, 'forgetful@example.com', 'editor');
+    const id = await idOf('forgetful@example.com');
+    const first = await signIn(studio, 'forgetful@example.com');
+    const second = await signIn(studio, 'forgetful@example.com');
+    const token = await createToken(studio, 'forgetful@example.com');
+    const list = await (await admin.get('/studio/users')).text();
+    expect(list).toContain(`href="/studio/users/${id}/password"`);
+    const form = await admin.get(`/studio/users/${id}/password`);
+    expect(form.status).toBe(200);
+    const html = await form.text();
+    expect(html).toContain('Set a new password for forgetful@example.com');
+    expect(html).toMatch(
+      /<input id="field-password" name="password" type="password" required="" autocomplete="new-password" minlength="10"/,
+    );
+    expect(html).toContain('name="_csrf"');
+
+    const short = await admin.post(`/studio/users/${id}/password`, { password: 'short' });
+    expect(short.status).toBe(400);
+    expect(await short.text()).toMatch(/id="field-password-error">the password must be at least 10/);
+    expect((await first.get('/studio')).status).toBe(200); // a refused reset changes nothing
+
+    const set = await admin.post(`/studio/users/${id}/password`, { password: 'a brand new password' });
+    expect(set.status).toBe(303);
+    expect(set.headers.get('location')).toBe('/studio/users?done=user-password-set');
+    expect((await first.get('/studio')).status).toBe(303);
+    expect((await second.get('/studio')).status).toBe(303);
+    expect((await postSignIn(studio.demo.app, 'forgetful@example.com', 'a brand new password')).status).toBe(
+      303,
+    );
+    expect((await postSignIn(studio.demo.app, 'forgetful@example.com', 'correct horse battery')).status).toBe(
+      401,
+    );
+    const api = await studio.demo.app.request(`${BASE}/api/v1/shows`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(api.status).toBe(200);
+    const audit = (await studio.demo.deps.db.select().from(auditEvents)).filter(
+      (e) => e.entity === 'user' && e.entityId === id && e.action === 'update',
+    );
+    expect(audit.map((e) => [e.actor, e.summary])).toEqual([
+      ['admin@example.com', 'password of forgetful@example.com set'],
+    ]);
+  });
+
+  it('refuses a password reset by anyone but an admin, cross-site or without the CSRF token, and for the admin’s own account', async () => {
+    const id = await idOf('forgetful@example.com');
+    expect((await editor.get(`/studio/users/${id}/password`)).status).toBe(403);
+    expect((await editor.post(`/studio/users/${id}/password`, { password: 'editor was here!' })).status).toBe(
+      403,
+    );
+    expect(
+      (await admin.post(`/studio/users/${id}/password`, { _csrf: 'wrong', password: 'x'.repeat(12) })).status,
+    ).toBe(403);
+    const crossSite = await admin.post(
+      `/studio/users/${id}/password`,
+      { password: 'x'.repeat(12) },
+      { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+    );
+    expect(crossSite.status).toBe(403);
+    expect((await postSignIn(studio.demo.app, 'forgetful@example.com', 'a brand new password')).status).toBe(
+      303,
+    );
+    expect((await admin.post('/studio/users/999999/password', { password: 'x'.repeat(12) })).status).toBe(
+      404,
+    );
+
+    const own = await idOf('admin@example.com');
+    const ownForm = await admin.get(`/studio/users/${own}/password`);
+    expect(ownForm.status).toBe(303);
+    expect(ownForm.headers.get('location')).toBe('/studio/account');
+    const ownPost = await admin.post(`/studio/users/${own}/password`, { password: 'x'.repeat(12) });
+    expect(ownPost.status).toBe(403);
+    expect(await ownPost.text()).toContain('Change your own password in Account');
+    expect((await admin.get('/studio')).status).toBe(200);
   });
 });

@@ -25,7 +25,9 @@ import {
   formOf,
   idParam,
   ifMatchOf,
+  READ_ONLY_NOTE,
   screen,
+  screenAccess,
   studioContext,
   studioUploadContext,
   timeZoneOf,
@@ -138,10 +140,16 @@ export function articleActionRoutes(): Hono<AppEnv> {
   ) => {
     const ctx = studioContext(c);
     const record = await getArticle(ctx, id);
+    // Another person's draft: 403 for a contributor; a published item: the reason, no button.
+    const readOnly = screenAccess(c, record.article, `article ${id}`) === 'read';
     const view = articleViewOf(ctx, record);
     return screen(
       c,
-      { title: `Delete ${view.headline}`, current: 'articles', status },
+      {
+        title: `Delete ${view.headline}`,
+        current: 'articles',
+        status: status ?? (readOnly ? 403 : undefined),
+      },
       <ConfirmDelete
         noun="article"
         title={view.headline}
@@ -151,7 +159,7 @@ export function articleActionRoutes(): Hono<AppEnv> {
         etag={await etagOf(view)}
         goneUrls={articleGonePaths(record).map((path) => `${ctx.baseUrl}${path}`)}
         notes={record.image ? ['Its image is removed too, unless something else uses it.'] : []}
-        blocked={blocked}
+        blocked={blocked ?? (readOnly ? READ_ONLY_NOTE : undefined)}
       />,
     );
   };

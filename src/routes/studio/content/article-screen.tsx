@@ -22,8 +22,10 @@ import {
   etagOf,
   mayChange,
   mayPublish,
+  READ_ONLY_NOTE,
   type ScreenStatus,
   screen,
+  screenAccess,
   studioContext,
   timeZoneOf,
 } from './screen.tsx';
@@ -50,6 +52,7 @@ export async function sectionChoices(c: Context<AppEnv>) {
 export async function articleScreen(c: Context<AppEnv>, id: number, state: ArticleScreenState = {}) {
   const ctx = studioContext(c);
   const record = await getArticle(ctx, id);
+  const access = screenAccess(c, record.article, `article ${id}`);
   const view = articleViewOf(ctx, record);
   const etag = await etagOf(view);
   const timeZone = timeZoneOf(c);
@@ -134,6 +137,7 @@ export async function articleScreen(c: Context<AppEnv>, id: number, state: Artic
       sections={sections}
       csrf={csrfOf(c)}
       refusal={state.refusal}
+      readOnly={access === 'read' ? READ_ONLY_NOTE : undefined}
       conflict={state.conflict}
       aside={aside}
     />,

@@ -8,13 +8,13 @@ import { studioHref } from '../../../studio/chrome.ts';
 import { DashboardLists } from '../../../studio/screens/dashboard-lists.tsx';
 import { StudioBase } from '../../../studio/screens/links.ts';
 import { studioChrome } from '../render.tsx';
-import { studioContext, timeZoneOf } from './screen.tsx';
+import { mayPublish, studioContext, timeZoneOf } from './screen.tsx';
 
 export async function dashboardLists(c: Context<AppEnv>): Promise<Child> {
   const dashboard = await loadDashboard(studioContext(c));
   return (
     <StudioBase.Provider value={studioHref(studioChrome(c))}>
-      <DashboardLists dashboard={dashboard} timeZone={timeZoneOf(c)} />
+      <DashboardLists dashboard={dashboard} timeZone={timeZoneOf(c)} ownDraftsOnly={!mayPublish(c)} />
     </StudioBase.Provider>
   );
 }

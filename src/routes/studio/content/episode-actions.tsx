@@ -26,8 +26,10 @@ import {
   formOf,
   idParam,
   ifMatchOf,
+  READ_ONLY_NOTE,
   type ScreenStatus,
   screen,
+  screenAccess,
   studioContext,
   studioUploadContext,
   timeZoneOf,
@@ -138,10 +140,16 @@ export function episodeActionRoutes(): Hono<AppEnv> {
   const confirmScreen = async (c: Context<AppEnv>, id: number, blocked?: string, status?: ScreenStatus) => {
     const ctx = studioContext(c);
     const record = await getEpisode(ctx, id);
+    // Another person's draft: 403 for a contributor; a published item: the reason, no button.
+    const readOnly = screenAccess(c, record.episode, `episode ${id}`) === 'read';
     const view = episodeViewOf(ctx, record);
     return screen(
       c,
-      { title: `Delete ${view.title}`, current: 'episodes', status },
+      {
+        title: `Delete ${view.title}`,
+        current: 'episodes',
+        status: status ?? (readOnly ? 403 : undefined),
+      },
       <ConfirmDelete
         noun="episode"
         title={view.title}
@@ -154,7 +162,7 @@ export function episodeActionRoutes(): Hono<AppEnv> {
           'Its files are removed, unless something else uses them.',
           'Articles that carry it stop playing it.',
         ]}
-        blocked={blocked}
+        blocked={blocked ?? (readOnly ? READ_ONLY_NOTE : undefined)}
       />,
     );
   };

@@ -25,8 +25,10 @@ import {
   etagOf,
   mayChange,
   mayPublish,
+  READ_ONLY_NOTE,
   type ScreenStatus,
   screen,
+  screenAccess,
   studioContext,
   studioPageContext,
   timeZoneOf,
@@ -57,6 +59,7 @@ export async function showChoices(c: Context<AppEnv>) {
 export async function episodeScreen(c: Context<AppEnv>, id: number, state: EpisodeScreenState = {}) {
   const ctx = studioContext(c);
   const record = await getEpisode(ctx, id);
+  const access = screenAccess(c, record.episode, `episode ${id}`);
   const view = episodeViewOf(ctx, record);
   const etag = await etagOf(view);
   const timeZone = timeZoneOf(c);
@@ -84,7 +87,10 @@ export async function episodeScreen(c: Context<AppEnv>, id: number, state: Episo
         errors={state.publishErrors ?? {}}
         mayPublish={mayPublish(c)}
         mayDelete={mayChange(c, record.episode)}
-        previewLinks={[['Preview the feed item', `${sitePath(c)}/studio${path}/preview/feed`]]}
+        previewLinks={[
+          ['Preview the episode page', `${sitePath(c)}/studio${path}/preview`],
+          ['Preview the feed item', `${sitePath(c)}/studio${path}/preview/feed`],
+        ]}
       />
       <UploadPanel
         {...upload}
@@ -170,6 +176,7 @@ export async function episodeScreen(c: Context<AppEnv>, id: number, state: Episo
       shows={[]}
       csrf={csrfOf(c)}
       refusal={state.refusal}
+      readOnly={access === 'read' ? READ_ONLY_NOTE : undefined}
       conflict={state.conflict}
       aside={aside}
     />,

@@ -90,7 +90,7 @@ export function episodeRoutes(): Hono<AppEnv> {
     try {
       const record = await createEpisode(studioContext(c), valid.data);
       await changed(c, { shows: [record.episode.showId], news: true });
-      return redirectDone(c, `/episodes/${record.episode.id}`, 'created');
+      return redirectDone(c, `/episodes/${record.episode.id}`, 'episode-created', 'audio-panel');
     } catch (error) {
       const refused = writeRefused(error);
       return newScreen(c, values, refused.errors, refused.status);

@@ -1,15 +1,21 @@
 /** @jsxImportSource hono/jsx */
-// Previews before publishing: a draft article through the public page renderer and its news feed item, a draft episode as its podcast feed item; signed-in only, noindex, never stored.
+// Previews before publishing: a draft article or episode through the public page renderer, and its feed item; signed-in only, noindex, never stored.
 import { type Context, Hono } from 'hono';
 import { getArticle } from '../../../catalog/editor/articles.ts';
-import { loadArticlePreview, loadEpisodePreview } from '../../../catalog/studio/preview.ts';
+import { getEpisode } from '../../../catalog/editor/episodes.ts';
+import {
+  loadArticlePreview,
+  loadEpisodePagePreview,
+  loadEpisodePreview,
+} from '../../../catalog/studio/preview.ts';
 import type { AppEnv } from '../../../deps.ts';
 import { renderNewsRssItem } from '../../../feeds/news-rss.ts';
 import { renderPodcastRssItem } from '../../../feeds/podcast-rss.ts';
 import { sitePath } from '../../../http/studio-session.ts';
 import { ArticleView } from '../../../pages/article.tsx';
+import { EpisodeView } from '../../../pages/episode.tsx';
 import { renderHtml, siteChrome } from '../../pages.tsx';
-import { idParam, screen, studioContext, studioPageContext } from './screen.tsx';
+import { idParam, screen, screenAccess, studioContext, studioPageContext } from './screen.tsx';
 
 /** Also sent as a header: a preview is never indexed, even if its URL leaks. */
 const NOINDEX = { 'x-robots-tag': 'noindex, nofollow' };
@@ -55,6 +61,7 @@ export function previewRoutes(): Hono<AppEnv> {
     const id = idParam(c);
     const ctx = studioPageContext(c);
     const record = await getArticle(studioContext(c), id);
+    screenAccess(c, record.article, `article ${id}`);
     const preview = await loadArticlePreview(ctx, id, record.episodeIds.length);
     const hidden = preview.hiddenEpisodes;
     const banner = (
@@ -79,6 +86,7 @@ export function previewRoutes(): Hono<AppEnv> {
     const id = idParam(c);
     const ctx = studioPageContext(c);
     const record = await getArticle(studioContext(c), id);
+    screenAccess(c, record.article, `article ${id}`);
     const preview = await loadArticlePreview(ctx, id, record.episodeIds.length);
     c.header('x-robots-tag', NOINDEX['x-robots-tag']);
     return screen(
@@ -93,8 +101,49 @@ export function previewRoutes(): Hono<AppEnv> {
     );
   });
 
+  // The public episode page's own renderer, with a banner; only live articles are listed.
+  routes.get('/episodes/:id/preview', async (c) => {
+    const id = idParam(c);
+    const record = await getEpisode(studioContext(c), id);
+    screenAccess(c, record.episode, `episode ${id}`);
+    const ctx = studioPageContext(c);
+    const preview = await loadEpisodePagePreview(ctx, id);
+    const back = <a href={editHref(c, `/episodes/${id}`)}>Back to editing</a>;
+    if (!preview.page) {
+      c.header('x-robots-tag', NOINDEX['x-robots-tag']);
+      return screen(
+        c,
+        { title: `Page preview: ${preview.title}`, current: 'episodes' },
+        <div class="screen">
+          <p class="preview-banner" role="note">
+            Preview: not published. {back}
+          </p>
+          <h1>Page: {preview.title}</h1>
+          <p>
+            No page yet: an episode's page is built around its player, which needs the audio. Upload it first.
+          </p>
+        </div>,
+      );
+    }
+    const banner = (
+      <p class="preview-banner" role="note">
+        Preview: {record.episode.status === 'published' ? 'as published' : 'not published'}. {back}
+      </p>
+    );
+    const html = await renderHtml(
+      <EpisodeView
+        chrome={await siteChrome(c, ctx)}
+        page={preview.page}
+        timeZone={ctx.timeZone}
+        preview={banner}
+      />,
+    );
+    return c.html(html, 200, NOINDEX);
+  });
+
   routes.get('/episodes/:id/preview/feed', async (c) => {
     const id = idParam(c);
+    screenAccess(c, (await getEpisode(studioContext(c), id)).episode, `episode ${id}`);
     const preview = await loadEpisodePreview(studioPageContext(c), id);
     c.header('x-robots-tag', NOINDEX['x-robots-tag']);
     return screen(

@@ -10,7 +10,7 @@ import { viewEtag } from '../../../catalog/editor/record-version.ts';
 import type { UploadContext } from '../../../catalog/editor/uploads.ts';
 import type { PageContext } from '../../../catalog/pages/page-context.ts';
 import type { AppEnv } from '../../../deps.ts';
-import { NotFoundError, PodwireError } from '../../../errors.ts';
+import { ForbiddenError, NotFoundError, PodwireError } from '../../../errors.ts';
 import { studioFormData } from '../../../http/studio-form-body.ts';
 import { studioOf } from '../../../http/studio-session.ts';
 import { studioHref } from '../../../studio/chrome.ts';
@@ -59,6 +59,27 @@ export function mayChange(c: Context<AppEnv>, item: { createdBy: number | null; 
     return false;
   }
 }
+
+/**
+ * How the actor may use an article's or episode's screen: `edit`, or `read` (a contributor and an
+ * item out of draft: shown, its forms disabled). Someone else's draft is none of a contributor's
+ * business: 403, as the use cases answer when they try to change it.
+ */
+export function screenAccess(
+  c: Context<AppEnv>,
+  item: { createdBy: number | null; status: string },
+  what: string,
+): 'edit' | 'read' {
+  const actor = actorOf(c);
+  if (mayEditAll(actor)) return 'edit';
+  if (item.status !== 'draft') return 'read';
+  if (item.createdBy !== null && item.createdBy === actor.userId) return 'edit';
+  throw new ForbiddenError(`contributors see only their own drafts, and ${what} is someone else’s draft`);
+}
+
+/** What a contributor is told on a screen they may read but not change. */
+export const READ_ONLY_NOTE =
+  'You can read this, not change it: contributors cannot edit a published or scheduled item. Ask an editor.';
 
 export const csrfOf = (c: Context<AppEnv>) => studioOf(c).csrfToken;
 

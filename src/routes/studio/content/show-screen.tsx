@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { listAuditEvents } from '../../../catalog/accounts/audit.ts';
 import { getShow, showViewOf } from '../../../catalog/editor/shows.ts';
+import { listStudioEpisodes } from '../../../catalog/studio/listings.ts';
 import type { AppEnv } from '../../../deps.ts';
 import { sitePath } from '../../../http/studio-session.ts';
 import type { FieldErrors } from '../../../studio/form/field-errors.ts';
@@ -11,6 +12,7 @@ import type { FormValues } from '../../../studio/form/form-values.ts';
 import { showFormValues } from '../../../studio/forms/show-form.ts';
 import { HistoryPanel } from '../../../studio/screens/history-panel.tsx';
 import { ShowEditor } from '../../../studio/screens/show-editor.tsx';
+import { ShowEpisodesPanel } from '../../../studio/screens/show-episodes-panel.tsx';
 import { UploadPanel } from '../../../studio/screens/upload-panel.tsx';
 import { csrfOf, etagOf, type ScreenStatus, screen, studioContext, timeZoneOf } from './screen.tsx';
 
@@ -27,7 +29,10 @@ export async function showScreen(c: Context<AppEnv>, id: number, state: ShowScre
   const ctx = studioContext(c);
   const view = showViewOf(ctx, await getShow(ctx, id));
   const etag = await etagOf(view);
-  const history = await listAuditEvents(ctx, { entity: 'show', entityId: id, limit: 20 });
+  const [history, episodes] = await Promise.all([
+    listAuditEvents(ctx, { entity: 'show', entityId: id, limit: 20 }),
+    listStudioEpisodes(ctx, { showId: id, limit: 1 }),
+  ]);
   const aside = (
     <>
       <UploadPanel
@@ -54,6 +59,7 @@ export async function showScreen(c: Context<AppEnv>, id: number, state: ShowScre
           <p>No artwork yet: Apple Podcasts needs it.</p>
         )}
       </UploadPanel>
+      <ShowEpisodesPanel showId={id} count={episodes.total} />
       <HistoryPanel entries={history} timeZone={timeZoneOf(c)} />
     </>
   );

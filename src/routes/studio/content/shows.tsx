@@ -76,7 +76,7 @@ export function showRoutes(): Hono<AppEnv> {
     try {
       const record = await createShow(studioContext(c), valid.data as ShowFields);
       await changed(c, { shows: [record.show.id], news: true });
-      return redirectDone(c, `/shows/${record.show.id}`, 'created');
+      return redirectDone(c, `/shows/${record.show.id}`, 'show-created');
     } catch (error) {
       const refused = writeRefused(error);
       return newScreen(c, values, refused.errors, refused.status);

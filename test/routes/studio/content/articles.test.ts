@@ -97,13 +97,23 @@ describe('studio article screens', () => {
   });
 
   it('shows a contributor no publish button, and answers a forged publish with 403', async () => {
-    const { doc } = await page(s.contributor, draftPath);
-    expect([...doc.querySelectorAll('button')].map((b) => b.textContent)).not.toContain('Publish now');
-    const forged = await s.contributor.post(`${draftPath}/publish`, {
-      when: 'now',
-      etag: etagIn(doc, draftPath),
+    const created = await s.contributor.post('/studio/articles', {
+      headline: 'A contributor’s own draft',
+      bodyHtml: '<p>Mine.</p>',
+      sectionId: '1',
     });
+    expect(created.status).toBe(303);
+    const own = new URL(created.headers.get('location') ?? '', 'https://x').pathname;
+    const { doc } = await page(s.contributor, own);
+    expect([...doc.querySelectorAll('button')].map((b) => b.textContent)).not.toContain('Publish now');
+    expect([...doc.querySelectorAll('button')].map((b) => b.textContent)).toContain('Save article');
+    const forged = await s.contributor.post(`${own}/publish`, { when: 'now', etag: etagIn(doc, own) });
     expect(forged.status).toBe(403);
+    expect((await publicPage('a-contributors-own-draft')).status).toBe(404);
+    // Someone else's draft: not even opened (403), and a forged publish is refused all the same.
+    expect((await s.contributor.get(draftPath)).status).toBe(403);
+    const other = await s.contributor.post(`${draftPath}/publish`, { when: 'now', etag: etagIn(doc, own) });
+    expect(other.status).toBe(403);
     expect((await publicPage('ferry-timetable-changes-for-winter')).status).toBe(404);
   });
 
