@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
-// The item's history: who changed what and when, newest first, from the audit trail.
+// The item's history: who changed what and when, newest first, from the audit trail, as sentences.
+import { formatDateTime } from '../../domain/dates.ts';
 import { When } from './common.tsx';
 
 export interface HistoryEntry {
@@ -7,6 +8,36 @@ export interface HistoryEntry {
   readonly actor: string;
   readonly action: string;
   readonly summary: string;
+}
+
+/** What each recorded action says in the history ("pair" → "Episodes set"). */
+const ACTIONS: Readonly<Record<string, string>> = {
+  create: 'Created',
+  update: 'Edited',
+  delete: 'Deleted',
+  publish: 'Published',
+  schedule: 'Scheduled',
+  unpublish: 'Unpublished',
+  upload: 'File',
+  pair: 'Episodes set',
+};
+
+/** The line for one entry: the action in words and its summary, a recorded time shown in `timeZone`. */
+export function historyLine(entry: Pick<HistoryEntry, 'action' | 'summary'>, timeZone: string): string {
+  const action = ACTIONS[entry.action] ?? entry.action;
+  const summary = entry.summary.trim();
+  if (summary === '') return action;
+  // publish/schedule record the publication time as ISO 8601: shown the way the studio shows times.
+  if (/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(summary)) {
+    const at = new Date(summary);
+    if (!Number.isNaN(at.getTime())) {
+      const when = formatDateTime(at, timeZone);
+      return entry.action === 'schedule' ? `${action} for ${when}` : `${action}, dated ${when}`;
+    }
+  }
+  return entry.action === 'upload'
+    ? `${summary.charAt(0).toUpperCase()}${summary.slice(1)}`
+    : `${action}: ${summary}`;
 }
 
 export function HistoryPanel(props: { entries: readonly HistoryEntry[]; timeZone: string }) {
@@ -19,7 +50,7 @@ export function HistoryPanel(props: { entries: readonly HistoryEntry[]; timeZone
         <ol>
           {props.entries.map((e) => (
             <li>
-              <When at={e.at} timeZone={props.timeZone} />: {e.actor} — {e.summary || e.action}
+              <When at={e.at} timeZone={props.timeZone} />: {historyLine(e, props.timeZone)}, by {e.actor}
             </li>
           ))}
         </ol>

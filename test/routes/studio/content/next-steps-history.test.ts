@@ -98,6 +98,9 @@ describe('a first session in the studio: next steps, and who changed what', () =
     expect(create).toContain('editor@example.com');
     expect(create).toContain(formatDateTime(AT, TIME_ZONE));
     expect(create).toMatch(/18:30/);
+    // Sentences, not codes: what was done, then who did it.
+    expect(create).toMatch(/: Created: .+, by editor@example\.com$/);
+    expect(upload).toMatch(/: Audio added, by editor@example\.com$/);
     expect(upload).toMatch(/18:31/);
     const times = [...doc.querySelectorAll('#history-title + ol li time')].map((t) =>
       t.getAttribute('datetime'),
