@@ -10,7 +10,9 @@ export default defineConfig({
     // Most files spend their time waiting on child processes (workerd, wrangler, the CLI, a server),
     // not on this process: four at once keep a 2-core machine busy (measured: test/worker 113 s -> 68 s).
     maxWorkers: 4,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Timeouts only catch hangs (no test asserts time): generous, because with four files at once a
+    // test that starts workerd twice (test/worker/edge-cache) can wait its turn for the CPU.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
   },
 });

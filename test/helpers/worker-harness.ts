@@ -132,7 +132,7 @@ export async function startWorker(
     stderr += d;
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 150_000;
   for (;;) {
     const ok = await fetch(`${url}/healthz`).then(
       (r) => r.ok,

@@ -144,7 +144,7 @@ describe('tus on the Worker: R2 multipart uploads', () => {
     });
     expect(response.status).toBe(415);
     expect((await fetch(upload, { method: 'HEAD', headers: TUS_AUTH })).status).toBe(404);
-  }, 60_000);
+  }, 180_000);
 
   it('leaves an unfinished upload to the expiry sweep, which aborts its multipart upload', async () => {
     const upload = await create(audio.byteLength);
@@ -172,5 +172,5 @@ describe('tus on the Worker: R2 multipart uploads', () => {
     } finally {
       await proxy.dispose();
     }
-  }, 60_000);
+  }, 180_000);
 });
