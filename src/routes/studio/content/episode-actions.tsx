@@ -10,15 +10,14 @@ import {
   publishEpisode,
   unpublishEpisode,
 } from '../../../catalog/editor/episodes.ts';
-import type { Upload } from '../../../catalog/editor/uploads.ts';
 import type { AppEnv } from '../../../deps.ts';
-import { PreconditionFailedError } from '../../../errors.ts';
 import { firstValue } from '../../../studio/form/form-values.ts';
 import { chaptersFromLines } from '../../../studio/forms/chapters-form.ts';
 import { publicationRequestOf } from '../../../studio/forms/publication-form.ts';
 import { ConfirmDelete } from '../../../studio/screens/confirm-delete.tsx';
 import { redirectDone } from '../render.tsx';
 import { type EpisodeFileField, episodeScreen } from './episode-screen.tsx';
+import { postedFile } from './posted-file.ts';
 import {
   changed,
   csrfOf,
@@ -34,12 +33,9 @@ import {
   studioUploadContext,
   timeZoneOf,
 } from './screen.tsx';
-import { STALE_ACTION, writeRefused } from './write-outcome.ts';
+import { actionRefused } from './write-outcome.ts';
 
 const FILE_FIELDS: readonly EpisodeFileField[] = ['audio', 'image', 'transcript'];
-
-const refusalText = (error: unknown) =>
-  error instanceof PreconditionFailedError ? STALE_ACTION : writeRefused(error).message;
 
 export function episodeActionRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -60,7 +56,8 @@ export function episodeActionRoutes(): Hono<AppEnv> {
       const record = await publishEpisode(ctx, id, request.at, ifMatchOf(values));
       await refreshed(c, record.episode.showId);
     } catch (error) {
-      return episodeScreen(c, id, { refusal: refusalText(error), status: writeRefused(error).status });
+      const refused = actionRefused(error);
+      return episodeScreen(c, id, { refusal: refused.message, status: refused.status });
     }
     return redirectDone(c, `/episodes/${id}`, request.done);
   });
@@ -72,7 +69,8 @@ export function episodeActionRoutes(): Hono<AppEnv> {
       const record = await unpublishEpisode(studioContext(c), id, ifMatchOf(values));
       await refreshed(c, record.episode.showId);
     } catch (error) {
-      return episodeScreen(c, id, { refusal: refusalText(error), status: writeRefused(error).status });
+      const refused = actionRefused(error);
+      return episodeScreen(c, id, { refusal: refused.message, status: refused.status });
     }
     return redirectDone(c, `/episodes/${id}`, 'unpublished');
   });
@@ -83,14 +81,13 @@ export function episodeActionRoutes(): Hono<AppEnv> {
     routes.post(`/episodes/:id/${field}`, async (c) => {
       const id = idParam(c);
       const { values, form } = await formOf(c);
-      const file = form.get('file');
-      if (!(file instanceof File) || file.size === 0) {
+      const upload = postedFile(form);
+      if (!upload) {
         return episodeScreen(c, id, {
           fileErrors: { field, errors: { file: ['Choose a file.'] } },
           status: 400,
         });
       }
-      const upload: Upload = { body: file.stream(), declaredLength: file.size };
       try {
         const { record } = await attachEpisodeFile(
           studioUploadContext(c),
@@ -101,10 +98,10 @@ export function episodeActionRoutes(): Hono<AppEnv> {
         );
         await refreshed(c, record.episode.showId);
       } catch (error) {
-        const status = writeRefused(error).status;
+        const refused = actionRefused(error);
         return episodeScreen(c, id, {
-          fileErrors: { field, errors: { file: [refusalText(error)] } },
-          status,
+          fileErrors: { field, errors: { file: [refused.message] } },
+          status: refused.status,
         });
       }
       return redirectDone(c, `/episodes/${id}`, 'uploaded');
@@ -128,10 +125,10 @@ export function episodeActionRoutes(): Hono<AppEnv> {
       );
       await refreshed(c, record.episode.showId);
     } catch (error) {
-      const status = writeRefused(error).status;
+      const refused = actionRefused(error);
       return episodeScreen(c, id, {
-        chapters: { lines, errors: { chapters: [refusalText(error)] } },
-        status,
+        chapters: { lines, errors: { chapters: [refused.message] } },
+        status: refused.status,
       });
     }
     return redirectDone(c, `/episodes/${id}`, 'saved');
@@ -182,7 +179,8 @@ export function episodeActionRoutes(): Hono<AppEnv> {
         ifMatchOf(values),
       ));
     } catch (error) {
-      return confirmScreen(c, id, refusalText(error), writeRefused(error).status);
+      const refused = actionRefused(error);
+      return confirmScreen(c, id, refused.message, refused.status);
     }
     await refreshed(c, showId);
     return redirectDone(c, '/episodes', 'deleted');

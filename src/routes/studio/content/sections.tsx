@@ -35,7 +35,7 @@ import {
   timeZoneOf,
   wantsJson,
 } from './screen.tsx';
-import { NEWS, reorderedIds, STALE_ACTION, writeRefused } from './write-outcome.ts';
+import { actionRefused, NEWS, reorderedIds, writeRefused } from './write-outcome.ts';
 
 type SectionViewModel = ReturnType<typeof sectionView>;
 
@@ -185,9 +185,8 @@ export function sectionRoutes(): Hono<AppEnv> {
     try {
       await deleteSection(studioContext(c), id, ifMatchOf(values));
     } catch (error) {
-      const refused = writeRefused(error);
-      const stale = error instanceof PreconditionFailedError;
-      return confirmScreen(c, id, stale ? STALE_ACTION : refused.message, refused.status);
+      const refused = actionRefused(error);
+      return confirmScreen(c, id, refused.message, refused.status);
     }
     await changed(c, NEWS);
     return redirectDone(c, '/sections', 'deleted');

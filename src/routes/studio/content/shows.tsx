@@ -28,6 +28,7 @@ import { ShowEditor } from '../../../studio/screens/show-editor.tsx';
 import { ShowList } from '../../../studio/screens/show-list.tsx';
 import { ShowInput, ShowPatch } from '../../api/schemas.ts';
 import { redirectDone } from '../render.tsx';
+import { postedFile } from './posted-file.ts';
 import {
   changed,
   csrfOf,
@@ -44,7 +45,7 @@ import {
   timeZoneOf,
 } from './screen.tsx';
 import { showScreen } from './show-screen.tsx';
-import { STALE_ACTION, writeRefused } from './write-outcome.ts';
+import { actionRefused, writeRefused } from './write-outcome.ts';
 
 const newScreen = (c: Context<AppEnv>, values: FormValues, errors: FieldErrors = {}, status?: ScreenStatus) =>
   screen(
@@ -126,21 +127,15 @@ export function showRoutes(): Hono<AppEnv> {
   routes.post('/shows/:id/artwork', async (c) => {
     const id = idParam(c);
     const { values, form } = await formOf(c);
-    const file = form.get('file');
-    if (!(file instanceof File) || file.size === 0) {
+    const upload = postedFile(form);
+    if (!upload) {
       return showScreen(c, id, { artworkErrors: { file: ['Choose an image file.'] }, status: 400 });
     }
     try {
-      await attachShowArtwork(
-        studioUploadContext(c),
-        id,
-        { body: file.stream(), declaredLength: file.size },
-        ifMatchOf(values),
-      );
+      await attachShowArtwork(studioUploadContext(c), id, upload, ifMatchOf(values));
     } catch (error) {
-      const refused = writeRefused(error);
-      const message = error instanceof PreconditionFailedError ? STALE_ACTION : refused.message;
-      return showScreen(c, id, { artworkErrors: { file: [message] }, status: refused.status });
+      const refused = actionRefused(error);
+      return showScreen(c, id, { artworkErrors: { file: [refused.message] }, status: refused.status });
     }
     await changed(c, { shows: [id], news: true });
     return redirectDone(c, `/shows/${id}`, 'uploaded');
@@ -179,9 +174,8 @@ export function showRoutes(): Hono<AppEnv> {
     try {
       await deleteShow(studioContext(c), id, ifMatchOf(values));
     } catch (error) {
-      const refused = writeRefused(error);
-      const message = error instanceof PreconditionFailedError ? STALE_ACTION : refused.message;
-      return confirmScreen(c, id, message, refused.status);
+      const refused = actionRefused(error);
+      return confirmScreen(c, id, refused.message, refused.status);
     }
     await changed(c, { shows: [id], news: true });
     return redirectDone(c, '/shows', 'deleted');
