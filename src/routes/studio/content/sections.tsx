@@ -11,16 +11,15 @@ import {
 } from '../../../catalog/editor/sections.ts';
 import { sectionView } from '../../../catalog/editor/views.ts';
 import type { AppEnv } from '../../../deps.ts';
-import { PreconditionFailedError } from '../../../errors.ts';
 import type { FieldErrors } from '../../../studio/form/field-errors.ts';
 import type { FormValues } from '../../../studio/form/form-values.ts';
 import { validateForm } from '../../../studio/form/validate.ts';
 import { SECTION_LABELS, sectionFormValues, sectionInputFrom } from '../../../studio/forms/section-form.ts';
 import { ConfirmDelete } from '../../../studio/screens/confirm-delete.tsx';
-import { ConflictNotice } from '../../../studio/screens/conflict-compare.tsx';
 import { SectionForm, SectionList } from '../../../studio/screens/section-screens.tsx';
 import { SectionInput, SectionPatch } from '../../api/schemas.ts';
 import { redirectDone } from '../render.tsx';
+import { editRefused, type RefusedEdit } from './edit-refused.tsx';
 import {
   changed,
   csrfOf,
@@ -28,11 +27,9 @@ import {
   formOf,
   idParam,
   ifMatchOf,
-  lastEditor,
   type ScreenStatus,
   screen,
   studioContext,
-  timeZoneOf,
   wantsJson,
 } from './screen.tsx';
 import { actionRefused, NEWS, reorderedIds, writeRefused } from './write-outcome.ts';
@@ -140,21 +137,15 @@ export function sectionRoutes(): Hono<AppEnv> {
       await changed(c, NEWS);
       return redirectDone(c, `/sections/${id}`, 'saved');
     } catch (error) {
-      const refused = writeRefused(error);
-      if (!(error instanceof PreconditionFailedError)) {
-        return formScreen(c, { section: before, values, errors: refused.errors, status: refused.status });
-      }
-      const conflict = (
-        <ConflictNotice
-          labels={SECTION_LABELS}
-          theirs={sectionFormValues(before)}
-          yours={values}
-          savedBy={await lastEditor(c, 'section', id)}
-          savedAt={new Date(before.updatedAt)}
-          timeZone={timeZoneOf(c)}
-        />
-      );
-      return formScreen(c, { section: before, values, errors: {}, status: 412, conflict });
+      const again = (refused: RefusedEdit) =>
+        formScreen(c, { section: before, values, errors: {}, ...refused });
+      return editRefused(c, error, values, again, async () => ({
+        entity: 'section',
+        id,
+        labels: SECTION_LABELS,
+        theirs: sectionFormValues(before),
+        updatedAt: before.updatedAt,
+      }));
     }
   });
 

@@ -12,7 +12,6 @@ import {
   updateShow,
 } from '../../../catalog/editor/shows.ts';
 import type { AppEnv } from '../../../deps.ts';
-import { PreconditionFailedError } from '../../../errors.ts';
 import type { FieldErrors } from '../../../studio/form/field-errors.ts';
 import type { FormValues } from '../../../studio/form/form-values.ts';
 import { validateForm } from '../../../studio/form/validate.ts';
@@ -23,11 +22,11 @@ import {
   showInputFrom,
 } from '../../../studio/forms/show-form.ts';
 import { ConfirmDelete } from '../../../studio/screens/confirm-delete.tsx';
-import { ConflictNotice } from '../../../studio/screens/conflict-compare.tsx';
 import { ShowEditor } from '../../../studio/screens/show-editor.tsx';
 import { ShowList } from '../../../studio/screens/show-list.tsx';
 import { ShowInput, ShowPatch } from '../../api/schemas.ts';
 import { redirectDone } from '../render.tsx';
+import { editRefused, type RefusedEdit } from './edit-refused.tsx';
 import { postedFile } from './posted-file.ts';
 import {
   changed,
@@ -36,13 +35,11 @@ import {
   formOf,
   idParam,
   ifMatchOf,
-  lastEditor,
   mayPublish,
   type ScreenStatus,
   screen,
   studioContext,
   studioUploadContext,
-  timeZoneOf,
 } from './screen.tsx';
 import { showScreen } from './show-screen.tsx';
 import { actionRefused, writeRefused } from './write-outcome.ts';
@@ -101,24 +98,19 @@ export function showRoutes(): Hono<AppEnv> {
     try {
       await updateShow(ctx, id, patch, ifMatchOf(values));
     } catch (error) {
-      const refused = writeRefused(error);
-      if (!(error instanceof PreconditionFailedError)) {
-        return showScreen(c, id, { values, errors: refused.errors, status: refused.status });
-      }
-      const theirs = showViewOf(ctx, await getShow(ctx, id));
-      const conflict = (
-        <ConflictNotice
-          labels={SHOW_LABELS}
-          fields={Object.keys(SHOW_LABELS).filter((f) => f !== 'artwork')}
-          checkboxes={['explicit', 'locked', 'complete', 'block']}
-          theirs={showFormValues(theirs)}
-          yours={values}
-          savedBy={await lastEditor(c, 'show', id)}
-          savedAt={new Date(theirs.updatedAt)}
-          timeZone={timeZoneOf(c)}
-        />
-      );
-      return showScreen(c, id, { values, status: 412, conflict });
+      const again = (refused: RefusedEdit) => showScreen(c, id, { values, ...refused });
+      return editRefused(c, error, values, again, async () => {
+        const theirs = showViewOf(ctx, await getShow(ctx, id));
+        return {
+          entity: 'show',
+          id,
+          labels: SHOW_LABELS,
+          fields: Object.keys(SHOW_LABELS).filter((f) => f !== 'artwork'),
+          checkboxes: ['explicit', 'locked', 'complete', 'block'],
+          theirs: showFormValues(theirs),
+          updatedAt: theirs.updatedAt,
+        };
+      });
     }
     await changed(c, { shows: [id], news: true });
     return redirectDone(c, `/shows/${id}`, 'saved');
