@@ -24,7 +24,10 @@ describe('the studio’s first session in Chromium', () => {
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });
     const dir = await newDir();
-    const env = { DATABASE_URL: `file:${join(dir, 'podwire.db')}`, MEDIA_ROOT: join(dir, 'media') };
+    // Uploads go to the test's own folder (the server's default, ./media, is the repository's demo folder).
+    const media = join(dir, 'media');
+    await mkdir(media, { recursive: true });
+    const env = { DATABASE_URL: `file:${join(dir, 'podwire.db')}`, MEDIA_DIR: media };
     const server = await startStudioServer(env, { email: 'admin@example.com', password: PASSWORD });
     base = server.base;
     stop = server.stop;
