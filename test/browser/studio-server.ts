@@ -1,8 +1,8 @@
 // `src/node/main.ts` on the given database, with one admin added by the CLI first: the server the studio's Chromium tests sign in to.
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { expect } from 'vitest';
-import { collect, REPO_ROOT, spawnScript, waitForLog } from '../helpers/spawn-podwire.ts';
+import { spawnScript, waitForLog } from '../helpers/spawn-podwire.ts';
+import { runUserAdd } from '../helpers/user-add.ts';
 import { freePort } from '../helpers/worker-harness.ts';
 
 export interface StudioServer {
@@ -18,13 +18,7 @@ export async function startStudioServer(
   env: Record<string, string>,
   admin: { email: string; password: string },
 ): Promise<StudioServer> {
-  const add = spawn(process.execPath, ['src/cli/podwire.js', 'user', 'add', admin.email, '--role', 'admin'], {
-    cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  add.stdin?.end(`${admin.password}\n`);
-  expect((await collect(add, 60_000)).code).toBe(0);
+  expect((await runUserAdd([admin.email, '--role', 'admin'], admin.password, env)).code).toBe(0);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server = spawnScript('src/node/main.ts', [], {
