@@ -14,19 +14,16 @@ import {
 import type { AppEnv } from '../../../deps.ts';
 import { sitePath } from '../../../http/studio-session.ts';
 import { publicationRequestOf } from '../../../studio/forms/publication-form.ts';
-import { ConfirmDelete } from '../../../studio/screens/confirm-delete.tsx';
 import { redirectDone } from '../render.tsx';
 import { articleScreen } from './article-screen.tsx';
+import { deleteScreen } from './delete-screen.tsx';
 import { postedFile } from './posted-file.ts';
 import {
   changed,
-  csrfOf,
   etagOf,
   formOf,
   idParam,
   ifMatchOf,
-  READ_ONLY_NOTE,
-  screen,
   screenAccess,
   studioContext,
   studioUploadContext,
@@ -124,25 +121,18 @@ export function articleActionRoutes(): Hono<AppEnv> {
     // Another person's draft: 403 for a contributor; a published item: the reason, no button.
     const readOnly = screenAccess(c, record.article, `article ${id}`) === 'read';
     const view = articleViewOf(ctx, record);
-    return screen(
-      c,
-      {
-        title: `Delete ${view.headline}`,
-        current: 'articles',
-        status: status ?? (readOnly ? 403 : undefined),
-      },
-      <ConfirmDelete
-        noun="article"
-        title={view.headline}
-        back={`/articles/${id}`}
-        action={`/articles/${id}/delete`}
-        csrf={csrfOf(c)}
-        etag={await etagOf(view)}
-        goneUrls={articleGonePaths(record).map((path) => `${ctx.baseUrl}${path}`)}
-        notes={record.image ? ['Its image is removed too, unless something else uses it.'] : []}
-        blocked={blocked ?? (readOnly ? READ_ONLY_NOTE : undefined)}
-      />,
-    );
+    return deleteScreen(c, {
+      current: 'articles',
+      noun: 'article',
+      id,
+      title: view.headline,
+      view,
+      goneUrls: articleGonePaths(record).map((path) => `${ctx.baseUrl}${path}`),
+      notes: record.image ? ['Its image is removed too, unless something else uses it.'] : [],
+      readOnly,
+      blocked,
+      status,
+    });
   };
 
   routes.get('/articles/:id/delete', (c) => {

@@ -14,20 +14,16 @@ import type { AppEnv } from '../../../deps.ts';
 import { firstValue } from '../../../studio/form/form-values.ts';
 import { chaptersFromLines } from '../../../studio/forms/chapters-form.ts';
 import { publicationRequestOf } from '../../../studio/forms/publication-form.ts';
-import { ConfirmDelete } from '../../../studio/screens/confirm-delete.tsx';
 import { redirectDone } from '../render.tsx';
+import { deleteScreen } from './delete-screen.tsx';
 import { type EpisodeFileField, episodeScreen } from './episode-screen.tsx';
 import { postedFile } from './posted-file.ts';
 import {
   changed,
-  csrfOf,
-  etagOf,
   formOf,
   idParam,
   ifMatchOf,
-  READ_ONLY_NOTE,
   type ScreenStatus,
-  screen,
   screenAccess,
   studioContext,
   studioUploadContext,
@@ -140,28 +136,21 @@ export function episodeActionRoutes(): Hono<AppEnv> {
     // Another person's draft: 403 for a contributor; a published item: the reason, no button.
     const readOnly = screenAccess(c, record.episode, `episode ${id}`) === 'read';
     const view = episodeViewOf(ctx, record);
-    return screen(
-      c,
-      {
-        title: `Delete ${view.title}`,
-        current: 'episodes',
-        status: status ?? (readOnly ? 403 : undefined),
-      },
-      <ConfirmDelete
-        noun="episode"
-        title={view.title}
-        back={`/episodes/${id}`}
-        action={`/episodes/${id}/delete`}
-        csrf={csrfOf(c)}
-        etag={await etagOf(view)}
-        goneUrls={episodeGonePaths(record).map((path) => `${ctx.baseUrl}${path}`)}
-        notes={[
-          'Its files are removed, unless something else uses them.',
-          'Articles that carry it stop playing it.',
-        ]}
-        blocked={blocked ?? (readOnly ? READ_ONLY_NOTE : undefined)}
-      />,
-    );
+    return deleteScreen(c, {
+      current: 'episodes',
+      noun: 'episode',
+      id,
+      title: view.title,
+      view,
+      goneUrls: episodeGonePaths(record).map((path) => `${ctx.baseUrl}${path}`),
+      notes: [
+        'Its files are removed, unless something else uses them.',
+        'Articles that carry it stop playing it.',
+      ],
+      readOnly,
+      blocked,
+      status,
+    });
   };
 
   routes.get('/episodes/:id/delete', (c) => {

@@ -15,10 +15,10 @@ import type { FieldErrors } from '../../../studio/form/field-errors.ts';
 import type { FormValues } from '../../../studio/form/form-values.ts';
 import { validateForm } from '../../../studio/form/validate.ts';
 import { SECTION_LABELS, sectionFormValues, sectionInputFrom } from '../../../studio/forms/section-form.ts';
-import { ConfirmDelete } from '../../../studio/screens/confirm-delete.tsx';
 import { SectionForm, SectionList } from '../../../studio/screens/section-screens.tsx';
 import { SectionInput, SectionPatch } from '../../api/schemas.ts';
 import { redirectDone } from '../render.tsx';
+import { deleteScreen } from './delete-screen.tsx';
 import { editRefused, type RefusedEdit } from './edit-refused.tsx';
 import {
   changed,
@@ -151,21 +151,17 @@ export function sectionRoutes(): Hono<AppEnv> {
 
   const confirmScreen = async (c: Context<AppEnv>, id: number, blocked?: string, status?: ScreenStatus) => {
     const section = await viewOf(c, id);
-    return screen(
-      c,
-      { title: `Delete ${section.name}`, current: 'sections', status },
-      <ConfirmDelete
-        noun="section"
-        title={section.name}
-        back={`/sections/${id}`}
-        action={`/sections/${id}/delete`}
-        csrf={csrfOf(c)}
-        etag={await etagOf(section)}
-        goneUrls={[]}
-        notes={['Its page and feeds will answer 404 Not Found; a section with articles cannot be deleted.']}
-        blocked={blocked}
-      />,
-    );
+    return deleteScreen(c, {
+      current: 'sections',
+      noun: 'section',
+      id,
+      title: section.name,
+      view: section,
+      goneUrls: [],
+      notes: ['Its page and feeds will answer 404 Not Found; a section with articles cannot be deleted.'],
+      blocked,
+      status,
+    });
   };
 
   routes.get('/sections/:id/delete', (c) => confirmScreen(c, idParam(c)));

@@ -21,17 +21,16 @@ import {
   showFormValues,
   showInputFrom,
 } from '../../../studio/forms/show-form.ts';
-import { ConfirmDelete } from '../../../studio/screens/confirm-delete.tsx';
 import { ShowEditor } from '../../../studio/screens/show-editor.tsx';
 import { ShowList } from '../../../studio/screens/show-list.tsx';
 import { ShowInput, ShowPatch } from '../../api/schemas.ts';
 import { redirectDone } from '../render.tsx';
+import { deleteScreen } from './delete-screen.tsx';
 import { editRefused, type RefusedEdit } from './edit-refused.tsx';
 import { postedFile } from './posted-file.ts';
 import {
   changed,
   csrfOf,
-  etagOf,
   formOf,
   idParam,
   ifMatchOf,
@@ -136,24 +135,20 @@ export function showRoutes(): Hono<AppEnv> {
   const confirmScreen = async (c: Context<AppEnv>, id: number, blocked?: string, status?: ScreenStatus) => {
     const ctx = studioContext(c);
     const view = showViewOf(ctx, await getShow(ctx, id));
-    return screen(
-      c,
-      { title: `Delete ${view.title}`, current: 'shows', status },
-      <ConfirmDelete
-        noun="show"
-        title={view.title}
-        back={`/shows/${id}`}
-        action={`/shows/${id}/delete`}
-        csrf={csrfOf(c)}
-        etag={await etagOf(view)}
-        goneUrls={[]}
-        notes={[
-          'Only a show without episodes can be deleted: delete its episodes first (their addresses then answer 410).',
-          `Its page and feed (${view.feedUrl}) will answer 404 Not Found.`,
-        ]}
-        blocked={blocked}
-      />,
-    );
+    return deleteScreen(c, {
+      current: 'shows',
+      noun: 'show',
+      id,
+      title: view.title,
+      view,
+      goneUrls: [],
+      notes: [
+        'Only a show without episodes can be deleted: delete its episodes first (their addresses then answer 410).',
+        `Its page and feed (${view.feedUrl}) will answer 404 Not Found.`,
+      ],
+      blocked,
+      status,
+    });
   };
 
   routes.get('/shows/:id/delete', (c) => {
