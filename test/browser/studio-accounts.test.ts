@@ -1,14 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collect, REPO_ROOT, spawnScript, waitForLog } from '../helpers/spawn-podwire.ts';
+import { REPO_ROOT } from '../helpers/spawn-podwire.ts';
 import { tempDirs } from '../helpers/temp-dir.ts';
-import { freePort } from '../helpers/worker-harness.ts';
 import { launchChromium } from './chromium.ts';
+import { startStudioServer } from './studio-server.ts';
 
 const SHOTS = join(REPO_ROOT, 'test-results');
 const PASSWORD = 'browser test password';
@@ -17,7 +15,7 @@ const PASSWORD = 'browser test password';
 // checked by axe, for overflow at 360 px, in light and dark, with a screenshot.
 describe('the studio’s account screens in Chromium', () => {
   const newDir = tempDirs();
-  let server: ChildProcess;
+  let stop: (() => Promise<void>) | undefined;
   let base: string;
   let browser: Browser;
 
@@ -25,32 +23,14 @@ describe('the studio’s account screens in Chromium', () => {
     await mkdir(SHOTS, { recursive: true });
     const dir = await newDir();
     const env = { DATABASE_URL: `file:${join(dir, 'podwire.db')}` };
-    const add = spawn(
-      process.execPath,
-      ['src/cli/podwire.js', 'user', 'add', 'admin@example.com', '--role', 'admin'],
-      {
-        cwd: REPO_ROOT,
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-        stdio: ['pipe', 'pipe', 'pipe'],
-      },
-    );
-    add.stdin?.end(`${PASSWORD}\n`);
-    expect((await collect(add, 60_000)).code).toBe(0);
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = spawnScript('src/node/main.ts', [], {
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      BASE_URL: base,
-    });
-    await waitForLog(server, 'podwire listening', 60_000);
+    const server = await startStudioServer(env, { email: 'admin@example.com', password: PASSWORD });
+    base = server.base;
+    stop = server.stop;
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
-    server?.kill('SIGTERM');
-    if (server) await once(server, 'exit');
+    await stop?.();
   });
 
   /** Signs in with the keyboard only: the form is reachable and submits with Enter. */

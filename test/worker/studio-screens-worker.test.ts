@@ -1,11 +1,11 @@
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STUDIO_ASSETS } from '../../src/studio/assets/studio-assets.ts';
-import { collect, REPO_ROOT } from '../helpers/spawn-podwire.ts';
+import { REPO_ROOT } from '../helpers/spawn-podwire.ts';
 import { csrfTokenOf, sessionCookieOf } from '../helpers/studio-client.ts';
 import { tempDirs } from '../helpers/temp-dir.ts';
+import { runUserAdd } from '../helpers/user-add.ts';
 import { startWorker, type WorkerHarness } from '../helpers/worker-harness.ts';
 
 const PASSWORD = 'a worker-side password';
@@ -20,27 +20,8 @@ describe('the studio content screens in the Worker (wrangler dev: workerd, D1)',
 
   beforeAll(async () => {
     const state = await newDir();
-    const child = spawn(
-      process.execPath,
-      [
-        'src/cli/podwire.js',
-        'user',
-        'add',
-        'editor@example.com',
-        '--role',
-        'editor',
-        '--worker',
-        '--persist-to',
-        state,
-      ],
-      {
-        cwd: REPO_ROOT,
-        env: { PATH: process.env.PATH, HOME: process.env.HOME },
-        stdio: ['pipe', 'pipe', 'pipe'],
-      },
-    );
-    child.stdin?.end(`${PASSWORD}\n`);
-    const added = await collect(child, 90_000);
+    const args = ['editor@example.com', '--role', 'editor', '--worker', '--persist-to', state];
+    const added = await runUserAdd(args, PASSWORD, {}, 90_000);
     if (added.code !== 0) throw new Error(`podwire user add --worker failed: ${added.stderr}`);
     worker = await startWorker(
       { BASE_URL: 'https://news.example', TIME_ZONE: 'Europe/London' },

@@ -3,6 +3,7 @@
 import type { StudioState } from '../../catalog/studio/listings.ts';
 import { PostForm, StateBadge } from './common.tsx';
 import { useStudioBase } from './links.ts';
+import { MoveButtons } from './move-buttons.tsx';
 
 export interface PairedItem {
   readonly id: number;
@@ -48,26 +49,7 @@ export function PairingPanel(props: {
                     {e.state === 'published' ? null : <StateBadge state={e.state} />}
                   </span>
                   <span class="moves">
-                    <button
-                      type="submit"
-                      class="small secondary"
-                      name="move"
-                      value={`up:${e.id}`}
-                      disabled={i === 0}
-                      aria-label={`Move up: ${e.title}`}
-                    >
-                      Move up
-                    </button>
-                    <button
-                      type="submit"
-                      class="small secondary"
-                      name="move"
-                      value={`down:${e.id}`}
-                      disabled={i === paired.length - 1}
-                      aria-label={`Move down: ${e.title}`}
-                    >
-                      Move down
-                    </button>
+                    <MoveButtons id={e.id} name={e.title} index={i} count={paired.length} />
                     <button
                       type="submit"
                       class="small danger"

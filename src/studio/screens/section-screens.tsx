@@ -8,6 +8,7 @@ import { type FormValues, firstValue } from '../form/form-values.ts';
 import { SECTION_LABELS, type SectionViewModel } from '../forms/section-form.ts';
 import { Crumbs, PostForm } from './common.tsx';
 import { useStudioBase } from './links.ts';
+import { MoveButtons } from './move-buttons.tsx';
 
 export function SectionList(props: { sections: readonly SectionViewModel[]; csrf: string }) {
   const { sections, csrf } = props;
@@ -32,26 +33,7 @@ export function SectionList(props: { sections: readonly SectionViewModel[]; csrf
                     <a href={`${base}/sections/${s.id}`}>{s.name}</a> <span class="hint">/{s.slug}</span>
                   </span>
                   <span class="moves">
-                    <button
-                      type="submit"
-                      class="small secondary"
-                      name="move"
-                      value={`up:${s.id}`}
-                      disabled={i === 0}
-                      aria-label={`Move up: ${s.name}`}
-                    >
-                      Move up
-                    </button>
-                    <button
-                      type="submit"
-                      class="small secondary"
-                      name="move"
-                      value={`down:${s.id}`}
-                      disabled={i === sections.length - 1}
-                      aria-label={`Move down: ${s.name}`}
-                    >
-                      Move down
-                    </button>
+                    <MoveButtons id={s.id} name={s.name} index={i} count={sections.length} />
                   </span>
                 </li>
               ))}

@@ -12,28 +12,25 @@ import {
   unpublishArticle,
 } from '../../../catalog/editor/articles.ts';
 import type { AppEnv } from '../../../deps.ts';
-import { PreconditionFailedError } from '../../../errors.ts';
 import { sitePath } from '../../../http/studio-session.ts';
 import { publicationRequestOf } from '../../../studio/forms/publication-form.ts';
-import { ConfirmDelete } from '../../../studio/screens/confirm-delete.tsx';
 import { redirectDone } from '../render.tsx';
 import { articleScreen } from './article-screen.tsx';
+import { deleteScreen } from './delete-screen.tsx';
+import { postedFile } from './posted-file.ts';
 import {
   changed,
-  csrfOf,
   etagOf,
   formOf,
   idParam,
   ifMatchOf,
-  READ_ONLY_NOTE,
-  screen,
   screenAccess,
   studioContext,
   studioUploadContext,
   timeZoneOf,
   wantsJson,
 } from './screen.tsx';
-import { NEWS, reorderedIds, STALE_ACTION, writeRefused } from './write-outcome.ts';
+import { actionRefused, NEWS, reorderedIds } from './write-outcome.ts';
 
 export function articleActionRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -52,12 +49,8 @@ export function articleActionRoutes(): Hono<AppEnv> {
     try {
       await publishArticle(ctx, id, request.at, ifMatchOf(values));
     } catch (error) {
-      const refused = writeRefused(error);
-      const stale = error instanceof PreconditionFailedError;
-      return articleScreen(c, id, {
-        refusal: stale ? STALE_ACTION : refused.message,
-        status: refused.status,
-      });
+      const refused = actionRefused(error);
+      return articleScreen(c, id, { refusal: refused.message, status: refused.status });
     }
     await changed(c, NEWS);
     return redirectDone(c, `/articles/${id}`, request.done);
@@ -69,12 +62,8 @@ export function articleActionRoutes(): Hono<AppEnv> {
     try {
       await unpublishArticle(studioContext(c), id, ifMatchOf(values));
     } catch (error) {
-      const refused = writeRefused(error);
-      const stale = error instanceof PreconditionFailedError;
-      return articleScreen(c, id, {
-        refusal: stale ? STALE_ACTION : refused.message,
-        status: refused.status,
-      });
+      const refused = actionRefused(error);
+      return articleScreen(c, id, { refusal: refused.message, status: refused.status });
     }
     await changed(c, NEWS);
     return redirectDone(c, `/articles/${id}`, 'unpublished');
@@ -93,11 +82,9 @@ export function articleActionRoutes(): Hono<AppEnv> {
       if (wantsJson(c))
         return c.json({ order: record.episodeIds, etag: await etagOf(articleViewOf(ctx, record)) });
     } catch (error) {
-      const refused = writeRefused(error);
-      const stale = error instanceof PreconditionFailedError;
-      const message = stale ? STALE_ACTION : refused.message;
-      if (wantsJson(c)) return c.json({ error: message }, refused.status);
-      return articleScreen(c, id, { pairingError: message, status: refused.status });
+      const refused = actionRefused(error);
+      if (wantsJson(c)) return c.json({ error: refused.message }, refused.status);
+      return articleScreen(c, id, { pairingError: refused.message, status: refused.status });
     }
     // Back to the list, the moved item in view (and focused again by the script); the fragment follows the query.
     const [action, moved] = String(values.move ?? '').split(':');
@@ -109,24 +96,15 @@ export function articleActionRoutes(): Hono<AppEnv> {
   routes.post('/articles/:id/image', async (c) => {
     const id = idParam(c);
     const { values, form } = await formOf(c);
-    const file = form.get('file');
-    if (!(file instanceof File) || file.size === 0) {
+    const upload = postedFile(form);
+    if (!upload) {
       return articleScreen(c, id, { imageErrors: { file: ['Choose an image file.'] }, status: 400 });
     }
     try {
-      await attachArticleImage(
-        studioUploadContext(c),
-        id,
-        { body: file.stream(), declaredLength: file.size },
-        ifMatchOf(values),
-      );
+      await attachArticleImage(studioUploadContext(c), id, upload, ifMatchOf(values));
     } catch (error) {
-      const refused = writeRefused(error);
-      const stale = error instanceof PreconditionFailedError;
-      return articleScreen(c, id, {
-        imageErrors: { file: [stale ? STALE_ACTION : refused.message] },
-        status: refused.status,
-      });
+      const refused = actionRefused(error);
+      return articleScreen(c, id, { imageErrors: { file: [refused.message] }, status: refused.status });
     }
     await changed(c, NEWS);
     return redirectDone(c, `/articles/${id}`, 'uploaded');
@@ -143,25 +121,18 @@ export function articleActionRoutes(): Hono<AppEnv> {
     // Another person's draft: 403 for a contributor; a published item: the reason, no button.
     const readOnly = screenAccess(c, record.article, `article ${id}`) === 'read';
     const view = articleViewOf(ctx, record);
-    return screen(
-      c,
-      {
-        title: `Delete ${view.headline}`,
-        current: 'articles',
-        status: status ?? (readOnly ? 403 : undefined),
-      },
-      <ConfirmDelete
-        noun="article"
-        title={view.headline}
-        back={`/articles/${id}`}
-        action={`/articles/${id}/delete`}
-        csrf={csrfOf(c)}
-        etag={await etagOf(view)}
-        goneUrls={articleGonePaths(record).map((path) => `${ctx.baseUrl}${path}`)}
-        notes={record.image ? ['Its image is removed too, unless something else uses it.'] : []}
-        blocked={blocked ?? (readOnly ? READ_ONLY_NOTE : undefined)}
-      />,
-    );
+    return deleteScreen(c, {
+      current: 'articles',
+      noun: 'article',
+      id,
+      title: view.headline,
+      view,
+      goneUrls: articleGonePaths(record).map((path) => `${ctx.baseUrl}${path}`),
+      notes: record.image ? ['Its image is removed too, unless something else uses it.'] : [],
+      readOnly,
+      blocked,
+      status,
+    });
   };
 
   routes.get('/articles/:id/delete', (c) => {
@@ -174,9 +145,8 @@ export function articleActionRoutes(): Hono<AppEnv> {
     try {
       await deleteArticle(studioContext(c), id, ifMatchOf(values));
     } catch (error) {
-      const refused = writeRefused(error);
-      const stale = error instanceof PreconditionFailedError;
-      return confirmScreen(c, id, stale ? STALE_ACTION : refused.message, refused.status === 412 ? 412 : 409);
+      const refused = actionRefused(error);
+      return confirmScreen(c, id, refused.message, refused.status === 412 ? 412 : 409);
     }
     await changed(c, NEWS);
     return redirectDone(c, '/articles', 'deleted');

@@ -4,24 +4,22 @@ import { type Context, Hono } from 'hono';
 import { articleViewOf, createArticle, getArticle, updateArticle } from '../../../catalog/editor/articles.ts';
 import { listStudioArticles, STUDIO_STATES, type StudioState } from '../../../catalog/studio/listings.ts';
 import type { AppEnv } from '../../../deps.ts';
-import { PreconditionFailedError } from '../../../errors.ts';
 import type { FieldErrors } from '../../../studio/form/field-errors.ts';
 import { type FormValues, firstValue } from '../../../studio/form/form-values.ts';
 import { validateForm } from '../../../studio/form/validate.ts';
 import { ARTICLE_LABELS, articleFormValues, articleInputFrom } from '../../../studio/forms/article-form.ts';
 import { ArticleEditor } from '../../../studio/screens/article-editor.tsx';
-import { ConflictNotice } from '../../../studio/screens/conflict-compare.tsx';
 import { ContentList } from '../../../studio/screens/content-list.tsx';
 import { ArticleInput, ArticlePatch } from '../../api/schemas.ts';
 import { redirectDone } from '../render.tsx';
 import { articleScreen, sectionChoices } from './article-screen.tsx';
+import { editRefused, type RefusedEdit } from './edit-refused.tsx';
 import {
   changed,
   csrfOf,
   formOf,
   idParam,
   ifMatchOf,
-  lastEditor,
   type ScreenStatus,
   screen,
   studioContext,
@@ -111,22 +109,18 @@ export function articleRoutes(): Hono<AppEnv> {
     try {
       await updateArticle(ctx, id, valid.data, ifMatchOf(values));
     } catch (error) {
-      const refused = writeRefused(error);
-      if (!(error instanceof PreconditionFailedError)) {
-        return articleScreen(c, id, { values, errors: refused.errors, status: refused.status });
-      }
-      const theirs = articleViewOf(ctx, await getArticle(ctx, id));
-      const conflict = (
-        <ConflictNotice
-          labels={ARTICLE_LABELS}
-          theirs={articleFormValues(theirs)}
-          yours={values}
-          savedBy={await lastEditor(c, 'article', id)}
-          savedAt={new Date(theirs.updatedAt)}
-          timeZone={timeZoneOf(c)}
-        />
-      );
-      return articleScreen(c, id, { values, status: 412, conflict });
+      const again = (refused: RefusedEdit) => articleScreen(c, id, { values, ...refused });
+      return editRefused(c, error, values, again, async () => {
+        const theirs = articleViewOf(ctx, await getArticle(ctx, id));
+        const formValues = articleFormValues(theirs);
+        return {
+          entity: 'article',
+          id,
+          labels: ARTICLE_LABELS,
+          theirs: formValues,
+          updatedAt: theirs.updatedAt,
+        };
+      });
     }
     await changed(c, NEWS);
     return redirectDone(c, `/articles/${id}`, 'saved');

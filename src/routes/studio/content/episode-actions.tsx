@@ -10,36 +10,28 @@ import {
   publishEpisode,
   unpublishEpisode,
 } from '../../../catalog/editor/episodes.ts';
-import type { Upload } from '../../../catalog/editor/uploads.ts';
 import type { AppEnv } from '../../../deps.ts';
-import { PreconditionFailedError } from '../../../errors.ts';
 import { firstValue } from '../../../studio/form/form-values.ts';
 import { chaptersFromLines } from '../../../studio/forms/chapters-form.ts';
 import { publicationRequestOf } from '../../../studio/forms/publication-form.ts';
-import { ConfirmDelete } from '../../../studio/screens/confirm-delete.tsx';
 import { redirectDone } from '../render.tsx';
+import { deleteScreen } from './delete-screen.tsx';
 import { type EpisodeFileField, episodeScreen } from './episode-screen.tsx';
+import { postedFile } from './posted-file.ts';
 import {
   changed,
-  csrfOf,
-  etagOf,
   formOf,
   idParam,
   ifMatchOf,
-  READ_ONLY_NOTE,
   type ScreenStatus,
-  screen,
   screenAccess,
   studioContext,
   studioUploadContext,
   timeZoneOf,
 } from './screen.tsx';
-import { STALE_ACTION, writeRefused } from './write-outcome.ts';
+import { actionRefused } from './write-outcome.ts';
 
 const FILE_FIELDS: readonly EpisodeFileField[] = ['audio', 'image', 'transcript'];
-
-const refusalText = (error: unknown) =>
-  error instanceof PreconditionFailedError ? STALE_ACTION : writeRefused(error).message;
 
 export function episodeActionRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -60,7 +52,8 @@ export function episodeActionRoutes(): Hono<AppEnv> {
       const record = await publishEpisode(ctx, id, request.at, ifMatchOf(values));
       await refreshed(c, record.episode.showId);
     } catch (error) {
-      return episodeScreen(c, id, { refusal: refusalText(error), status: writeRefused(error).status });
+      const refused = actionRefused(error);
+      return episodeScreen(c, id, { refusal: refused.message, status: refused.status });
     }
     return redirectDone(c, `/episodes/${id}`, request.done);
   });
@@ -72,7 +65,8 @@ export function episodeActionRoutes(): Hono<AppEnv> {
       const record = await unpublishEpisode(studioContext(c), id, ifMatchOf(values));
       await refreshed(c, record.episode.showId);
     } catch (error) {
-      return episodeScreen(c, id, { refusal: refusalText(error), status: writeRefused(error).status });
+      const refused = actionRefused(error);
+      return episodeScreen(c, id, { refusal: refused.message, status: refused.status });
     }
     return redirectDone(c, `/episodes/${id}`, 'unpublished');
   });
@@ -83,14 +77,13 @@ export function episodeActionRoutes(): Hono<AppEnv> {
     routes.post(`/episodes/:id/${field}`, async (c) => {
       const id = idParam(c);
       const { values, form } = await formOf(c);
-      const file = form.get('file');
-      if (!(file instanceof File) || file.size === 0) {
+      const upload = postedFile(form);
+      if (!upload) {
         return episodeScreen(c, id, {
           fileErrors: { field, errors: { file: ['Choose a file.'] } },
           status: 400,
         });
       }
-      const upload: Upload = { body: file.stream(), declaredLength: file.size };
       try {
         const { record } = await attachEpisodeFile(
           studioUploadContext(c),
@@ -101,10 +94,10 @@ export function episodeActionRoutes(): Hono<AppEnv> {
         );
         await refreshed(c, record.episode.showId);
       } catch (error) {
-        const status = writeRefused(error).status;
+        const refused = actionRefused(error);
         return episodeScreen(c, id, {
-          fileErrors: { field, errors: { file: [refusalText(error)] } },
-          status,
+          fileErrors: { field, errors: { file: [refused.message] } },
+          status: refused.status,
         });
       }
       return redirectDone(c, `/episodes/${id}`, 'uploaded');
@@ -128,10 +121,10 @@ export function episodeActionRoutes(): Hono<AppEnv> {
       );
       await refreshed(c, record.episode.showId);
     } catch (error) {
-      const status = writeRefused(error).status;
+      const refused = actionRefused(error);
       return episodeScreen(c, id, {
-        chapters: { lines, errors: { chapters: [refusalText(error)] } },
-        status,
+        chapters: { lines, errors: { chapters: [refused.message] } },
+        status: refused.status,
       });
     }
     return redirectDone(c, `/episodes/${id}`, 'saved');
@@ -143,28 +136,21 @@ export function episodeActionRoutes(): Hono<AppEnv> {
     // Another person's draft: 403 for a contributor; a published item: the reason, no button.
     const readOnly = screenAccess(c, record.episode, `episode ${id}`) === 'read';
     const view = episodeViewOf(ctx, record);
-    return screen(
-      c,
-      {
-        title: `Delete ${view.title}`,
-        current: 'episodes',
-        status: status ?? (readOnly ? 403 : undefined),
-      },
-      <ConfirmDelete
-        noun="episode"
-        title={view.title}
-        back={`/episodes/${id}`}
-        action={`/episodes/${id}/delete`}
-        csrf={csrfOf(c)}
-        etag={await etagOf(view)}
-        goneUrls={episodeGonePaths(record).map((path) => `${ctx.baseUrl}${path}`)}
-        notes={[
-          'Its files are removed, unless something else uses them.',
-          'Articles that carry it stop playing it.',
-        ]}
-        blocked={blocked ?? (readOnly ? READ_ONLY_NOTE : undefined)}
-      />,
-    );
+    return deleteScreen(c, {
+      current: 'episodes',
+      noun: 'episode',
+      id,
+      title: view.title,
+      view,
+      goneUrls: episodeGonePaths(record).map((path) => `${ctx.baseUrl}${path}`),
+      notes: [
+        'Its files are removed, unless something else uses them.',
+        'Articles that carry it stop playing it.',
+      ],
+      readOnly,
+      blocked,
+      status,
+    });
   };
 
   routes.get('/episodes/:id/delete', (c) => {
@@ -182,7 +168,8 @@ export function episodeActionRoutes(): Hono<AppEnv> {
         ifMatchOf(values),
       ));
     } catch (error) {
-      return confirmScreen(c, id, refusalText(error), writeRefused(error).status);
+      const refused = actionRefused(error);
+      return confirmScreen(c, id, refused.message, refused.status);
     }
     await refreshed(c, showId);
     return redirectDone(c, '/episodes', 'deleted');

@@ -5,17 +5,16 @@ import { createEpisode, episodeViewOf, getEpisode, updateEpisode } from '../../.
 import { getShow } from '../../../catalog/editor/shows.ts';
 import { listStudioEpisodes } from '../../../catalog/studio/listings.ts';
 import type { AppEnv } from '../../../deps.ts';
-import { PreconditionFailedError } from '../../../errors.ts';
 import type { FieldErrors } from '../../../studio/form/field-errors.ts';
 import { type FormValues, firstValue } from '../../../studio/form/form-values.ts';
 import { validateForm } from '../../../studio/form/validate.ts';
 import { EPISODE_LABELS, episodeFormValues, episodeInputFrom } from '../../../studio/forms/episode-form.ts';
-import { ConflictNotice } from '../../../studio/screens/conflict-compare.tsx';
 import { ContentList } from '../../../studio/screens/content-list.tsx';
 import { EpisodeEditor } from '../../../studio/screens/episode-editor.tsx';
 import { EpisodeInput, EpisodePatch } from '../../api/schemas.ts';
 import { redirectDone } from '../render.tsx';
 import { LIST_PAGE_SIZE, listQuery } from './articles.tsx';
+import { editRefused, type RefusedEdit } from './edit-refused.tsx';
 import { episodeScreen, showChoices } from './episode-screen.tsx';
 import {
   changed,
@@ -23,7 +22,6 @@ import {
   formOf,
   idParam,
   ifMatchOf,
-  lastEditor,
   type ScreenStatus,
   screen,
   studioContext,
@@ -110,36 +108,31 @@ export function episodeRoutes(): Hono<AppEnv> {
     try {
       showId = (await updateEpisode(ctx, id, valid.data, ifMatchOf(values))).episode.showId;
     } catch (error) {
-      const refused = writeRefused(error);
-      if (!(error instanceof PreconditionFailedError)) {
-        return episodeScreen(c, id, { values, errors: refused.errors, status: refused.status });
-      }
-      const theirs = episodeViewOf(ctx, await getEpisode(ctx, id));
-      const fields = [
-        'title',
-        'slug',
-        ...(theirs.status === 'draft' ? ['guid'] : []),
-        'summary',
-        'contentHtml',
-        'season',
-        'number',
-        'type',
-        'explicit',
-        'block',
-      ];
-      const conflict = (
-        <ConflictNotice
-          labels={EPISODE_LABELS}
-          fields={fields}
-          checkboxes={['block']}
-          theirs={episodeFormValues(theirs)}
-          yours={values}
-          savedBy={await lastEditor(c, 'episode', id)}
-          savedAt={new Date(theirs.updatedAt)}
-          timeZone={timeZoneOf(c)}
-        />
-      );
-      return episodeScreen(c, id, { values, status: 412, conflict });
+      const again = (refused: RefusedEdit) => episodeScreen(c, id, { values, ...refused });
+      return editRefused(c, error, values, again, async () => {
+        const theirs = episodeViewOf(ctx, await getEpisode(ctx, id));
+        const fields = [
+          'title',
+          'slug',
+          ...(theirs.status === 'draft' ? ['guid'] : []),
+          'summary',
+          'contentHtml',
+          'season',
+          'number',
+          'type',
+          'explicit',
+          'block',
+        ];
+        return {
+          entity: 'episode',
+          id,
+          labels: EPISODE_LABELS,
+          fields,
+          checkboxes: ['block'],
+          theirs: episodeFormValues(theirs),
+          updatedAt: theirs.updatedAt,
+        };
+      });
     }
     await changed(c, { shows: [showId], news: true });
     return redirectDone(c, `/episodes/${id}`, 'saved');

@@ -11,16 +11,15 @@ import {
 } from '../../../catalog/editor/sections.ts';
 import { sectionView } from '../../../catalog/editor/views.ts';
 import type { AppEnv } from '../../../deps.ts';
-import { PreconditionFailedError } from '../../../errors.ts';
 import type { FieldErrors } from '../../../studio/form/field-errors.ts';
 import type { FormValues } from '../../../studio/form/form-values.ts';
 import { validateForm } from '../../../studio/form/validate.ts';
 import { SECTION_LABELS, sectionFormValues, sectionInputFrom } from '../../../studio/forms/section-form.ts';
-import { ConfirmDelete } from '../../../studio/screens/confirm-delete.tsx';
-import { ConflictNotice } from '../../../studio/screens/conflict-compare.tsx';
 import { SectionForm, SectionList } from '../../../studio/screens/section-screens.tsx';
 import { SectionInput, SectionPatch } from '../../api/schemas.ts';
 import { redirectDone } from '../render.tsx';
+import { deleteScreen } from './delete-screen.tsx';
+import { editRefused, type RefusedEdit } from './edit-refused.tsx';
 import {
   changed,
   csrfOf,
@@ -28,14 +27,12 @@ import {
   formOf,
   idParam,
   ifMatchOf,
-  lastEditor,
   type ScreenStatus,
   screen,
   studioContext,
-  timeZoneOf,
   wantsJson,
 } from './screen.tsx';
-import { NEWS, reorderedIds, STALE_ACTION, writeRefused } from './write-outcome.ts';
+import { actionRefused, NEWS, reorderedIds, writeRefused } from './write-outcome.ts';
 
 type SectionViewModel = ReturnType<typeof sectionView>;
 
@@ -140,41 +137,31 @@ export function sectionRoutes(): Hono<AppEnv> {
       await changed(c, NEWS);
       return redirectDone(c, `/sections/${id}`, 'saved');
     } catch (error) {
-      const refused = writeRefused(error);
-      if (!(error instanceof PreconditionFailedError)) {
-        return formScreen(c, { section: before, values, errors: refused.errors, status: refused.status });
-      }
-      const conflict = (
-        <ConflictNotice
-          labels={SECTION_LABELS}
-          theirs={sectionFormValues(before)}
-          yours={values}
-          savedBy={await lastEditor(c, 'section', id)}
-          savedAt={new Date(before.updatedAt)}
-          timeZone={timeZoneOf(c)}
-        />
-      );
-      return formScreen(c, { section: before, values, errors: {}, status: 412, conflict });
+      const again = (refused: RefusedEdit) =>
+        formScreen(c, { section: before, values, errors: {}, ...refused });
+      return editRefused(c, error, values, again, async () => ({
+        entity: 'section',
+        id,
+        labels: SECTION_LABELS,
+        theirs: sectionFormValues(before),
+        updatedAt: before.updatedAt,
+      }));
     }
   });
 
   const confirmScreen = async (c: Context<AppEnv>, id: number, blocked?: string, status?: ScreenStatus) => {
     const section = await viewOf(c, id);
-    return screen(
-      c,
-      { title: `Delete ${section.name}`, current: 'sections', status },
-      <ConfirmDelete
-        noun="section"
-        title={section.name}
-        back={`/sections/${id}`}
-        action={`/sections/${id}/delete`}
-        csrf={csrfOf(c)}
-        etag={await etagOf(section)}
-        goneUrls={[]}
-        notes={['Its page and feeds will answer 404 Not Found; a section with articles cannot be deleted.']}
-        blocked={blocked}
-      />,
-    );
+    return deleteScreen(c, {
+      current: 'sections',
+      noun: 'section',
+      id,
+      title: section.name,
+      view: section,
+      goneUrls: [],
+      notes: ['Its page and feeds will answer 404 Not Found; a section with articles cannot be deleted.'],
+      blocked,
+      status,
+    });
   };
 
   routes.get('/sections/:id/delete', (c) => confirmScreen(c, idParam(c)));
@@ -185,9 +172,8 @@ export function sectionRoutes(): Hono<AppEnv> {
     try {
       await deleteSection(studioContext(c), id, ifMatchOf(values));
     } catch (error) {
-      const refused = writeRefused(error);
-      const stale = error instanceof PreconditionFailedError;
-      return confirmScreen(c, id, stale ? STALE_ACTION : refused.message, refused.status);
+      const refused = actionRefused(error);
+      return confirmScreen(c, id, refused.message, refused.status);
     }
     await changed(c, NEWS);
     return redirectDone(c, '/sections', 'deleted');

@@ -12,7 +12,6 @@ import {
   updateShow,
 } from '../../../catalog/editor/shows.ts';
 import type { AppEnv } from '../../../deps.ts';
-import { PreconditionFailedError } from '../../../errors.ts';
 import type { FieldErrors } from '../../../studio/form/field-errors.ts';
 import type { FormValues } from '../../../studio/form/form-values.ts';
 import { validateForm } from '../../../studio/form/validate.ts';
@@ -22,29 +21,27 @@ import {
   showFormValues,
   showInputFrom,
 } from '../../../studio/forms/show-form.ts';
-import { ConfirmDelete } from '../../../studio/screens/confirm-delete.tsx';
-import { ConflictNotice } from '../../../studio/screens/conflict-compare.tsx';
 import { ShowEditor } from '../../../studio/screens/show-editor.tsx';
 import { ShowList } from '../../../studio/screens/show-list.tsx';
 import { ShowInput, ShowPatch } from '../../api/schemas.ts';
 import { redirectDone } from '../render.tsx';
+import { deleteScreen } from './delete-screen.tsx';
+import { editRefused, type RefusedEdit } from './edit-refused.tsx';
+import { postedFile } from './posted-file.ts';
 import {
   changed,
   csrfOf,
-  etagOf,
   formOf,
   idParam,
   ifMatchOf,
-  lastEditor,
   mayPublish,
   type ScreenStatus,
   screen,
   studioContext,
   studioUploadContext,
-  timeZoneOf,
 } from './screen.tsx';
 import { showScreen } from './show-screen.tsx';
-import { STALE_ACTION, writeRefused } from './write-outcome.ts';
+import { actionRefused, writeRefused } from './write-outcome.ts';
 
 const newScreen = (c: Context<AppEnv>, values: FormValues, errors: FieldErrors = {}, status?: ScreenStatus) =>
   screen(
@@ -100,24 +97,19 @@ export function showRoutes(): Hono<AppEnv> {
     try {
       await updateShow(ctx, id, patch, ifMatchOf(values));
     } catch (error) {
-      const refused = writeRefused(error);
-      if (!(error instanceof PreconditionFailedError)) {
-        return showScreen(c, id, { values, errors: refused.errors, status: refused.status });
-      }
-      const theirs = showViewOf(ctx, await getShow(ctx, id));
-      const conflict = (
-        <ConflictNotice
-          labels={SHOW_LABELS}
-          fields={Object.keys(SHOW_LABELS).filter((f) => f !== 'artwork')}
-          checkboxes={['explicit', 'locked', 'complete', 'block']}
-          theirs={showFormValues(theirs)}
-          yours={values}
-          savedBy={await lastEditor(c, 'show', id)}
-          savedAt={new Date(theirs.updatedAt)}
-          timeZone={timeZoneOf(c)}
-        />
-      );
-      return showScreen(c, id, { values, status: 412, conflict });
+      const again = (refused: RefusedEdit) => showScreen(c, id, { values, ...refused });
+      return editRefused(c, error, values, again, async () => {
+        const theirs = showViewOf(ctx, await getShow(ctx, id));
+        return {
+          entity: 'show',
+          id,
+          labels: SHOW_LABELS,
+          fields: Object.keys(SHOW_LABELS).filter((f) => f !== 'artwork'),
+          checkboxes: ['explicit', 'locked', 'complete', 'block'],
+          theirs: showFormValues(theirs),
+          updatedAt: theirs.updatedAt,
+        };
+      });
     }
     await changed(c, { shows: [id], news: true });
     return redirectDone(c, `/shows/${id}`, 'saved');
@@ -126,21 +118,15 @@ export function showRoutes(): Hono<AppEnv> {
   routes.post('/shows/:id/artwork', async (c) => {
     const id = idParam(c);
     const { values, form } = await formOf(c);
-    const file = form.get('file');
-    if (!(file instanceof File) || file.size === 0) {
+    const upload = postedFile(form);
+    if (!upload) {
       return showScreen(c, id, { artworkErrors: { file: ['Choose an image file.'] }, status: 400 });
     }
     try {
-      await attachShowArtwork(
-        studioUploadContext(c),
-        id,
-        { body: file.stream(), declaredLength: file.size },
-        ifMatchOf(values),
-      );
+      await attachShowArtwork(studioUploadContext(c), id, upload, ifMatchOf(values));
     } catch (error) {
-      const refused = writeRefused(error);
-      const message = error instanceof PreconditionFailedError ? STALE_ACTION : refused.message;
-      return showScreen(c, id, { artworkErrors: { file: [message] }, status: refused.status });
+      const refused = actionRefused(error);
+      return showScreen(c, id, { artworkErrors: { file: [refused.message] }, status: refused.status });
     }
     await changed(c, { shows: [id], news: true });
     return redirectDone(c, `/shows/${id}`, 'uploaded');
@@ -149,24 +135,20 @@ export function showRoutes(): Hono<AppEnv> {
   const confirmScreen = async (c: Context<AppEnv>, id: number, blocked?: string, status?: ScreenStatus) => {
     const ctx = studioContext(c);
     const view = showViewOf(ctx, await getShow(ctx, id));
-    return screen(
-      c,
-      { title: `Delete ${view.title}`, current: 'shows', status },
-      <ConfirmDelete
-        noun="show"
-        title={view.title}
-        back={`/shows/${id}`}
-        action={`/shows/${id}/delete`}
-        csrf={csrfOf(c)}
-        etag={await etagOf(view)}
-        goneUrls={[]}
-        notes={[
-          'Only a show without episodes can be deleted: delete its episodes first (their addresses then answer 410).',
-          `Its page and feed (${view.feedUrl}) will answer 404 Not Found.`,
-        ]}
-        blocked={blocked}
-      />,
-    );
+    return deleteScreen(c, {
+      current: 'shows',
+      noun: 'show',
+      id,
+      title: view.title,
+      view,
+      goneUrls: [],
+      notes: [
+        'Only a show without episodes can be deleted: delete its episodes first (their addresses then answer 410).',
+        `Its page and feed (${view.feedUrl}) will answer 404 Not Found.`,
+      ],
+      blocked,
+      status,
+    });
   };
 
   routes.get('/shows/:id/delete', (c) => {
@@ -179,9 +161,8 @@ export function showRoutes(): Hono<AppEnv> {
     try {
       await deleteShow(studioContext(c), id, ifMatchOf(values));
     } catch (error) {
-      const refused = writeRefused(error);
-      const message = error instanceof PreconditionFailedError ? STALE_ACTION : refused.message;
-      return confirmScreen(c, id, message, refused.status);
+      const refused = actionRefused(error);
+      return confirmScreen(c, id, refused.message, refused.status);
     }
     await changed(c, { shows: [id], news: true });
     return redirectDone(c, '/shows', 'deleted');

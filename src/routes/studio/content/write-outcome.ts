@@ -1,6 +1,6 @@
 // What a refused write means for the form that sent it (which field, which status), and the Move buttons' effect on an order.
 import type { RefreshScope } from '../../../catalog/documents/store-documents.ts';
-import { ConflictError, PodwireError } from '../../../errors.ts';
+import { ConflictError, PodwireError, PreconditionFailedError } from '../../../errors.ts';
 import { type FieldErrors, FORM_LEVEL } from '../../../studio/form/field-errors.ts';
 import { type FormValues, firstValue } from '../../../studio/form/form-values.ts';
 import { type ScreenStatus, sentence, shownStatus } from './screen.tsx';
@@ -34,6 +34,15 @@ export function writeRefused(error: unknown): Refusal {
         ? 'guid'
         : FORM_LEVEL;
   return { status, message, errors: { [field]: [message] } };
+}
+
+/**
+ * A refused action of a panel's form (publish, upload, delete…) as one sentence and its status: a
+ * stale If-Match says STALE_ACTION, anything else its own message (failures of the server rethrown).
+ */
+export function actionRefused(error: unknown): Pick<Refusal, 'status' | 'message'> {
+  const { status, message } = writeRefused(error);
+  return { status, message: error instanceof PreconditionFailedError ? STALE_ACTION : message };
 }
 
 /**
