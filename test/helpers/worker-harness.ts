@@ -38,15 +38,30 @@ process.once('exit', () => {
   }
 });
 
-/** A free TCP port on loopback. */
+/** Ports handed out by this process so far (each is tried once). */
+let handedOut = 0;
+
+/**
+ * A free TCP port on loopback, from a block of 1000 below the kernel's ephemeral range (32768+) that
+ * belongs to this Vitest worker slot (VITEST_POOL_ID). A port taken with listen(0) and closed again
+ * could be handed by the kernel to anyone's next listen(0) (workerd binds several such sockets as it
+ * starts) before wrangler binds it: seen as "Address already in use" with four test files at once.
+ */
 export async function freePort(): Promise<number> {
   const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+  const slot = Number(process.env.VITEST_POOL_ID ?? '0') % 12;
+  const base = 20_000 + slot * 1000;
+  if (handedOut === 0) handedOut = Math.floor(Math.random() * 500); // files in one slot take turns
+  for (let tries = 0; tries < 1000; tries++) {
+    const port = base + (handedOut++ % 1000);
+    const free = await new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
     });
-  });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${base}-${base + 999}`);
 }
 
 /**

@@ -70,8 +70,9 @@ describe('readMpegTags', () => {
       }),
       { numRuns: 400 },
     );
-    // most generated tags are plain enough for the fast path: the property is not vacuous
-    expect(read).toBeGreaterThan(200);
+    // about half the generated tags are plain enough for the fast path (196–230 of 400 seen): the
+    // property is not vacuous. The bound sits far below that spread, as the runs are not seeded.
+    expect(read).toBeGreaterThan(120);
   });
 
   it('takes the first artist, the last title and ID3v2 over ID3v1, as music-metadata ranks them', async () => {
