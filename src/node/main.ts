@@ -24,6 +24,11 @@ export async function main(): Promise<void> {
   log.info('podwire listening', { url: server.url, baseUrl: config.baseUrl });
   if (process.stdout.isTTY || config.logLevel === 'silent') {
     process.stderr.write(`podwire is serving ${config.baseUrl}/ (listening on ${server.url})\n`);
+    if (!server.studioHasUsers) {
+      process.stderr.write(
+        `The studio (${config.baseUrl}/studio) has no users yet: npx podwire user add you@example.com --role admin\n`,
+      );
+    }
   }
   const stop = (signal: string) => {
     log.info('shutting down', { signal });

@@ -9,6 +9,7 @@ import { createApp, VERSION_TTL_MS } from '../app.ts';
 import { NODE_PASSWORD_POLICY } from '../auth/password.ts';
 import { sessionPolicyOf } from '../catalog/accounts/context.ts';
 import { sweepAccounts } from '../catalog/accounts/sessions.ts';
+import { hasUsers } from '../catalog/accounts/users.ts';
 import { createDocumentPipeline } from '../catalog/documents/pipeline.ts';
 import { refreshExpired, warmDocuments } from '../catalog/documents/store-documents.ts';
 import { publishDueItems } from '../catalog/publish-due.ts';
@@ -36,6 +37,8 @@ export interface RunningServer {
   /** Where the server listens, such as http://127.0.0.1:8787. */
   readonly url: string;
   readonly port: number;
+  /** Whether anyone can sign in to the studio yet (false on a fresh install: `podwire user add`). */
+  readonly studioHasUsers: boolean;
   /** Stops accepting connections, lets open requests finish (up to `graceMs`), closes the database. */
   close(graceMs?: number): Promise<void>;
 }
@@ -83,10 +86,17 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
   const hot = createHotResponses({ ttlMs: VERSION_TTL_MS });
   const documentBodies = createSqlDocumentBodies(runtime.db.db);
   const documents = createDocumentPipeline({ db: runtime.db.db, bodies: documentBodies, config, now, log });
+  let studioHasUsers = true;
   try {
     // Feeds rendered before the port opens: the first readers after a start stream stored bytes.
     const warmed = await warmDocuments(documents);
     log.info('feeds rendered', { documents: warmed.rendered.length });
+    studioHasUsers = await hasUsers({ db: runtime.db.db });
+    if (!studioHasUsers) {
+      log.info('the studio has no users yet', {
+        hint: 'npx podwire user add you@example.com --role admin, then open /studio',
+      });
+    }
   } catch (error) {
     runtime.db.close();
     throw error;
@@ -153,6 +163,7 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
   return {
     url: `http://${shownHost}:${port}`,
     port,
+    studioHasUsers,
     close(graceMs = 10_000) {
       closing ??= new Promise<void>((resolve) => {
         const force = setTimeout(() => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collect, runScript, spawnScript, waitForLog } from '../helpers/spawn-podwire.ts';
 import { tempDirs } from '../helpers/temp-dir.ts';
+import { runUserAdd } from '../helpers/user-add.ts';
 
 const MAIN = 'src/node/main.ts';
 
@@ -79,11 +80,30 @@ describe('npm start (src/node/main.ts)', () => {
       HOST: '127.0.0.1',
       SEED_DEMO: 'false',
     });
+    const hint = waitForLog(child, 'the studio has no users yet');
     const listening = await waitForLog(child, 'podwire listening');
+    expect(String((await hint).hint)).toMatch(/^npx podwire user add .+ --role admin/);
     const html = await (await fetch(`${String(listening.url)}/`)).text();
     expect(html).toContain('<title>podwire</title>');
     expect(html).not.toContain('class="duration"');
     child.kill('SIGTERM');
     expect((await collect(child)).code).toBe(0);
+  });
+
+  it('says nothing of first users once the studio has one', async () => {
+    const dir = await newDir();
+    const env = { DATABASE_URL: `file:${join(dir, 'podwire.db')}`, PORT: '0', HOST: '127.0.0.1' };
+    expect(
+      (await runUserAdd(['first@example.com', '--role', 'admin'], 'a long first password', env)).code,
+    ).toBe(0);
+    const child = spawnScript(MAIN, [], env);
+    let hinted = false;
+    child.stdout?.on('data', (d) => {
+      if (String(d).includes('the studio has no users yet')) hinted = true;
+    });
+    await waitForLog(child, 'podwire listening');
+    child.kill('SIGTERM');
+    expect((await collect(child)).code).toBe(0);
+    expect(hinted).toBe(false);
   });
 });
