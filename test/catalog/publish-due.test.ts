@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { publishDueItems } from '../../src/catalog/publish-due.ts';
+import { listAuditEvents } from '../../src/catalog/accounts/audit.ts';
+import { publishDueItems, SCHEDULE_ACTOR } from '../../src/catalog/publish-due.ts';
 import { articles } from '../../src/db/schema.ts';
 import { insertArticle, insertSection } from '../helpers/fixtures.ts';
 import { openTempDb } from '../helpers/temp-db.ts';
@@ -27,6 +28,12 @@ describe('publishDueItems', () => {
       (await opened.db.select().from(articles).where(eq(articles.id, id)))[0]?.status;
     expect(await status(due.id)).toBe('published');
     expect(await status(later.id)).toBe('scheduled');
+    // The item's history says so, once: no person acted, the schedule did.
+    const history = await listAuditEvents(opened, { entity: 'article', entityId: due.id });
+    expect(history.map((e) => [e.actor, e.action, e.summary, e.at.getTime()])).toEqual([
+      [SCHEDULE_ACTOR, 'publish', 'went live as scheduled', now.getTime()],
+    ]);
+    expect(await listAuditEvents(opened, { entity: 'article', entityId: later.id })).toEqual([]);
     opened.close();
   });
 });

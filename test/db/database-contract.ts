@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditStatements, listAuditEvents } from '../../src/catalog/accounts/audit.ts';
 import { updateShow } from '../../src/catalog/editor/shows.ts';
 import { releaseAssetStatements } from '../../src/catalog/media-journal.ts';
+import { publishDueItems, SCHEDULE_ACTOR } from '../../src/catalog/publish-due.ts';
 import type { Database } from '../../src/db/database.ts';
 import { liveEpisodesOfArticles, setArticleEpisodes } from '../../src/db/queries/pairing.ts';
 import {
@@ -350,6 +351,21 @@ export function databaseContract(name: string, open: () => Promise<OpenedDatabas
       expect(events.map((e) => [e.actor, e.action, e.summary, e.at.getTime()])).toEqual([
         ['ADMIN_TOKEN', 'update', 'name changed', NOW.getTime()],
       ]);
+    });
+
+    it('publishes due scheduled items with a history row for each, in one batch', async () => {
+      const show = await insertShow(db);
+      const due = await insertEpisode(db, show.id, {
+        status: 'scheduled',
+        publishedAt: new Date(NOW.getTime() - 1000),
+      });
+      expect((await publishDueItems(db, NOW)).episodes).toBeGreaterThanOrEqual(1);
+      const events = await listAuditEvents({ db }, { entity: 'episode', entityId: due.id });
+      expect(events.map((e) => [e.actor, e.action, e.at.getTime()])).toEqual([
+        [SCHEDULE_ACTOR, 'publish', NOW.getTime()],
+      ]);
+      const [row] = await db.select().from(episodes).where(eq(episodes.id, due.id));
+      expect(row?.status).toBe('published');
     });
 
     it('journals a released asset for removal, and moves its due time when released again', async () => {
