@@ -1,5 +1,6 @@
 // The audit trail: one insert statement per write (batched with it), and the events of one record.
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Database } from '../database.ts';
 import { type AuditEvent, auditEvents } from '../schema.ts';
 
@@ -18,6 +19,23 @@ export function insertAuditStatement(db: Database, event: NewAuditEvent, when?: 
   return db.insert(auditEvents).select(
     sql`SELECT NULL, ${event.at.getTime()}, ${event.userId}, ${event.actor}, ${event.entity}, ${event.entityId},
       ${event.action}, ${event.summary} WHERE ${when ?? sql`1`}`,
+  );
+}
+
+/**
+ * The insert of one event for each row of `from` that `where` selects, the row's `id` as the entity
+ * id (a write that touches many records at once, such as the schedule publishing what is due). The
+ * same column order and INSERT ... SELECT as insertAuditStatement.
+ */
+export function insertAuditStatementPerRow(
+  db: Database,
+  event: Omit<NewAuditEvent, 'entityId'>,
+  from: SQLiteTable & { id: SQLiteColumn },
+  where: SQL,
+) {
+  return db.insert(auditEvents).select(
+    sql`SELECT NULL, ${event.at.getTime()}, ${event.userId}, ${event.actor}, ${event.entity}, ${from.id},
+      ${event.action}, ${event.summary} FROM ${from} WHERE ${where}`,
   );
 }
 
