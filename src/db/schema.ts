@@ -11,6 +11,13 @@ import type { gonePaths, redirects } from './tables/routing.ts';
 import type { tusUploads } from './tables/tus-uploads.ts';
 
 export { apiTokens, auditEvents, sessions, signInFailures, users } from './tables/accounts.ts';
+export {
+  listenAnomalies,
+  listenClosedDays,
+  listenDays,
+  listenEvents,
+  listenKeys,
+} from './tables/listens.ts';
 export { mediaAssets } from './tables/media-assets.ts';
 export { mediaJournal } from './tables/media-journal.ts';
 export { articles, sections } from './tables/news.ts';

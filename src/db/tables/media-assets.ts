@@ -22,6 +22,12 @@ export const mediaAssets = sqliteTable(
     sampleRate: integer('sample_rate'),
     channels: integer('channels'),
     lossless: integer('lossless', { mode: 'boolean' }),
+    /**
+     * Bytes a listener must receive to have the file's header and tags plus its first minute of
+     * audio (the whole file when it is shorter): an IAB download's threshold, exact per file, read
+     * from the frames by the probe. Null for records probed before it was known.
+     */
+    minuteBytes: integer('minute_bytes'),
     chapters: text('chapters', { mode: 'json' }).$type<Chapter[]>().notNull().default([]),
     width: integer('width'),
     height: integer('height'),
