@@ -44,6 +44,7 @@ CREATE TABLE `listen_events` (
 	`source` text DEFAULT '' NOT NULL,
 	`range_start` integer NOT NULL,
 	`range_end` integer NOT NULL,
+	`threshold` integer NOT NULL,
 	CONSTRAINT "listen_events_day" CHECK(day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
 	CONSTRAINT "listen_events_range" CHECK("listen_events"."range_start" >= 0 AND "listen_events"."range_end" > "listen_events"."range_start")
 );
@@ -56,7 +57,4 @@ CREATE TABLE `listen_keys` (
 	CONSTRAINT "listen_keys_day" CHECK(day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')
 );
 --> statement-breakpoint
-ALTER TABLE `media_assets` ADD `minute_bytes` integer;--> statement-breakpoint
--- Failed sign-ins were kept with the client's raw address; they are now kept with a keyed hash, and
--- the old rows (fifteen minutes' worth matter) are dropped so no raw address stays in the file.
-DELETE FROM `sign_in_failures`;
+ALTER TABLE `media_assets` ADD `minute_bytes` integer;

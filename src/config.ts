@@ -47,6 +47,10 @@ export interface Config {
   readonly sessionIdleMinutes: number;
   /** A studio session ends this long after sign-in, however active (SESSION_MAX_DAYS). */
   readonly sessionMaxDays: number;
+  /** Count downloads of episode audio (ANALYTICS=on, the default; off records nothing). */
+  readonly analytics: boolean;
+  /** Days the hashed raw listening events are kept so counts can be recomputed (ANALYTICS_RETENTION_DAYS). */
+  readonly analyticsRetentionDays: number;
 }
 
 export type ConfigVars = Readonly<Record<string, string | undefined>>;
@@ -139,6 +143,17 @@ export function parseConfig(vars: ConfigVars): Config {
     bad('SESSION_MAX_DAYS', 'must be a whole number of days from 1 to 365');
   }
 
+  const analytics = parseBoolean(get('ANALYTICS') ?? 'on');
+  if (analytics === undefined) bad('ANALYTICS', 'must be on or off');
+  const analyticsRetentionDays = parseWhole(get('ANALYTICS_RETENTION_DAYS') ?? '30');
+  if (
+    !Number.isInteger(analyticsRetentionDays) ||
+    analyticsRetentionDays < 2 ||
+    analyticsRetentionDays > 3660
+  ) {
+    bad('ANALYTICS_RETENTION_DAYS', 'must be a whole number of days from 2 to 3660');
+  }
+
   const adminToken = get('ADMIN_TOKEN');
   if (adminToken !== undefined && adminToken.length < 16) {
     problems.push('ADMIN_TOKEN: must be at least 16 characters (generate one with: openssl rand -hex 32)');
@@ -170,6 +185,8 @@ export function parseConfig(vars: ConfigVars): Config {
     trustProxy: trustProxy as boolean,
     sessionIdleMinutes,
     sessionMaxDays,
+    analytics: analytics as boolean,
+    analyticsRetentionDays,
   };
 }
 

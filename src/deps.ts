@@ -3,6 +3,8 @@ import type { Context } from 'hono';
 import type { PasswordPolicy } from './auth/password.ts';
 import type { Principal } from './auth/principal.ts';
 import type { StudioUser } from './catalog/accounts/sessions.ts';
+import type { DayKeys } from './catalog/analytics/day-keys.ts';
+import type { ListenRecorder } from './catalog/analytics/listen-recorder.ts';
 import type { DocumentPipeline } from './catalog/documents/store-documents.ts';
 import type { HtmlSanitizer } from './catalog/html-sanitizer.ts';
 import type { Config } from './config.ts';
@@ -32,6 +34,7 @@ export type AppConfig = Pick<
   | 'trustProxy'
   | 'sessionIdleMinutes'
   | 'sessionMaxDays'
+  | 'analytics'
 >;
 
 export interface AppDeps {
@@ -81,6 +84,18 @@ export interface AppDeps {
    * (whose PBKDF2 stops at 100,000 iterations). Default: DEFAULT_PASSWORD_POLICY.
    */
   readonly passwords?: PasswordPolicy;
+  /**
+   * Where downloads of episode audio are recorded (listener analytics). Absent: nothing is counted.
+   * Node flushes the recorder on a timer; on Workers each response's events are written in waitUntil.
+   */
+  readonly listens?: ListenSink;
+  /** The client's country as the runtime knows it (Workers: request.cf.country); absent on Node. */
+  readonly requestCountry?: (c: Context) => string | undefined;
+}
+
+export interface ListenSink {
+  readonly recorder: ListenRecorder;
+  readonly keys: DayKeys;
 }
 
 export interface SharedCache {

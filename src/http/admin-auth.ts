@@ -111,18 +111,33 @@ export function adminAuth(): MiddlewareHandler<AppEnv> {
           'No ADMIN_TOKEN is configured on this server and no studio user exists, so the admin API accepts no writes. Set ADMIN_TOKEN and restart, or add a user (podwire user add) and create an API token in the studio.',
       });
     }
-    const { detail, error } =
-      auth.kind === 'refused'
-        ? auth
-        : {
-            detail: `This request needs the header Authorization: Bearer <token>: ${HOW}.`,
-            error: undefined,
-          };
-    return problemResponse(
-      { title: 'Unauthorized', status: 401, requestId: c.var.requestId, detail },
-      { 'www-authenticate': `Bearer realm="podwire admin"${error ? `, error="${error}"` : ''}` },
-    );
+    return unauthorized(c, auth);
   };
+}
+
+/**
+ * For API reads that are never public (listening reports): any signed-in principal may read them,
+ * anyone else gets the same 401 as an unauthenticated write. Mount after adminAuth.
+ */
+export function requirePrincipal(): MiddlewareHandler<AppEnv> {
+  return async function requirePrincipal(c, next) {
+    if (c.var.principal) return next();
+    return unauthorized(c, await authenticate(c));
+  };
+}
+
+function unauthorized(c: Context<AppEnv>, auth: Awaited<ReturnType<typeof authenticate>>) {
+  const { detail, error } =
+    auth.kind === 'refused'
+      ? auth
+      : {
+          detail: `This request needs the header Authorization: Bearer <token>: ${HOW}.`,
+          error: undefined,
+        };
+  return problemResponse(
+    { title: 'Unauthorized', status: 401, requestId: c.var.requestId, detail },
+    { 'www-authenticate': `Bearer realm="podwire admin"${error ? `, error="${error}"` : ''}` },
+  );
 }
 
 const HOW = 'send the header Authorization: Bearer <ADMIN_TOKEN> (or an API token made in the studio)';

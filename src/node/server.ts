@@ -10,6 +10,9 @@ import { NODE_PASSWORD_POLICY } from '../auth/password.ts';
 import { sessionPolicyOf } from '../catalog/accounts/context.ts';
 import { sweepAccounts } from '../catalog/accounts/sessions.ts';
 import { hasUsers } from '../catalog/accounts/users.ts';
+import { closeDueDays } from '../catalog/analytics/close-days.ts';
+import { createDayKeys } from '../catalog/analytics/day-keys.ts';
+import { createListenRecorder } from '../catalog/analytics/listen-recorder.ts';
 import { createDocumentPipeline } from '../catalog/documents/pipeline.ts';
 import { refreshExpired, warmDocuments } from '../catalog/documents/store-documents.ts';
 import { publishDueItems } from '../catalog/publish-due.ts';
@@ -103,6 +106,10 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
   }
   // One generator for the app and the fast path: ids are unique within the process.
   const newRequestId = createRequestIds();
+  // Listening events are written in batches every few seconds (and at shutdown), off the media path.
+  const listens = config.analytics
+    ? { recorder: createListenRecorder(runtime.db.db, { log }), keys: createDayKeys(runtime.db.db) }
+    : undefined;
   const app = createApp({
     db: runtime.db.db,
     media: runtime.media,
@@ -116,6 +123,7 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
     peerAddress: (c) => getConnInfo(c).remote.address,
     newRequestId,
     passwords: NODE_PASSWORD_POLICY,
+    listens,
   });
   const listener = getRequestListener(app.fetch);
   const fastPath = createFastPath(hot, log, ['br', 'gzip'], {
@@ -155,8 +163,14 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
       },
       (error: unknown) => log.error('rendering scheduled feeds failed', { error }),
     );
+    if (listens) closeListeningDays(runtime, config, log, now);
   }, 60_000);
   publisher.unref();
+  const listenFlusher = listens
+    ? setInterval(() => void listens.recorder.flush(), LISTEN_FLUSH_MS)
+    : undefined;
+  listenFlusher?.unref();
+  if (listens) closeListeningDays(runtime, config, log, now);
   const { port } = server.address() as AddressInfo;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   let closing: Promise<void> | undefined;
@@ -172,15 +186,33 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
         force.unref();
         server.closeIdleConnections();
         clearInterval(publisher);
+        clearInterval(listenFlusher);
         server.close(() => {
           clearTimeout(force);
-          runtime.db.close();
-          resolve();
+          // Responses have ended, so every listen is queued: written before the database closes.
+          const flushed = listens ? listens.recorder.flush() : Promise.resolve();
+          void flushed.finally(() => {
+            runtime.db.close();
+            resolve();
+          });
         });
       });
       return closing;
     },
   };
+}
+
+/** Node writes queued listening events this often: today's downloads show in reports within it. */
+export const LISTEN_FLUSH_MS = 5_000;
+
+/** Counts the days that are over into daily aggregates and deletes raw events past retention. */
+function closeListeningDays(runtime: NodeRuntime, config: Config, log: Logger, now: () => Date) {
+  closeDueDays(runtime.db.db, now(), config.analyticsRetentionDays).then(
+    (report) => {
+      if (report.closed.length > 0) log.info('listening days counted', { days: report.closed });
+    },
+    (error: unknown) => log.error('counting listening days failed', { error }),
+  );
 }
 
 async function checkMediaDir(dir: string): Promise<void> {

@@ -8,6 +8,7 @@ import { authenticate } from '../http/admin-auth.ts';
 import { contentRange, interpretRange } from '../http/byte-ranges.ts';
 import { evaluatePreconditions, ifRangeHolds, type Validators } from '../http/conditional.ts';
 import { formatHttpDate } from '../http/http-date.ts';
+import { openListenTap } from '../http/listen-tap.ts';
 import { planMultipart } from '../http/multipart-ranges.ts';
 import { problemResponse } from '../http/problem.ts';
 import { isMediaKey } from '../media-store/media-key.ts';
@@ -93,12 +94,15 @@ export function mediaRoutes(): Hono<AppEnv> {
         { 'content-range': `bytes */${size}`, 'accept-ranges': 'bytes' },
       );
     }
+    // Listening is counted from what each response delivers (IAB v2.2), on GETs of published audio.
+    const tap = await openListenTap(c, asset, isPublic, catalog.tag);
     if (range.kind === 'whole') {
       headers.set('content-length', String(size));
       if (c.req.method === 'HEAD') return new Response(null, { status: 200, headers });
       const object = await media.get(key);
       if (!object) throw new NotFoundError(`the file for ${key} is missing`);
-      return new Response(object.body, { status: 200, headers });
+      const body = tap ? tap.finish(tap.part(object.body, 0)) : object.body;
+      return new Response(body, { status: 200, headers });
     }
     const [first] = range.ranges;
     if (range.ranges.length === 1 && first) {
@@ -107,7 +111,8 @@ export function mediaRoutes(): Hono<AppEnv> {
       headers.set('content-length', String(length));
       const object = await media.get(key, { offset: first.start, length });
       if (!object) throw new NotFoundError(`the file for ${key} is missing`);
-      return new Response(object.body, { status: 206, headers });
+      const body = tap ? tap.finish(tap.part(object.body, first.start)) : object.body;
+      return new Response(body, { status: 206, headers });
     }
     const plan = planMultipart(range.ranges, size, asset.mimeType, crypto.randomUUID().replaceAll('-', ''));
     headers.set('content-type', plan.contentType);
@@ -115,9 +120,9 @@ export function mediaRoutes(): Hono<AppEnv> {
     const body = plan.body(async (r) => {
       const part = await media.get(key, { offset: r.start, length: r.end - r.start + 1 });
       if (!part) throw new Error(`the file for ${key} disappeared while it was served`);
-      return part.body;
+      return tap ? tap.part(part.body, r.start) : part.body;
     });
-    return new Response(body, { status: 206, headers });
+    return new Response(tap ? tap.finish(body) : body, { status: 206, headers });
   });
   return routes;
 }

@@ -11,6 +11,9 @@ import { createApp } from '../app.ts';
 import { WORKER_PASSWORD_POLICY } from '../auth/password.ts';
 import { sessionPolicyOf } from '../catalog/accounts/context.ts';
 import { sweepAccounts } from '../catalog/accounts/sessions.ts';
+import { closeDueDays } from '../catalog/analytics/close-days.ts';
+import { createDayKeys } from '../catalog/analytics/day-keys.ts';
+import { createListenRecorder } from '../catalog/analytics/listen-recorder.ts';
 import { createDocumentPipeline } from '../catalog/documents/pipeline.ts';
 import { refreshExpired } from '../catalog/documents/store-documents.ts';
 import { sweepMediaJournal } from '../catalog/media-journal.ts';
@@ -47,8 +50,9 @@ function appFor(env: WorkerEnv): Hono<AppEnv> {
     throw new ConfigError(['MEDIA: the R2 binding is missing (add [[r2_buckets]] binding = "MEDIA")']);
   const config: Config = parseConfig(stringVars(env));
   const log = createLogger({ level: config.logLevel, write: (line) => console.log(line) });
+  const db = createD1Db(env.DB);
   const app = createApp({
-    db: createD1Db(env.DB),
+    db,
     media: createR2MediaStore(env.MEDIA, { uploadPartBytes: config.uploadPartBytes }),
     documentBodies: createR2DocumentBodies(env.MEDIA),
     config,
@@ -59,6 +63,11 @@ function appFor(env: WorkerEnv): Hono<AppEnv> {
     peerAddress: (c) => c.req.header('cf-connecting-ip'),
     // Workers' PBKDF2 stops at 100,000 iterations (and CPU time is billed): see the README.
     passwords: WORKER_PASSWORD_POLICY,
+    // Each response's listening events are written in waitUntil when it ends (see openListenTap).
+    listens: config.analytics
+      ? { recorder: createListenRecorder(db, { log }), keys: createDayKeys(db) }
+      : undefined,
+    requestCountry: (c) => (c.req.raw as { cf?: { country?: unknown } }).cf?.country as string | undefined,
     // Cache API: absent where the runtime has none (it always has on Cloudflare).
     sharedCache:
       typeof caches === 'undefined'
@@ -96,7 +105,7 @@ export default {
    */
   async scheduled(_event: ScheduledController, env: WorkerEnv, _ctx: ExecutionContext): Promise<void> {
     appFor(env);
-    const { log } = built as NonNullable<typeof built>;
+    const { log, config } = built as NonNullable<typeof built>;
     const db = createD1Db(env.DB as D1Database);
     const now = new Date();
     const report = await publishDueItems(db, now);
@@ -123,6 +132,10 @@ export default {
       config: (built as NonNullable<typeof built>).config,
       now: () => now,
     });
+    if (config.analytics) {
+      const counted = await closeDueDays(db, now, config.analyticsRetentionDays);
+      if (counted.closed.length > 0) log.info('listening days counted', { days: counted.closed });
+    }
     const refreshed = await refreshExpired(documents);
     if (refreshed.rendered.length > 0)
       log.info('scheduled feeds rendered', { documents: refreshed.rendered.length });

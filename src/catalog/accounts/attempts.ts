@@ -4,6 +4,7 @@ import {
   recentSignInFailures,
   reserveSignInAttempt,
 } from '../../db/queries/sign-in-failures.ts';
+import { addressHashOfDay } from '../analytics/day-keys.ts';
 import type { AccountContext } from './context.ts';
 
 /** Failures for one account from one client address within FAILURE_WINDOW_MS before further attempts wait. */
@@ -26,7 +27,8 @@ export async function countPasswordAttempt(
   email: string,
   client: string | undefined,
 ): Promise<PasswordAttempt> {
-  const who = { email, client: client ?? 'unknown' };
+  // No raw address is stored: the day's keyed hash of it (so the count starts over at midnight UTC).
+  const who = { email, client: client ? await addressHashOfDay(ctx.db, ctx.now, client) : 'unknown' };
   const since = new Date(ctx.now.getTime() - FAILURE_WINDOW_MS);
   const id = await reserveSignInAttempt(ctx.db, { ...who, at: ctx.now, since, limit: MAX_FAILURES });
   if (id !== undefined) return { kind: 'counted', succeeded: () => forgetSignInAttempt(ctx.db, id) };

@@ -77,6 +77,7 @@ export const signInFailures = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     /** The e-mail as typed (lower-cased), whether or not an account has it. */
     email: text('email').notNull(),
+    /** The day's keyed hash of the client address (addressHashOfDay), never the address itself. */
     client: text('client').notNull(),
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
   },

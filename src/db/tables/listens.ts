@@ -49,6 +49,11 @@ export const listenEvents = sqliteTable(
     /** The delivered byte span [start, end) of the file. */
     rangeStart: integer('range_start').notNull(),
     rangeEnd: integer('range_end').notNull(),
+    /**
+     * The bytes this file needed for a download when the event was recorded (media_assets'
+     * minute_bytes), kept with the event so a recount needs nothing that may have changed since.
+     */
+    threshold: integer('threshold').notNull(),
   },
   (t) => [
     check('listen_events_day', dayCheck('day')),

@@ -1,7 +1,7 @@
 // The admin API under /api/v1 (auth, validation, problem+json) and its OpenAPI document and docs page.
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../deps.ts';
-import { adminAuth } from '../../http/admin-auth.ts';
+import { adminAuth, requirePrincipal } from '../../http/admin-auth.ts';
 import { tusHeaders } from '../../http/tus-protocol.ts';
 import { articlesApi } from './articles-api.ts';
 import { renderApiDocs } from './docs-page.tsx';
@@ -9,6 +9,7 @@ import { episodesApi } from './episodes-api.ts';
 import { apiRouter } from './openapi-helpers.ts';
 import { sectionsApi } from './sections-api.ts';
 import { showsApi } from './shows-api.ts';
+import { statsApi } from './stats-api.ts';
 import { uploadsApi } from './uploads-api.ts';
 
 export const OPENAPI_INFO = {
@@ -30,11 +31,15 @@ export function apiRoutes(): OpenAPIHono<AppEnv> {
   v1.use('/uploads', tusHeaders());
   v1.use('/uploads/*', tusHeaders());
   v1.use(adminAuth());
+  // Listening reports are never public, unlike the published records beside them.
+  v1.use('/episodes/:id/stats', requirePrincipal());
+  v1.use('/shows/:id/stats', requirePrincipal());
   v1.route('/', sectionsApi());
   v1.route('/', articlesApi());
   v1.route('/', showsApi());
   v1.route('/', episodesApi());
   v1.route('/', uploadsApi());
+  v1.route('/', statsApi());
   api.route('/v1', v1);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

@@ -1,0 +1,53 @@
+// tallyDelivered(body): the same bytes, counting how many the client took before the stream ended or was cancelled.
+
+export interface TallyCallbacks {
+  /** Each chunk's size, as the consumer takes it. */
+  readonly onChunk?: (bytes: number) => void;
+  /** Once, with the bytes taken, when the body is read to its end, cancelled or fails. */
+  readonly onEnd?: (delivered: number) => void;
+}
+
+/**
+ * Wraps a response body so the bytes the consumer pulled through it are counted; `onEnd` is called
+ * once, with that count, when the body is read to its end, cancelled (the client went away) or
+ * fails. A pull-based wrapper (high-water mark 0) reads from the source only when the consumer asks,
+ * so what is counted is what the server handed to the connection, not what it read ahead.
+ */
+export function tallyDelivered(
+  body: ReadableStream<Uint8Array>,
+  { onChunk, onEnd }: TallyCallbacks,
+): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  let delivered = 0;
+  let ended = false;
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    onEnd?.(delivered);
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const { done, value } = await reader.read();
+          if (done) {
+            end();
+            controller.close();
+            return;
+          }
+          delivered += value.byteLength;
+          onChunk?.(value.byteLength);
+          controller.enqueue(value);
+        } catch (error) {
+          end();
+          controller.error(error);
+        }
+      },
+      async cancel(reason) {
+        end();
+        await reader.cancel(reason);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}

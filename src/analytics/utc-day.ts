@@ -1,0 +1,25 @@
+// utcDay(date): the UTC calendar day a download is counted in, as `YYYY-MM-DD` (oDL's window).
+
+/** The UTC calendar day of `date`, such as `2026-12-01`. */
+export function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+const DAY_MS = 86_400_000;
+
+/** The day `days` after `day` (negative: before), both `YYYY-MM-DD`. */
+export function addDays(day: string, days: number): string {
+  return utcDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS));
+}
+
+/** Whether `text` names a real calendar day as `YYYY-MM-DD` (2026-02-30 does not). */
+export function isUtcDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return Number.isFinite(time) && utcDay(new Date(time)) === text;
+}
+
+/** Days from `from` to `to`, both included (empty when `to` is before `from`). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
+}
