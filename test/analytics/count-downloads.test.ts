@@ -57,7 +57,9 @@ describe('countDownloads (IAB v2.2 rules over one day)', () => {
   });
 
   it('counts each episode of one listener once', () => {
-    expect(count([event('a', 0, THRESHOLD), event('a', 0, THRESHOLD, { episodeId: 2, assetId: 20 })])).toBe(2);
+    expect(count([event('a', 0, THRESHOLD), event('a', 0, THRESHOLD, { episodeId: 2, assetId: 20 })])).toBe(
+      2,
+    );
   });
 
   it('never counts bots', () => {
@@ -94,7 +96,9 @@ describe('countDownloads (IAB v2.2 rules over one day)', () => {
 
   it('counts the same whatever order the events come in', () => {
     const events = [
-      ...Array.from({ length: 30 }, (_, i) => event(`l${i % 7}`, (i % 5) * 30_000, (i % 5) * 30_000 + 40_000)),
+      ...Array.from({ length: 30 }, (_, i) =>
+        event(`l${i % 7}`, (i % 5) * 30_000, (i % 5) * 30_000 + 40_000),
+      ),
       ...Array.from({ length: 25 }, (_, i) => event(`f${i}`, 0, THRESHOLD, { address: 'nat' })),
     ];
     const forward = countDownloads(events);

@@ -53,7 +53,10 @@ describe('GET /api/v1/{episodes,shows}/{id}/stats', () => {
   });
 
   it('is never public: 401 without credentials, and with a wrong token', async () => {
-    for (const headers of [{}, { authorization: 'Bearer not-the-token-at-all' }]) {
+    for (const headers of [{}, { authorization: 'Bearer not-the-token-at-all' }] as Record<
+      string,
+      string
+    >[]) {
       const res = await admin.demo.app.request('/api/v1/shows/1/stats', { headers });
       expect(res.status).toBe(401);
       expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
