@@ -2,6 +2,7 @@
 import { isbot } from 'isbot';
 import { boundedMemo } from '../http/bounded-memo.ts';
 import { OPAWG_APPS, OPAWG_BOTS, OPAWG_BROWSERS, OPAWG_LIBRARIES } from './opawg-user-agents.ts';
+import { firstCharacters, withoutLeadingWildcard } from './pattern-prefilter.ts';
 
 export type ClientKind = 'app' | 'browser' | 'library' | 'watch' | 'bot';
 export interface ClientInfo {
@@ -27,6 +28,8 @@ const BROWSERS_BEFORE_ISBOT: readonly string[] = ['DuckDuckGo'];
 
 interface Rule {
   readonly pattern: RegExp;
+  /** The first characters the pattern can match (null: any), checked before running it. */
+  readonly first: string | null;
   readonly info: ClientInfo;
 }
 interface Rules {
@@ -38,6 +41,11 @@ interface Rules {
 }
 
 const info = (app: string, kind: ClientKind): ClientInfo => Object.freeze({ app, kind });
+const rule = (pattern: string, client: ClientInfo): Rule => ({
+  pattern: new RegExp(withoutLeadingWildcard(pattern)),
+  first: firstCharacters(pattern),
+  info: client,
+});
 
 let rules: Rules | undefined;
 /** Compiles the ~900 OPAWG patterns on first use, so importing this module costs nothing. */
@@ -45,31 +53,29 @@ function compiledRules(): Rules {
   if (rules) return rules;
   const named: Rule[] = [];
   for (const [name, pattern] of OPAWG_BOTS) {
-    named.push({
-      pattern: new RegExp(pattern),
-      info: name === OPAWG_WATCH_ENTRY ? WATCH : info(name, 'bot'),
-    });
+    named.push(rule(pattern, name === OPAWG_WATCH_ENTRY ? WATCH : info(name, 'bot')));
   }
-  for (const [name, pattern] of OPAWG_APPS)
-    named.push({ pattern: new RegExp(pattern), info: info(name, 'app') });
+  for (const [name, pattern] of OPAWG_APPS) named.push(rule(pattern, info(name, 'app')));
   for (const [name, pattern, bot] of OPAWG_LIBRARIES) {
     // OPAWG's category "bot" marks server-side HTTP clients (Go-http-client, python-urllib3, axios...).
-    named.push({ pattern: new RegExp(pattern), info: info(name, bot ? 'bot' : 'library') });
+    named.push(rule(pattern, info(name, bot ? 'bot' : 'library')));
   }
   const trustedBrowsers: Rule[] = [];
   const browsers: Rule[] = [];
   for (const [name, pattern] of OPAWG_BROWSERS) {
-    (BROWSERS_BEFORE_ISBOT.includes(name) ? trustedBrowsers : browsers).push({
-      pattern: new RegExp(pattern),
-      info: info(name, 'browser'),
-    });
+    (BROWSERS_BEFORE_ISBOT.includes(name) ? trustedBrowsers : browsers).push(
+      rule(pattern, info(name, 'browser')),
+    );
   }
   rules = { named, trustedBrowsers, browsers };
   return rules;
 }
 
 function firstMatch(list: readonly Rule[], userAgent: string): ClientInfo | undefined {
-  for (const rule of list) if (rule.pattern.test(userAgent)) return rule.info;
+  const first = userAgent[0] ?? '';
+  for (const { pattern, first: can, info } of list) {
+    if ((can === null || can.includes(first)) && pattern.test(userAgent)) return info;
+  }
   return undefined;
 }
 
