@@ -10,7 +10,7 @@ export interface ClientInfo {
   readonly kind: ClientKind;
 }
 
-/** What an agent no list names is counted as (IAB v2.2 counts unknown agents; only known bots are dropped). */
+/** An agent no list names: counted (IAB v2.2 filters bots by list, not unknown agents). */
 const OTHER_APP: ClientInfo = Object.freeze({ app: 'Other', kind: 'app' });
 /** A bot that only isbot recognises: OPAWG gives it no name. */
 const OTHER_BOT: ClientInfo = Object.freeze({ app: 'Other', kind: 'bot' });
