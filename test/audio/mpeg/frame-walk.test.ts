@@ -58,6 +58,22 @@ describe('walkFrames', () => {
     expect(walk.warnings).toEqual([`skipped 5000 bytes of junk at byte ${head.byteLength}`]);
   });
 
+  it('notes where frame number `mark` ends, past junk and buffer edges, and stops there when asked', async () => {
+    const stream = concat(vbrStream(3_000), new Uint8Array(5000).fill(0x55), vbrStream(3_000));
+    for (const mark of [1, 1_500, 2_999, 3_000, 3_001, 4_500, 6_000, 6_001]) {
+      const expected = referenceWalk(stream, 0, stream.byteLength, SIGNATURE, mark);
+      const walk = await walkFrames(fillingReader(stream), 0, stream.byteLength, SIGNATURE, { mark });
+      expect(walk).toEqual(expected);
+      const short = await walkFrames(fillingReader(stream), 0, stream.byteLength, SIGNATURE, {
+        mark,
+        stopAtMark: true,
+        firstChunk: 64 * 1024,
+      });
+      expect(short.markEnd).toBe(expected.markEnd);
+      if (mark <= 6_000) expect(short.frames).toBe(mark);
+    }
+  });
+
   it('marks a stream whose last frame is cut short as truncated', async () => {
     const stream = vbrStream(4_000);
     const cut = stream.subarray(0, stream.byteLength - 10);
