@@ -3,10 +3,9 @@
 import type { Chapter } from '../../domain/vocabulary.ts';
 import { CorruptMediaError, UnsupportedMediaError } from '../../errors.ts';
 import type { RandomAccessReader } from '../../media-store/media-store.ts';
-import { MINUTE_SECONDS } from '../minute-bytes.ts';
 import { type Box, ByteView, childBoxes, findBox, topLevelBoxes } from './boxes.ts';
 import { chunkOffsets, closeChapters, neroChapters, textTrackChapters } from './mp4-chapters.ts';
-import { mp4MinuteEnd } from './mp4-minute.ts';
+import { mp4MinuteBytes } from './mp4-minute.ts';
 
 /** A moov larger than this is refused rather than read into memory (real ones are far smaller). */
 export const MAX_MOOV_BYTES = 64 * 1024 * 1024;
@@ -91,7 +90,7 @@ async function analyzeMoov(moov: ByteView, reader: RandomAccessReader, moovBox: 
   const partial = mediaIsCut(moov, audio, reader.size);
   if (partial) warnings.push('file is truncated: sample data points past the end of the file');
 
-  const minuteBytes = minuteBytesOf(moov, audio, movieTimescale, moovBox);
+  const minuteBytes = mp4MinuteBytes(moov, audio, movieTimescale, moovBox);
 
   const chapterTrack = tracks.find((t) => audio.chapterTrackIds.includes(t.id));
   let chapters = neroChapters(moov, top);
@@ -145,28 +144,6 @@ function readTrack(moov: ByteView, trak: Box): Track {
     chapterTrackIds,
     box: trak,
   };
-}
-
-/**
- * The first minute in bytes. Playback starts at the first edit's media time (the AAC priming the
- * edit list skips), later by any empty edit before it (ISO 14496-12 §8.6.6). A player needs the
- * moov before it can play, so a moov after the media data counts whole.
- */
-function minuteBytesOf(moov: ByteView, audio: Track, movieTimescale: number, moovBox: Box) {
-  let delay = 0;
-  let mediaTime = 0;
-  for (const edit of audio.edits) {
-    if (edit.mediaTime >= 0) {
-      mediaTime = edit.mediaTime;
-      break;
-    }
-    delay += edit.segment / movieTimescale;
-  }
-  const target = mediaTime + Math.max(0, MINUTE_SECONDS - delay) * audio.timescale;
-  const end = mp4MinuteEnd(moov, audio.box, target);
-  if (end === undefined) return undefined;
-  const firstSample = chunkOffsets(moov, audio.box)[0] ?? 0;
-  return end + (moovBox.start > firstSample ? moovBox.end - moovBox.start : 0);
 }
 
 /** True when sample data is said to lie past the end of the file: it was cut short. */

@@ -1,5 +1,41 @@
-// mp4MinuteEnd: where, in an MP4 file, the audio sample ends in which playback reaches a given media time.
+// mp4MinuteBytes: an MP4's first minute in bytes, from the audio track's sample tables and where the moov is.
+import { MINUTE_SECONDS } from '../minute-bytes.ts';
 import { type Box, type ByteView, childBoxes, findBox } from './boxes.ts';
+import { chunkOffsets } from './mp4-chapters.ts';
+
+/** What mp4MinuteBytes needs of the audio track. */
+export interface MinuteTrack {
+  readonly timescale: number;
+  readonly edits: readonly { segment: number; mediaTime: number }[];
+  readonly box: Box;
+}
+
+/**
+ * The first minute in bytes. Playback starts at the first edit's media time (the AAC priming the
+ * edit list skips), later by any empty edit before it (ISO 14496-12 §8.6.6). A player needs the
+ * moov before it can play, so a moov after the media data counts whole.
+ */
+export function mp4MinuteBytes(
+  moov: ByteView,
+  audio: MinuteTrack,
+  movieTimescale: number,
+  moovBox: Box,
+): number | undefined {
+  let delay = 0;
+  let mediaTime = 0;
+  for (const edit of audio.edits) {
+    if (edit.mediaTime >= 0) {
+      mediaTime = edit.mediaTime;
+      break;
+    }
+    delay += edit.segment / movieTimescale;
+  }
+  const target = mediaTime + Math.max(0, MINUTE_SECONDS - delay) * audio.timescale;
+  const end = mp4MinuteEnd(moov, audio.box, target);
+  if (end === undefined) return undefined;
+  const firstSample = chunkOffsets(moov, audio.box)[0] ?? 0;
+  return end + (moovBox.start > firstSample ? moovBox.end - moovBox.start : 0);
+}
 
 /** Table entries walked at most (a real first minute needs a few thousand); more means a hostile file. */
 const MAX_ENTRIES = 10_000_000;
