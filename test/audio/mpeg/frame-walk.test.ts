@@ -113,9 +113,10 @@ describe('walkFrames', () => {
     const file = fc.record({
       runs: fc.array(fc.tuple(frames, junk), { minLength: 1, maxLength: 5 }),
       cut: fc.nat(2_000),
+      mark: fc.nat(16_000), // where the first minute ends: anywhere, or past the end
     });
     await fc.assert(
-      fc.asyncProperty(file, async ({ runs, cut }) => {
+      fc.asyncProperty(file, async ({ runs, cut, mark }) => {
         const parts: Uint8Array[] = [];
         for (const [{ kinds, n, fakes }, noise] of runs) {
           for (let f = 0; f < n; f++) {
@@ -129,8 +130,9 @@ describe('walkFrames', () => {
         }
         const whole = concat(...parts);
         const bytes = whole.subarray(0, Math.max(4, whole.byteLength - cut));
-        const expected = referenceWalk(bytes, 0, bytes.byteLength, SIGNATURE);
-        expect(await walkFrames(fillingReader(bytes), 0, bytes.byteLength, SIGNATURE)).toEqual(expected);
+        const expected = referenceWalk(bytes, 0, bytes.byteLength, SIGNATURE, mark);
+        const walk = await walkFrames(fillingReader(bytes), 0, bytes.byteLength, SIGNATURE, { mark });
+        expect(walk).toEqual(expected);
       }),
       { numRuns: 40 },
     );
