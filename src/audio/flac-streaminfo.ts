@@ -45,14 +45,22 @@ function crc8(bytes: Uint8Array): number {
   return crc;
 }
 
-/** CRC-16 (polynomial 0x8005) over a whole FLAC frame, which its last two bytes carry. */
-function crc16(bytes: Uint8Array): number {
-  let crc = 0;
-  for (const byte of bytes) {
-    crc ^= byte << 8;
+/** CRC-16 (polynomial 0x8005) by byte, from a table. */
+const CRC16_TABLE = (() => {
+  const table = new Uint16Array(256);
+  for (let n = 0; n < 256; n++) {
+    let crc = n << 8;
     for (let bit = 0; bit < 8; bit++)
       crc = crc & 0x8000 ? ((crc << 1) ^ 0x8005) & 0xffff : (crc << 1) & 0xffff;
+    table[n] = crc;
   }
+  return table;
+})();
+
+/** CRC-16 (polynomial 0x8005) over a whole FLAC frame, which its last two bytes carry (RFC 9639 §9.3). */
+export function crc16(bytes: Uint8Array): number {
+  let crc = 0;
+  for (const byte of bytes) crc = ((crc << 8) ^ (CRC16_TABLE[(crc >>> 8) ^ byte] as number)) & 0xffff;
   return crc;
 }
 
@@ -73,7 +81,7 @@ export async function lastFrameEnd(
   const tail = await reader.read(start, end - start);
   for (let i = tail.byteLength - 6; i >= 0; i--) {
     if (tail[i] !== 0xff || ((tail[i + 1] as number) & 0xfe) !== 0xf8) continue;
-    const header = parseFrameHeader(tail, i, info);
+    const header = flacFrameHeader(tail, i, info);
     if (!header) continue;
     const footer = ((tail[tail.byteLength - 2] as number) << 8) | (tail[tail.byteLength - 1] as number);
     const whole = crc16(tail.subarray(i, tail.byteLength - 2)) === footer;
@@ -85,8 +93,11 @@ export async function lastFrameEnd(
 const RATES = [0, 88200, 176400, 192000, 8000, 16000, 22050, 24000, 32000, 44100, 48000, 96000];
 const SAMPLE_SIZES = [0, 8, 12, -1, 16, 20, 24, 32];
 
-/** A frame header at `at` that agrees with STREAMINFO (rate, channels, sample size, block size, length). */
-function parseFrameHeader(bytes: Uint8Array, at: number, info: FlacStreamInfo) {
+/**
+ * A frame header at `at` whose CRC-8 holds and that agrees with STREAMINFO (rate, channels, sample
+ * size, block size, length): its first sample and block size.
+ */
+export function flacFrameHeader(bytes: Uint8Array, at: number, info: FlacStreamInfo) {
   const variable = ((bytes[at + 1] as number) & 1) === 1;
   const sizeCode = (bytes[at + 2] as number) >> 4;
   const rateCode = (bytes[at + 2] as number) & 15;

@@ -1,7 +1,9 @@
 // measureContainer: the exact length and audio facts of a file, by the method its container allows.
 import type { Chapter } from '../domain/vocabulary.ts';
 import type { RandomAccessReader } from '../media-store/media-store.ts';
+import { flacMinuteEnd } from './flac-minute.ts';
 import { lastFrameEnd, readFlacStreamInfo } from './flac-streaminfo.ts';
+import { MINUTE_SECONDS } from './minute-bytes.ts';
 import { analyzeMp4 } from './mp4/mp4-info.ts';
 import { analyzeMpeg } from './mpeg/mpeg-duration.ts';
 import { analyzeOgg } from './ogg-duration.ts';
@@ -21,6 +23,11 @@ export interface ContainerFacts {
   /** Chapters found by podwire's own parser; undefined to use music-metadata's (ID3 CHAP). */
   readonly chapters?: readonly Chapter[];
   readonly hasVideo: boolean;
+  /**
+   * Bytes up to the end of the frame, packet or page in which playback reaches 60 s, headers and
+   * tags before it included (see AudioProbe.minuteBytes); undefined when it could not be found.
+   */
+  readonly minuteBytes: number | undefined;
   readonly partial: boolean;
   readonly warnings: readonly string[];
 }
@@ -45,6 +52,7 @@ export async function measureContainer(
         sampleRate: a.header.sampleRate,
         channels: a.header.channels,
         hasVideo: false,
+        minuteBytes: a.minuteEnd,
         partial: a.partial,
         warnings: a.warnings,
       };
@@ -58,6 +66,7 @@ export async function measureContainer(
         chapters: a.chapters,
         channels: a.channels,
         hasVideo: a.hasVideo,
+        minuteBytes: a.minuteBytes,
         partial: a.partial,
         warnings: a.warnings,
       };
@@ -72,16 +81,22 @@ export async function measureContainer(
         sampleRate: a.sampleRate,
         channels: a.channels,
         hasVideo: false,
+        minuteBytes: a.minuteEnd,
         partial: a.partial,
         warnings: a.warnings,
       };
     }
     case 'flac': {
       const info = await readFlacStreamInfo(reader, afterTags);
+      const end = await trailingTagsStart(reader, afterTags);
       // STREAMINFO states the length; the last frame's position proves the file still holds it.
-      const present = await lastFrameEnd(reader, info, await trailingTagsStart(reader, afterTags));
+      const present = await lastFrameEnd(reader, info, end);
       const partial = present !== undefined && present < info.samples;
       const durationSeconds = (partial ? present : info.samples) / info.sampleRate;
+      const minuteBytes =
+        durationSeconds > MINUTE_SECONDS
+          ? await flacMinuteEnd(reader, info, afterTags, end, MINUTE_SECONDS * info.sampleRate)
+          : undefined;
       return {
         sampleRate: info.sampleRate,
         channels: info.channels,
@@ -89,6 +104,7 @@ export async function measureContainer(
         method: 'flac-streaminfo',
         bitrate: averageBitrate(reader.size, durationSeconds),
         hasVideo: false,
+        minuteBytes,
         partial,
         warnings: partial ? [`file is truncated: ${info.samples - present} samples missing`] : [],
       };
@@ -105,6 +121,7 @@ export async function measureContainer(
         sampleRate: a.sampleRate,
         channels: a.channels,
         hasVideo: false,
+        minuteBytes: a.minuteEnd,
         partial: a.partial,
         warnings: a.warnings,
       };

@@ -1,6 +1,8 @@
 // analyzeOgg: the length of an Ogg Opus or Vorbis stream from its last page's granule position (RFC 3533, RFC 7845).
 import { CorruptMediaError, UnsupportedMediaError } from '../errors.ts';
 import type { RandomAccessReader } from '../media-store/media-store.ts';
+import { MINUTE_SECONDS } from './minute-bytes.ts';
+import { oggMinuteEnd } from './ogg-minute.ts';
 
 export interface OggAnalysis {
   readonly codec: 'Opus' | 'Vorbis';
@@ -9,6 +11,8 @@ export interface OggAnalysis {
   readonly channels: number;
   /** Opus pre-skip: samples (at 48 kHz) the decoder drops at the start. */
   readonly preSkip: number;
+  /** Offset just past the page on which playback reaches 60 s; undefined when not found. */
+  readonly minuteEnd: number | undefined;
   readonly partial: boolean;
   readonly warnings: readonly string[];
 }
@@ -89,5 +93,10 @@ export async function analyzeOgg(reader: RandomAccessReader): Promise<OggAnalysi
   if (partial) warnings.push('file is truncated: its last Ogg page is cut short');
   const samples = Number(last.granule) - preSkip;
   if (samples <= 0) throw new CorruptMediaError('Ogg stream ends before its first sample');
-  return { codec, durationSeconds: samples / sampleRate, sampleRate, channels, preSkip, partial, warnings };
+  const durationSeconds = samples / sampleRate;
+  const minuteEnd =
+    durationSeconds > MINUTE_SECONDS
+      ? await oggMinuteEnd(reader, { serial: first.serial, sampleRate, preSkip }, MINUTE_SECONDS)
+      : undefined;
+  return { codec, durationSeconds, sampleRate, channels, preSkip, minuteEnd, partial, warnings };
 }

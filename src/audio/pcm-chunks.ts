@@ -1,6 +1,7 @@
 // analyzePcm: exact length of WAV (RIFF, little-endian) and AIFF (big-endian) files from their chunks.
 import { CorruptMediaError } from '../errors.ts';
 import type { RandomAccessReader } from '../media-store/media-store.ts';
+import { MINUTE_SECONDS } from './minute-bytes.ts';
 import { type WavCodec, wavCodec } from './wav-format.ts';
 
 export interface PcmAnalysis {
@@ -10,6 +11,8 @@ export interface PcmAnalysis {
   readonly bitsPerSample: number;
   /** WAV only: the codec its fmt chunk declares (AIFF's is left to music-metadata). */
   readonly codec?: WavCodec;
+  /** Offset just past the sample frame in which playback reaches 60 s (header included). */
+  readonly minuteEnd: number;
   readonly partial: boolean;
   readonly warnings: readonly string[];
 }
@@ -80,6 +83,8 @@ export async function analyzePcm(reader: RandomAccessReader, kind: 'wav' | 'aiff
     channels,
     bitsPerSample: bits,
     codec,
+    // Whole sample frames (blockAlign bytes each) for 60 s: 60 × the byte rate, block-aligned.
+    minuteEnd: dataStart + Math.ceil(MINUTE_SECONDS * rate) * blockAlign,
     partial,
     warnings: partial ? [`file is truncated: ${declaredFrames - presentFrames} sample frames missing`] : [],
   };

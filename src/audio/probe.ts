@@ -9,6 +9,7 @@ import { type BlockReader, createBlockReader } from './block-reader.ts';
 import { readMpegTags } from './id3/mpeg-tags.ts';
 import { type ContainerFacts, measureContainer } from './measure-container.ts';
 import { audioMimeType } from './mime.ts';
+import { resolveMinuteBytes } from './minute-bytes.ts';
 import { closeChapters } from './mp4/mp4-chapters.ts';
 import { ReaderTokenizer } from './reader-tokenizer.ts';
 import { type AudioContainer, sniffContainer } from './sniff.ts';
@@ -25,6 +26,19 @@ export interface AudioProbe {
   readonly durationMethod: string;
   readonly mimeType: string;
   readonly sizeBytes: number;
+  /**
+   * The IAB download threshold: the bytes a player must have received to hold the file's header
+   * and tags and its first 60 seconds of audio, that is (a) the bytes from the start of the file to
+   * the first audio frame or packet (ID3v2 tags, the Xing/LAME frame, ftyp and moov when the moov
+   * comes first, the Ogg header pages, the FLAC metadata blocks, the WAV header), plus (b) for an
+   * MP4 whose moov follows the media data, the moov's size (a player needs it to play), plus (c)
+   * the bytes from the first audio frame to the end of the frame, packet or page in which
+   * playback (gapless: after the encoder delay, the edit list's priming, the Opus pre-skip)
+   * reaches 60.000 s. A file whose audio lasts 60 s or less: its whole size. Never more than the
+   * file. Exact from the frames (MPEG frame walk, MP4 sample tables, Ogg granules, FLAC frame
+   * headers, WAV block alignment); where they do not allow it, a proportional estimate and a warning.
+   */
+  readonly minuteBytes: number;
   readonly container: AudioContainer;
   readonly codec: string;
   /** Average bits per second. */
@@ -107,6 +121,10 @@ async function probeWith(reader: BlockReader, size: number): Promise<AudioProbe>
     durationMethod: facts.method,
     mimeType,
     sizeBytes: size,
+    minuteBytes: resolveMinuteBytes(
+      { sizeBytes: size, durationSeconds: duration, exact: facts.minuteBytes, partial: facts.partial },
+      warnings,
+    ),
     container,
     codec: facts.codec ?? format?.codec ?? container,
     bitrate: facts.bitrate ?? (format?.bitrate ? Math.round(format.bitrate) : undefined),

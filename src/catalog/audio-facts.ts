@@ -15,6 +15,7 @@ export function audioFacts(
   | 'channels'
   | 'lossless'
   | 'chapters'
+  | 'minuteBytes'
 > {
   return {
     mimeType: probe.mimeType,
@@ -26,5 +27,7 @@ export function audioFacts(
     channels: probe.channels ?? null,
     lossless: probe.lossless,
     chapters: [...probe.chapters],
+    // The IAB download threshold (headers and tags plus the first minute), exact per file.
+    minuteBytes: probe.minuteBytes,
   };
 }

@@ -23,7 +23,11 @@ export interface RegisterOptions {
   readonly trustModificationTime?: boolean;
 }
 
-export type RegisterStatus = 'new' | 'updated' | 'unchanged';
+/**
+ * `backfilled`: the record already described these bytes but lacked a fact a newer podwire probes
+ * (media_assets.minute_bytes, from migration 0005), so the file was probed again to fill it in.
+ */
+export type RegisterStatus = 'new' | 'updated' | 'unchanged' | 'backfilled';
 
 export interface RegisterResult {
   readonly asset: MediaAsset;
@@ -54,8 +58,11 @@ export async function registerMediaAsset(
     changed: false,
     warnings: [],
   } as const;
+  // Audio recorded before minute_bytes existed is probed again, whatever its size and dates say.
+  const backfill = existing !== undefined && options.kind === 'audio' && existing.minuteBytes === null;
   if (
     existing &&
+    !backfill &&
     options.trustModificationTime &&
     existing.sizeBytes === info.size &&
     existing.sourceMtime?.getTime() === info.modified.getTime()
@@ -64,7 +71,8 @@ export async function registerMediaAsset(
   }
   const sha256 = await media.digest(key);
   if (sha256 === undefined) throw new NotFoundError(`media file ${key} disappeared while it was read`);
-  if (existing && existing.sha256 === sha256 && existing.sizeBytes === info.size) return unchanged;
+  const same = existing !== undefined && existing.sha256 === sha256 && existing.sizeBytes === info.size;
+  if (same && !backfill) return unchanged;
   let warnings: readonly string[] = [];
   const reader = await media.open(key);
   if (!reader) throw new NotFoundError(`media file ${key} disappeared while it was read`);
@@ -100,7 +108,9 @@ export async function registerMediaAsset(
     ...facts,
     sourceMtime: info.modified,
     probedAt: options.now,
-    createdAt: options.storedAt ?? info.modified,
+    // A backfill changes no content: the record keeps its creation time (Last-Modified).
+    createdAt: same && existing ? existing.createdAt : (options.storedAt ?? info.modified),
   });
-  return { asset, status: existing ? 'updated' : 'new', changed: true, warnings };
+  const status = same ? 'backfilled' : existing ? 'updated' : 'new';
+  return { asset, status, changed: true, warnings };
 }

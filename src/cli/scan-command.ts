@@ -73,9 +73,13 @@ export async function runScan(
       }
     }
     const count = (status: string) => report.entries.filter((e) => e.status === status).length;
+    const backfilled = count('backfilled');
     terminal.out(
       `scanned ${report.entries.length} media files under ${dir}: ${count('new')} new, ${count('updated')} updated, ` +
         `${count('unchanged')} unchanged, ${count('failed')} failed` +
+        (backfilled
+          ? `; ${backfilled} probed again to record their first-minute bytes (minute_bytes was empty)`
+          : '') +
         (report.skipped ? `; ${report.skipped} other files skipped` : ''),
     );
     for (const key of report.missing) terminal.err(`podwire: ${key}: recorded, but the file is gone`);

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/catalog/seed.ts';
@@ -7,6 +8,7 @@ import { liveEpisodesOfArticles } from '../../src/db/queries/pairing.ts';
 import { formatDuration } from '../../src/domain/duration.ts';
 import { NotFoundError } from '../../src/errors.ts';
 import { createMemoryMediaStore } from '../../src/media-store/memory-store.ts';
+import { probeFile } from '../../src/node/file-reader.ts';
 import { createFsMediaStore } from '../../src/node/fs-media-store.ts';
 import { BUNDLED_MEDIA_DIR } from '../../src/node/server.ts';
 import { openTempDb } from '../helpers/temp-db.ts';
@@ -42,6 +44,11 @@ describe('seedDemo', () => {
     const audio = await findAssetByKey(opened.db, 'demo/briefing-01-tide-mill-people.mp3');
     expect(audio).toMatchObject({ mimeType: 'audio/mpeg', sampleRate: 16000, channels: 1, bitrate: 16000 });
     expect(audio?.sizeBytes).toBe((await media.stat('demo/briefing-01-tide-mill-people.mp3'))?.size);
+    // the IAB threshold: this 25-minute file's first minute, not the whole file
+    expect(audio?.minuteBytes).toBe(
+      (await probeFile(join(BUNDLED_MEDIA_DIR, 'demo/briefing-01-tide-mill-people.mp3'))).minuteBytes,
+    );
+    expect(audio?.minuteBytes).toBeLessThan((audio?.sizeBytes ?? 0) / 20);
     expect(audio?.chapters.map((c) => c.title)).toEqual([
       'Welcome',
       "The millers' families",

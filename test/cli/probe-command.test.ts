@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { probeFile } from '../../src/node/file-reader.ts';
 import { collect, REPO_ROOT } from '../helpers/spawn-podwire.ts';
 
 function podwire(args: string[]) {
@@ -40,10 +41,11 @@ describe('podwire probe', () => {
       `${FIXTURES}/m4a-chapters.m4a`,
       `${FIXTURES}/missing.mp3`,
       'README.md',
+      'media/demo/briefing-01-tide-mill-people.mp3',
     ]);
     expect(result.code).toBe(1);
     const rows = JSON.parse(result.stdout);
-    expect(rows).toHaveLength(3);
+    expect(rows).toHaveLength(4);
     expect(rows[0]).toMatchObject({
       file: `${FIXTURES}/m4a-chapters.m4a`,
       durationSeconds: 7.3,
@@ -60,6 +62,11 @@ describe('podwire probe', () => {
       ],
     });
     expect(typeof rows[0].bitrate).toBe('number');
+    // the IAB threshold: the whole of a file under a minute; the first minute's frames of a longer one
+    expect(rows[0].minuteBytes).toBe(rows[0].sizeBytes);
+    const demo = await probeFile(join(REPO_ROOT, 'media/demo/briefing-01-tide-mill-people.mp3'));
+    expect(rows[3].minuteBytes).toBe(demo.minuteBytes);
+    expect(rows[3].minuteBytes).toBeLessThan(rows[3].sizeBytes / 20);
     expect(rows[1]).toEqual({ file: `${FIXTURES}/missing.mp3`, error: 'no such file' });
     expect(rows[2].error).toMatch(/not an audio file podwire can read \(it looks like text\)/);
   });

@@ -2,9 +2,10 @@ import { spawn } from 'node:child_process';
 import { copyFile, mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { findAssetByKey } from '../../src/db/queries/media-assets.ts';
-import { mediaJournal } from '../../src/db/schema.ts';
+import { mediaAssets, mediaJournal } from '../../src/db/schema.ts';
 import { collect, REPO_ROOT } from '../helpers/spawn-podwire.ts';
 import { openTempDb } from '../helpers/temp-db.ts';
 import { tempDirs } from '../helpers/temp-dir.ts';
@@ -55,7 +56,44 @@ describe('podwire scan', () => {
     const opened = await openTempDb(dir, 'p.db');
     const asset = await findAssetByKey(opened.db, 'shows/one/episode.mp3');
     expect(asset?.durationSeconds).toBe(10.584);
+    // under a minute: the IAB threshold is the whole file
+    expect(asset?.minuteBytes).toBe(asset?.sizeBytes);
     opened.close();
+  });
+
+  it('probes again the audio recorded before minute_bytes existed, though unchanged, and says so', async () => {
+    const dir = await newDir();
+    const media = join(dir, 'media');
+    await mkdir(join(media, 'shows'), { recursive: true });
+    await copyFile(fixture('mp3-vbr-xing.mp3'), join(media, 'shows/episode.mp3'));
+    await copyFile(fixture('opus.opus'), join(media, 'shows/bonus.opus'));
+    const env = { DATABASE_URL: `file:${join(dir, 'p.db')}`, MEDIA_DIR: media };
+    expect((await podwire(['scan'], env)).code).toBe(0);
+
+    // as a record written before migration 0005 would be
+    let opened = await openTempDb(dir, 'p.db');
+    const before = await findAssetByKey(opened.db, 'shows/episode.mp3');
+    await opened.db
+      .update(mediaAssets)
+      .set({ minuteBytes: null })
+      .where(eq(mediaAssets.key, 'shows/episode.mp3'));
+    opened.close();
+
+    const again = await podwire(['scan'], env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('backfilled shows/episode.mp3 0:07');
+    expect(again.stdout).toMatch(
+      /0 new, 0 updated, 1 unchanged, 0 failed; 1 probed again to record their first-minute bytes/,
+    );
+    opened = await openTempDb(dir, 'p.db');
+    const after = await findAssetByKey(opened.db, 'shows/episode.mp3');
+    opened.close();
+    expect(after?.minuteBytes).toBe(before?.sizeBytes);
+    expect(after?.createdAt).toEqual(before?.createdAt);
+
+    const third = await podwire(['scan'], env);
+    expect(third.stdout).toMatch(/0 new, 0 updated, 2 unchanged, 0 failed/);
+    expect(third.stdout).not.toContain('probed again');
   });
 
   it('refuses a folder outside MEDIA_DIR', async () => {

@@ -19,8 +19,14 @@ function chainHolds(bytes: Uint8Array, at: number, end: number, signature: numbe
   return true;
 }
 
-export function referenceWalk(bytes: Uint8Array, from: number, end: number, signature: number) {
-  const walk = { frames: 0, audioBytes: 0, truncated: false, warnings: [] as string[] };
+export function referenceWalk(bytes: Uint8Array, from: number, end: number, signature: number, mark = 0) {
+  const walk = {
+    frames: 0,
+    audioBytes: 0,
+    truncated: false,
+    warnings: [] as string[],
+    markEnd: undefined as number | undefined,
+  };
   let pos = from;
   while (pos + 4 <= end) {
     const l = length(bytes, pos, signature);
@@ -28,6 +34,7 @@ export function referenceWalk(bytes: Uint8Array, from: number, end: number, sign
       walk.frames++;
       walk.audioBytes += l;
       pos += l;
+      if (walk.frames === mark) walk.markEnd = pos;
       continue;
     }
     if (l > 0) {

@@ -5,6 +5,7 @@ import { CorruptMediaError, UnsupportedMediaError } from '../../errors.ts';
 import type { RandomAccessReader } from '../../media-store/media-store.ts';
 import { type Box, ByteView, childBoxes, findBox, topLevelBoxes } from './boxes.ts';
 import { chunkOffsets, closeChapters, neroChapters, textTrackChapters } from './mp4-chapters.ts';
+import { mp4MinuteBytes } from './mp4-minute.ts';
 
 /** A moov larger than this is refused rather than read into memory (real ones are far smaller). */
 export const MAX_MOOV_BYTES = 64 * 1024 * 1024;
@@ -16,6 +17,11 @@ export interface Mp4Analysis {
   readonly hasVideo: boolean;
   /** Channels from the AAC AudioSpecificConfig (more reliable than the sample entry's field). */
   readonly channels: number | undefined;
+  /**
+   * Bytes a player needs for the first minute: up to the end of the sample in which playback
+   * reaches 60 s, plus the moov when it comes after the media data; undefined when unknown.
+   */
+  readonly minuteBytes: number | undefined;
   readonly partial: boolean;
   readonly warnings: readonly string[];
 }
@@ -42,7 +48,7 @@ export async function analyzeMp4(reader: RandomAccessReader): Promise<Mp4Analysi
   }
   const moov = new ByteView(await reader.read(moovBox.start, moovSize));
   try {
-    return await analyzeMoov(moov, reader);
+    return await analyzeMoov(moov, reader, moovBox);
   } catch (error) {
     if (error instanceof RangeError) {
       throw new CorruptMediaError(`MP4 metadata is malformed: ${error.message}`, { cause: error });
@@ -51,7 +57,7 @@ export async function analyzeMp4(reader: RandomAccessReader): Promise<Mp4Analysi
   }
 }
 
-async function analyzeMoov(moov: ByteView, reader: RandomAccessReader): Promise<Mp4Analysis> {
+async function analyzeMoov(moov: ByteView, reader: RandomAccessReader, moovBox: Box): Promise<Mp4Analysis> {
   const top = childBoxes(moov, 0, moov.length)[0] as Box;
   const mvhd = findBox(moov, top.payload, top.end, ['mvhd']);
   if (!mvhd) throw new CorruptMediaError('MP4 moov box has no movie header (mvhd)');
@@ -84,6 +90,8 @@ async function analyzeMoov(moov: ByteView, reader: RandomAccessReader): Promise<
   const partial = mediaIsCut(moov, audio, reader.size);
   if (partial) warnings.push('file is truncated: sample data points past the end of the file');
 
+  const minuteBytes = mp4MinuteBytes(moov, audio, movieTimescale, moovBox);
+
   const chapterTrack = tracks.find((t) => audio.chapterTrackIds.includes(t.id));
   let chapters = neroChapters(moov, top);
   if (chapters.length === 0 && chapterTrack) chapters = await textTrackChapters(moov, chapterTrack, reader);
@@ -93,6 +101,7 @@ async function analyzeMoov(moov: ByteView, reader: RandomAccessReader): Promise<
     chapters: closeChapters(chapters, durationSeconds),
     hasVideo: tracks.some((t) => t.handler === 'vide'),
     channels: aacChannels(moov, audio.box),
+    minuteBytes,
     partial,
     warnings,
   };

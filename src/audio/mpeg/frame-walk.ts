@@ -8,6 +8,17 @@ export interface Walk {
   audioBytes: number;
   truncated: boolean;
   warnings: string[];
+  /** Offset just past frame number `mark` (counting from 1), once the walk has passed it. */
+  markEnd?: number;
+}
+
+export interface WalkOptions {
+  /** Note where this many frames end (Walk.markEnd): the frame in which the first minute ends. */
+  readonly mark?: number;
+  /** Stop once the mark is passed: a short walk, where a VBR header already gave the length. */
+  readonly stopAtMark?: boolean;
+  /** Bytes of the first read (later ones are WALK_CHUNK): a short walk reads about what it needs. */
+  readonly firstChunk?: number;
 }
 
 /**
@@ -20,18 +31,22 @@ const WALK_CHUNK = 1024 * 1024;
 const spare: Uint8Array[] = [];
 const MAX_SPARE = 4;
 
-/** Counts every frame from `from` to `end` of the stream whose frames match `signature`. */
+/**
+ * Counts every frame from `from` to `end` of the stream whose frames match `signature`, and notes
+ * where frame number `options.mark` ends.
+ */
 export async function walkFrames(
   reader: RandomAccessReader,
   from: number,
   end: number,
   signature: number,
+  options: WalkOptions = {},
 ): Promise<Walk> {
   const walk: Walk = { frames: 0, audioBytes: 0, truncated: false, warnings: [] };
   // A buffer of its own while the walk runs (walks may run concurrently), back to the pool after.
   const own = reader.readInto ? (spare.pop() ?? new Uint8Array(WALK_CHUNK)) : undefined;
   try {
-    await walkWith(reader, from, end, signature, walk, own);
+    await walkWith(reader, from, end, signature, walk, own, options);
   } finally {
     if (own && spare.length < MAX_SPARE) spare.push(own);
   }
@@ -45,13 +60,17 @@ async function walkWith(
   signature: number,
   walk: Walk,
   own: Uint8Array | undefined,
+  options: WalkOptions,
 ): Promise<void> {
+  const mark = options.mark ?? 0;
+  let chunk = Math.min(WALK_CHUNK, Math.max(4096, options.firstChunk ?? WALK_CHUNK));
   let pos = from;
   let view: DataView = new DataView(new ArrayBuffer(0));
   let bufferStart = from;
   while (pos + 4 <= end) {
     if (pos + 4 > bufferStart + view.byteLength) {
-      const want = Math.min(WALK_CHUNK, end - pos);
+      const want = Math.min(chunk, end - pos);
+      chunk = WALK_CHUNK;
       let bytes: Uint8Array;
       if (own && reader.readInto) {
         const target = own.subarray(0, want);
@@ -63,7 +82,14 @@ async function walkWith(
       bufferStart = pos;
       if (bytes.byteLength < 4) break;
     }
-    const i = walkBuffer(view, pos - bufferStart, end - bufferStart, signature, walk);
+    let i = pos - bufferStart;
+    if (walk.markEnd === undefined && walk.frames < mark) {
+      // Only until the mark (in the first buffer or two): the main loops stay free of its check.
+      i = countFrames(view, i, end - bufferStart, signature, walk, mark - walk.frames);
+      if (walk.frames === mark) walk.markEnd = bufferStart + i;
+      if (walk.markEnd !== undefined && options.stopAtMark) return;
+    }
+    i = walkBuffer(view, i, end - bufferStart, signature, walk);
     pos = bufferStart + i;
     if (i + 4 > view.byteLength) continue; // ran off the buffer: refill from pos
     const h = view.getUint32(i);
@@ -101,6 +127,31 @@ function walkBuffer(view: DataView, i: number, stop: number, signature: number, 
   let frames = 0;
   let bytes = 0;
   while (i <= last) {
+    const h = view.getUint32(i);
+    const length = (h & STREAM_SIGNATURE_MASK) === signature ? frameLengthOf(h) : 0;
+    if (length === 0 || i + length > stop) break;
+    frames++;
+    bytes += length;
+    i += length;
+  }
+  walk.frames += frames;
+  walk.audioBytes += bytes;
+  return i;
+}
+
+/** The one-lane loop for at most `limit` frames: how the walk finds where the first minute ends. */
+function countFrames(
+  view: DataView,
+  i: number,
+  stop: number,
+  signature: number,
+  walk: Walk,
+  limit: number,
+): number {
+  const last = view.byteLength - 4;
+  let frames = 0;
+  let bytes = 0;
+  while (frames < limit && i <= last) {
     const h = view.getUint32(i);
     const length = (h & STREAM_SIGNATURE_MASK) === signature ? frameLengthOf(h) : 0;
     if (length === 0 || i + length > stop) break;

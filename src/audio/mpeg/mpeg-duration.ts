@@ -3,6 +3,7 @@ import type { RandomAccessReader } from '../../media-store/media-store.ts';
 import { type FrameHeader, parseFrameHeader, STREAM_SIGNATURE_MASK } from './frame-header.ts';
 import { findFirstFrame } from './frame-sync.ts';
 import { walkFrames } from './frame-walk.ts';
+import { minuteFrames } from './minute-mark.ts';
 import { parseVbrHeader, type VbrHeader } from './vbr-header.ts';
 
 export interface MpegAnalysis {
@@ -17,6 +18,11 @@ export interface MpegAnalysis {
   readonly vbr: VbrHeader | undefined;
   /** Offset of the first audio frame (after tags, junk and the header frame). */
   readonly audioStart: number;
+  /**
+   * Offset just past the frame in which gapless playback reaches 60 s; undefined when the stream
+   * ends first or the frames up to there could not be walked.
+   */
+  readonly minuteEnd: number | undefined;
   readonly partial: boolean;
   readonly warnings: readonly string[];
 }
@@ -41,6 +47,8 @@ export async function analyzeMpeg(
     warnings.push(`skipped ${first.offset - start} bytes of junk before the first frame`);
 
   const available = end - first.offset;
+  const signature = first.header & STREAM_SIGNATURE_MASK;
+  const mark = minuteFrames(header, vbr);
   if (vbr?.frames !== undefined && vbr.frames > 0) {
     const declared = vbr.bytes;
     const slack = header.frameLength * 2;
@@ -48,6 +56,16 @@ export async function analyzeMpeg(
       const raw = vbr.frames * header.samplesPerFrame;
       const trim = (vbr.encoderDelay ?? 0) + (vbr.encoderPadding ?? 0);
       const samples = trim < raw ? raw - trim : raw;
+      // The length needs no walk; where the first minute ends does: walk just that far.
+      const perFrame = declared !== undefined ? declared / (vbr.frames + 1) : header.frameLength;
+      const short =
+        mark <= vbr.frames
+          ? await walkFrames(reader, audioStart, end, signature, {
+              mark,
+              stopAtMark: true,
+              firstChunk: Math.ceil(mark * perFrame * 1.1) + 4096,
+            })
+          : undefined;
       return result(
         header,
         samples,
@@ -56,6 +74,7 @@ export async function analyzeMpeg(
         (end - audioStart) * 8,
         vbr,
         audioStart,
+        short?.markEnd,
         false,
         warnings,
       );
@@ -67,7 +86,7 @@ export async function analyzeMpeg(
     );
   }
 
-  const walk = await walkFrames(reader, audioStart, end, first.header & STREAM_SIGNATURE_MASK);
+  const walk = await walkFrames(reader, audioStart, end, signature, { mark });
   warnings.push(...walk.warnings);
   const truncated = walk.truncated || (vbr?.bytes !== undefined && vbr.bytes > available);
   // Gapless trimming applies only when the header's frame count describes these very frames.
@@ -82,6 +101,7 @@ export async function analyzeMpeg(
     walk.audioBytes * 8,
     vbr,
     audioStart,
+    walk.markEnd,
     truncated,
     warnings,
   );
@@ -95,6 +115,7 @@ function result(
   audioBits: number,
   vbr: VbrHeader | undefined,
   audioStart: number,
+  minuteEnd: number | undefined,
   partial: boolean,
   warnings: string[],
 ): MpegAnalysis {
@@ -102,5 +123,17 @@ function result(
   // Over the frames' full length (delay and padding included), so a CBR file reports its nominal rate.
   const framesSeconds = (frames * header.samplesPerFrame) / header.sampleRate;
   const bitrate = framesSeconds > 0 ? Math.round(audioBits / framesSeconds) : header.bitrate;
-  return { durationSeconds, samples, header, bitrate, method, frames, vbr, audioStart, partial, warnings };
+  return {
+    durationSeconds,
+    samples,
+    header,
+    bitrate,
+    method,
+    frames,
+    vbr,
+    audioStart,
+    minuteEnd,
+    partial,
+    warnings,
+  };
 }

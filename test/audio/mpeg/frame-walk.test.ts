@@ -58,6 +58,22 @@ describe('walkFrames', () => {
     expect(walk.warnings).toEqual([`skipped 5000 bytes of junk at byte ${head.byteLength}`]);
   });
 
+  it('notes where frame number `mark` ends, past junk and buffer edges, and stops there when asked', async () => {
+    const stream = concat(vbrStream(3_000), new Uint8Array(5000).fill(0x55), vbrStream(3_000));
+    for (const mark of [1, 1_500, 2_999, 3_000, 3_001, 4_500, 6_000, 6_001]) {
+      const expected = referenceWalk(stream, 0, stream.byteLength, SIGNATURE, mark);
+      const walk = await walkFrames(fillingReader(stream), 0, stream.byteLength, SIGNATURE, { mark });
+      expect(walk).toEqual(expected);
+      const short = await walkFrames(fillingReader(stream), 0, stream.byteLength, SIGNATURE, {
+        mark,
+        stopAtMark: true,
+        firstChunk: 64 * 1024,
+      });
+      expect(short.markEnd).toBe(expected.markEnd);
+      if (mark <= 6_000) expect(short.frames).toBe(mark);
+    }
+  });
+
   it('marks a stream whose last frame is cut short as truncated', async () => {
     const stream = vbrStream(4_000);
     const cut = stream.subarray(0, stream.byteLength - 10);
@@ -97,9 +113,10 @@ describe('walkFrames', () => {
     const file = fc.record({
       runs: fc.array(fc.tuple(frames, junk), { minLength: 1, maxLength: 5 }),
       cut: fc.nat(2_000),
+      mark: fc.nat(16_000), // where the first minute ends: anywhere, or past the end
     });
     await fc.assert(
-      fc.asyncProperty(file, async ({ runs, cut }) => {
+      fc.asyncProperty(file, async ({ runs, cut, mark }) => {
         const parts: Uint8Array[] = [];
         for (const [{ kinds, n, fakes }, noise] of runs) {
           for (let f = 0; f < n; f++) {
@@ -113,8 +130,9 @@ describe('walkFrames', () => {
         }
         const whole = concat(...parts);
         const bytes = whole.subarray(0, Math.max(4, whole.byteLength - cut));
-        const expected = referenceWalk(bytes, 0, bytes.byteLength, SIGNATURE);
-        expect(await walkFrames(fillingReader(bytes), 0, bytes.byteLength, SIGNATURE)).toEqual(expected);
+        const expected = referenceWalk(bytes, 0, bytes.byteLength, SIGNATURE, mark);
+        const walk = await walkFrames(fillingReader(bytes), 0, bytes.byteLength, SIGNATURE, { mark });
+        expect(walk).toEqual(expected);
       }),
       { numRuns: 40 },
     );

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config.ts';
+import { mediaAssets } from '../../../src/db/schema.ts';
 import { isRawUploadRoute } from '../../../src/routes/api/raw-uploads.ts';
 import { AUDIO_FIXTURES } from '../../helpers/byte-reader.ts';
 import { openDemoApp } from '../../helpers/demo-app.ts';
@@ -126,5 +127,17 @@ describe('isRawUpload', () => {
       const response = await call(method, path, body, type);
       expect(response.status, `${method} ${path}: ${await response.clone().text()}`).toBe(200);
     }
+    // every stored audio file (the seeded demo's and these uploads) has its IAB threshold recorded
+    const audioRows = (await demo.deps.db.select().from(mediaAssets)).filter((a) =>
+      a.mimeType.startsWith('audio/'),
+    );
+    expect(audioRows.length).toBeGreaterThanOrEqual(4);
+    for (const row of audioRows) {
+      expect(row.minuteBytes, row.key).toBeGreaterThan(0);
+      expect(row.minuteBytes, row.key).toBeLessThanOrEqual(row.sizeBytes);
+    }
+    // the uploads are under a minute: their whole size
+    const uploaded = audioRows.filter((a) => !a.key.startsWith('demo/'));
+    expect(uploaded.map((a) => a.minuteBytes)).toEqual(uploaded.map((a) => a.sizeBytes));
   });
 });

@@ -1,6 +1,9 @@
 // tus-js-client against the real server over loopback: chunks, an interrupted upload resumed, refusals, attaching.
 import { readdir, readFile } from 'node:fs/promises';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mediaAssets } from '../../../src/db/schema.ts';
+import { probeFile } from '../../../src/node/file-reader.ts';
 import { type AdminApp, AUTH, minimalShow, openAdminApp } from '../../helpers/admin-client.ts';
 import { listen, type TestServer } from '../../helpers/http-server.ts';
 import { REPO_ROOT } from '../../helpers/spawn-podwire.ts';
@@ -50,6 +53,8 @@ describe('tus-js-client against /api/v1/uploads over loopback', () => {
     expect(view).toMatchObject({ kind: 'audio', mimeType: 'audio/mpeg', sizeBytes: audio.byteLength });
     expect(view.durationSeconds).toBe(1536);
     expect(view.durationText).toBe('25:36');
+    const [asset] = await api.demo.deps.db.select().from(mediaAssets).where(eq(mediaAssets.id, view.assetId));
+    expect(asset?.minuteBytes).toBe((await probeFile(DEMO_MP3)).minuteBytes);
     const served = new Uint8Array(await (await fetch(view.url, { headers: AUTH })).arrayBuffer());
     expect(Buffer.compare(served, audio)).toBe(0);
   });
