@@ -5,12 +5,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { probeAudio } from '../../src/audio/probe.ts';
 import { probeFile } from '../../src/node/file-reader.ts';
 import { AUDIO_FIXTURES, bytesReader } from '../helpers/byte-reader.ts';
+import { ensureSystemTools } from '../helpers/system-tools.ts';
 import { tempDirs } from '../helpers/temp-dir.ts';
 
 // The first minute of real files made by sox, lame and ffmpeg, against ffprobe's own packet table:
 // the threshold is the end (pos + size) of the packet in which gapless playback reaches 60 s, plus
 // the moov of an MP4 that keeps it after the media data. Files of 64 s, made once per run.
-// Needs sox, lame and ffmpeg (apt-get install sox lame ffmpeg), as the fixture script does.
+// Needs sox, lame and ffmpeg: installed with apt-get when missing (ensureSystemTools).
 
 const newDir = tempDirs();
 let dir = '';
@@ -25,6 +26,7 @@ const MP3_RATES = [
 ];
 
 beforeAll(() => {
+  ensureSystemTools({ sox: 'sox', lame: 'lame', ffmpeg: 'ffmpeg', ffprobe: 'ffmpeg' });
   dir = '';
   return newDir().then((made) => {
     dir = made;
