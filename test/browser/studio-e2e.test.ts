@@ -243,7 +243,10 @@ describe.each([
       ['episode-delete', `${made.episode}/delete`],
       ['listening', '/studio/listening'],
       ['listening-show', (made.show as string).replace('/studio/shows/', '/studio/listening/shows/')],
-      ['listening-episode', (made.episode as string).replace('/studio/episodes/', '/studio/listening/episodes/')],
+      [
+        'listening-episode',
+        (made.episode as string).replace('/studio/episodes/', '/studio/listening/episodes/'),
+      ],
       ['account', '/studio/account'],
     ];
     const checker = await browser.newContext({ bypassCSP: true, storageState: await context.storageState() });
