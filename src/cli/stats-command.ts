@@ -97,7 +97,7 @@ export async function runStats(
       const { closed } = await recountDays(db, now, from);
       const result =
         closed.length === 0
-          ? `no closed day${from ? ` from ${from}` : ''} has raw events left to recount in ${where}`
+          ? `no day before today${from ? ` from ${from} on` : ''} has raw events left to recount in ${where}`
           : `recounted ${closed.length} day${closed.length === 1 ? '' : 's'} (${closed[0]} to ${closed.at(-1)}) in ${where}`;
       io.out(values.json ? JSON.stringify({ recounted: closed }) : result);
     };

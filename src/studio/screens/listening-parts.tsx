@@ -85,9 +85,14 @@ const PAGE_KINDS: Record<SourceStats['page'], string> = {
   external: 'Another site',
 };
 
-/** A page of this site links to it (under BASE_URL's path); another site's origin is shown as text. */
-function PageLink(props: { sitePath: string; source: string; title?: string }) {
-  if (!props.source.startsWith('/')) return <span>{props.source}</span>;
+/**
+ * Articles, episode pages and embeds of this site link to their page (under BASE_URL's path); any
+ * other source is shown as text: it comes from a Referer header, which a client may forge (a path
+ * such as `//elsewhere.example` would otherwise be a link to another site).
+ */
+function PageLink(props: { sitePath: string; source: string; page: SourceStats['page']; title?: string }) {
+  const linkable = props.page === 'article' || props.page === 'episode' || props.page === 'embed';
+  if (!linkable) return <span>{props.source}</span>;
   return <a href={`${props.sitePath}${props.source}`}>{props.title ?? props.source}</a>;
 }
 
@@ -123,7 +128,7 @@ export function BreakdownTables(props: { stats: ListeningStats; sitePath: string
           label: (
             <>
               <span class="hint">{PAGE_KINDS[s.page]}: </span>
-              <PageLink sitePath={sitePath} source={s.source} title={s.title} />
+              <PageLink sitePath={sitePath} source={s.source} page={s.page} title={s.title} />
             </>
           ),
           downloads: s.downloads,
@@ -146,7 +151,7 @@ export function TopArticles(props: {
       name="Article"
       class="top-articles"
       rows={props.articles.map((a) => ({
-        label: <PageLink sitePath={props.sitePath} source={a.source} title={a.title} />,
+        label: <PageLink sitePath={props.sitePath} source={a.source} page="article" title={a.title} />,
         downloads: a.downloads,
       }))}
       empty="No plays from article pages in this period."

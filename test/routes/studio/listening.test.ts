@@ -197,4 +197,26 @@ describe('studio listening screens', () => {
       `/studio/sign-in?next=${encodeURIComponent('/studio/listening/shows/1')}`,
     );
   });
+
+  // Last: it adds a download.
+  it('shows a page it cannot vouch for (a forged Referer) as text, never as a link', async () => {
+    await app.play([
+      {
+        episode: 2,
+        at: '2026-11-01T12:00:00Z',
+        userAgent: CHROME_UA,
+        peer: '203.0.113.77',
+        referer: `${SITE}//evil.example/x`,
+      },
+    ]);
+    const { doc } = await page(editor, '/studio/listening/episodes/2?range=7');
+    const row = [...doc.querySelectorAll('table.sources tbody tr')].find((tr) =>
+      tr.textContent?.includes('evil'),
+    );
+    expect(row?.querySelector('td')?.textContent).toBe('Page: //evil.example/x');
+    expect(row?.querySelector('a')).toBeNull();
+    expect([...doc.querySelectorAll('a')].map((a) => a.getAttribute('href'))).not.toContain(
+      '//evil.example/x',
+    );
+  });
 });
