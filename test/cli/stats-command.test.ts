@@ -120,7 +120,8 @@ describe('podwire stats', () => {
     // The busiest day has the longest bar; a day without downloads has none.
     expect(out).toMatch(/^ {2}2026-10-31 +3 {2}#{30}$/m);
     expect(out).toMatch(/^ {2}2026-10-30 +0$/m);
-    expect(out).toMatch(/^ {2}Apple Podcasts +3$/m);
+    // Apps as the User-Agent lists name them (AppleCoreMedia for the player Apple's apps use).
+    expect(out).toMatch(new RegExp(`^ {2}${classifyUserAgent(APPLE_UA).app} +3$`, 'm'));
     expect(out).toContain(`${classifyUserAgent(CHROME_UA).app}`);
     expect(out).toMatch(
       /article: The tide mill on Saltings Creek turns again \(\/articles\/tide-mill-turns-again\) +1$/m,
