@@ -7,6 +7,7 @@ import { runProbe } from './probe-command.ts';
 import { readNewPassword } from './read-password.ts';
 import { runScan } from './scan-command.ts';
 import { runServe } from './serve-command.ts';
+import { runStats } from './stats-command.ts';
 import { runUser } from './user-command.ts';
 
 const USAGE = `Usage: podwire <command> [options]
@@ -18,6 +19,7 @@ Commands:
   probe FILE...    print each audio file's exact length, type, codec and chapters (--json for JSON)
   scan [DIR]       register new and changed audio and artwork under MEDIA_DIR (or DIR inside it)
   user ...         manage studio users: add, passwd, role, remove, list (podwire user help)
+  stats            listening reports: downloads by day, app, page, episode (podwire stats help)
   help             show this text
 
 Settings come from the environment (PORT, BASE_URL, DATABASE_URL, MEDIA_DIR, ...); see README.md.`;
@@ -50,6 +52,13 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         return await runUser(
           rest,
           { out, readPassword: () => readNewPassword(process.stdin, process.stderr) },
+          { config: () => parseConfig(process.env), wranglerEnv: { ...process.env } },
+        );
+      case 'stats':
+        if (rest.includes('--worker')) Object.assign(process.env, OFFLINE_WRANGLER_ENV);
+        return await runStats(
+          rest,
+          { out },
           { config: () => parseConfig(process.env), wranglerEnv: { ...process.env } },
         );
       case undefined:

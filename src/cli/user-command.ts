@@ -12,10 +12,8 @@ import {
   normalizeEmail,
   removeUser,
 } from '../catalog/accounts/users.ts';
-import type { Config } from '../config.ts';
 import { ValidationError } from '../errors.ts';
-import { createLibsqlDb } from '../node/libsql-db.ts';
-import { migrateDatabase } from '../node/migrate.ts';
+import { type CliDatabaseEnvironment, openCliDatabase } from './cli-database.ts';
 
 export const USER_USAGE = `Usage:
   podwire user add EMAIL --role admin|editor|contributor [--name NAME]   (password from stdin)
@@ -32,12 +30,8 @@ export interface UserIo {
   readPassword(): Promise<string>;
 }
 
-export interface UserEnvironment {
-  /** The settings (DATABASE_URL); read only when the Node database is used. */
-  readonly config: () => Config;
-  /** The environment for wrangler, with the offline settings (for --worker). */
-  readonly wranglerEnv: NodeJS.ProcessEnv;
-}
+/** The settings and wrangler environment the database is opened with. */
+export type UserEnvironment = CliDatabaseEnvironment;
 
 interface Opened {
   readonly ctx: AccountContext;
@@ -50,32 +44,13 @@ async function openAccounts(
   options: { worker: boolean; persistTo?: string },
   env: UserEnvironment,
 ): Promise<Opened> {
-  const now = new Date();
-  if (options.worker) {
-    // Loaded only here: wrangler is large, and every other command starts faster without it.
-    const { migrateLocalD1, openLocalWorkerBindings } = await import('./local-worker.ts');
-    const { createD1Db } = await import('../worker/d1-db.ts');
-    migrateLocalD1(options.persistTo, env.wranglerEnv, true);
-    const proxy = await openLocalWorkerBindings(options.persistTo);
-    return {
-      // Hashed as the Worker will check it: WebCrypto PBKDF2 in workerd stops at 100,000 iterations.
-      ctx: { db: createD1Db(proxy.env.DB), now, passwords: WORKER_PASSWORD_POLICY, actor: CLI_PRINCIPAL },
-      where: `the local Worker's D1${options.persistTo ? ` in ${options.persistTo}` : ''}`,
-      close: () => proxy.dispose(),
-    };
-  }
-  const config = env.config();
-  const opened = await createLibsqlDb(config.databaseUrl, { authToken: config.databaseAuthToken });
-  try {
-    await migrateDatabase(opened.db, opened.location);
-  } catch (error) {
-    opened.close();
-    throw error;
-  }
+  const opened = await openCliDatabase(options, env);
+  // Hashed as the runtime will check it: WebCrypto PBKDF2 in workerd stops at 100,000 iterations.
+  const passwords = opened.runtime === 'worker' ? WORKER_PASSWORD_POLICY : NODE_PASSWORD_POLICY;
   return {
-    ctx: { db: opened.db, now, passwords: NODE_PASSWORD_POLICY, actor: CLI_PRINCIPAL },
-    where: opened.location,
-    close: async () => opened.close(),
+    ctx: { db: opened.db, now: new Date(), passwords, actor: CLI_PRINCIPAL },
+    where: opened.where,
+    close: () => opened.close(),
   };
 }
 

@@ -15,6 +15,7 @@ export type StudioSection =
   | 'shows'
   | 'episodes'
   | 'sections'
+  | 'listening'
   | 'users'
   | 'account'
   | 'sign-in';
@@ -25,6 +26,7 @@ const NAV: readonly { section: StudioSection; label: string; path: string; admin
   { section: 'shows', label: 'Shows', path: '/shows' },
   { section: 'episodes', label: 'Episodes', path: '/episodes' },
   { section: 'sections', label: 'Sections', path: '/sections' },
+  { section: 'listening', label: 'Listening', path: '/listening' },
   { section: 'users', label: 'Users', path: '/users', adminsOnly: true },
   { section: 'account', label: 'Account', path: '/account' },
 ];

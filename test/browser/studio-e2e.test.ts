@@ -241,6 +241,12 @@ describe.each([
       ['episode-new', '/studio/episodes/new'],
       ['episode', made.episode as string],
       ['episode-delete', `${made.episode}/delete`],
+      ['listening', '/studio/listening'],
+      ['listening-show', (made.show as string).replace('/studio/shows/', '/studio/listening/shows/')],
+      [
+        'listening-episode',
+        (made.episode as string).replace('/studio/episodes/', '/studio/listening/episodes/'),
+      ],
       ['account', '/studio/account'],
     ];
     const checker = await browser.newContext({ bypassCSP: true, storageState: await context.storageState() });

@@ -10,6 +10,7 @@ import {
   listenDays,
   listenEvents,
   listenKeys,
+  shows,
 } from '../schema.ts';
 
 export type ListenEventRow = typeof listenEvents.$inferInsert;
@@ -229,4 +230,31 @@ export async function episodeTitles(db: Database, ids: readonly number[]): Promi
     .from(episodes)
     .where(inArray(episodes.id, [...ids]));
   return new Map(rows.map((row) => [row.id, row.title]));
+}
+
+/** Every show as a report names it (id, slug, title), by title. */
+export function reportShows(db: Database): Promise<{ id: number; slug: string; title: string }[]> {
+  return db
+    .select({ id: shows.id, slug: shows.slug, title: shows.title })
+    .from(shows)
+    .orderBy(asc(shows.title), asc(shows.id));
+}
+
+/** An episode as a report names it, with its show; undefined when there is none with this id. */
+export async function reportEpisode(
+  db: Database,
+  id: number,
+): Promise<{ id: number; title: string; showId: number; showSlug: string; showTitle: string } | undefined> {
+  const [row] = await db
+    .select({
+      id: episodes.id,
+      title: episodes.title,
+      showId: shows.id,
+      showSlug: shows.slug,
+      showTitle: shows.title,
+    })
+    .from(episodes)
+    .innerJoin(shows, eq(shows.id, episodes.showId))
+    .where(eq(episodes.id, id));
+  return row;
 }

@@ -1,6 +1,7 @@
 // The studio's stylesheet and script under content-hashed URLs below /studio/assets/.
 import { shortHash } from '../../http/short-hash.ts';
 import type { StaticAsset } from '../../pages/assets/site-assets.ts';
+import { LISTENING_CSS } from './listening-css.ts';
 import { SCREENS_CSS } from './screens-css.ts';
 import { STUDIO_CSS } from './studio-css.ts';
 import { STUDIO_JS } from './studio-js.ts';
@@ -12,7 +13,7 @@ function asset(name: string, extension: string, contentType: string, body: strin
 
 /** Every studio asset; the layout links each by its `path` (prefix it with BASE_URL's path). */
 export const STUDIO_ASSETS = {
-  css: asset('studio', 'css', 'text/css; charset=utf-8', `${STUDIO_CSS}${SCREENS_CSS}`),
+  css: asset('studio', 'css', 'text/css; charset=utf-8', `${STUDIO_CSS}${SCREENS_CSS}${LISTENING_CSS}`),
   js: asset('studio', 'js', 'text/javascript; charset=utf-8', STUDIO_JS),
 } as const;
 

@@ -18,6 +18,7 @@ import { AudioFacts } from '../../../studio/screens/audio-facts.tsx';
 import { ChaptersPanel } from '../../../studio/screens/chapters-panel.tsx';
 import { EpisodeEditor } from '../../../studio/screens/episode-editor.tsx';
 import { HistoryPanel } from '../../../studio/screens/history-panel.tsx';
+import { ListeningLinkPanel } from '../../../studio/screens/listening-link-panel.tsx';
 import { PublicationPanel } from '../../../studio/screens/publication-panel.tsx';
 import { UploadPanel } from '../../../studio/screens/upload-panel.tsx';
 import {
@@ -160,6 +161,7 @@ export async function episodeScreen(c: Context<AppEnv>, id: number, state: Episo
           <p>The show’s artwork.</p>
         )}
       </UploadPanel>
+      <ListeningLinkPanel path={path} what="episode" />
       <HistoryPanel entries={history} timeZone={timeZone} />
     </>
   );

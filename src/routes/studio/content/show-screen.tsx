@@ -11,6 +11,7 @@ import type { FieldErrors } from '../../../studio/form/field-errors.ts';
 import type { FormValues } from '../../../studio/form/form-values.ts';
 import { showFormValues } from '../../../studio/forms/show-form.ts';
 import { HistoryPanel } from '../../../studio/screens/history-panel.tsx';
+import { ListeningLinkPanel } from '../../../studio/screens/listening-link-panel.tsx';
 import { ShowEditor } from '../../../studio/screens/show-editor.tsx';
 import { ShowEpisodesPanel } from '../../../studio/screens/show-episodes-panel.tsx';
 import { UploadPanel } from '../../../studio/screens/upload-panel.tsx';
@@ -60,6 +61,7 @@ export async function showScreen(c: Context<AppEnv>, id: number, state: ShowScre
         )}
       </UploadPanel>
       <ShowEpisodesPanel showId={id} count={episodes.total} />
+      <ListeningLinkPanel path={`/shows/${id}`} what="show" />
       <HistoryPanel entries={history} timeZone={timeZoneOf(c)} />
     </>
   );
