@@ -90,8 +90,8 @@ export async function openListenTap(
   const whenEnded = () => {
     let ended!: () => void;
     const done = new Promise<void>((resolve) => (ended = resolve));
-    // Asked once per response: on Node the getter throws (no execution context), which costs a stack trace.
-    const waitUntil = waitUntilOf(c);
+    // Asked once per response, and not at all where a timer writes (Node): there the getter throws.
+    const waitUntil = listens.flushedOnTimer ? undefined : waitUntilOf(c);
     const written = done.then(record).then(
       () => (waitUntil ? listens.recorder.flush() : undefined),
       (error: unknown) => c.var.deps.log.error('recording a listen failed', { error }),

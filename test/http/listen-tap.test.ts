@@ -7,6 +7,7 @@ import { parseConfig } from '../../src/config.ts';
 import { eventsOfDay } from '../../src/db/queries/listens.ts';
 import { findAssetByKey } from '../../src/db/queries/media-assets.ts';
 import { SILENT_LOGGER } from '../../src/log.ts';
+import { nodeDayHmac } from '../../src/node/node-day-hmac.ts';
 import { DEMO_NOW, openDemoApp } from '../helpers/demo-app.ts';
 import { tempDirs } from '../helpers/temp-dir.ts';
 
@@ -31,7 +32,8 @@ describe('openListenTap (the media route counting what each response delivered)'
     recorder = createListenRecorder(lazyDb, { log: SILENT_LOGGER });
     demo = await openDemoApp(await newDir(), {
       config: parseConfig({ BASE_URL: 'https://news.example', TRUST_PROXY: 'true' }),
-      listens: { recorder, keys: createDayKeys(lazyDb) },
+      // As `npm start` runs it: node:crypto's HMAC, and a timer (here the test) writes the events.
+      listens: { recorder, keys: createDayKeys(lazyDb, { hmac: nodeDayHmac }), flushedOnTimer: true },
     });
     db = demo.deps.db;
     const asset = await findAssetByKey(demo.deps.db, KEY);
