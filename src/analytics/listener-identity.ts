@@ -42,6 +42,11 @@ export const webCryptoDayHmac: DayHmacFactory = async (secret) => {
   return async (text) => new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(text)));
 };
 
+/** The Web Crypto HMAC of a stored day secret (base64url of 32 random bytes). */
+export function importDayKey(secret: string): Promise<DayHmac> {
+  return webCryptoDayHmac(daySecretBytes(secret));
+}
+
 /** The bytes of a stored day secret (base64url of 32 random bytes). */
 export function daySecretBytes(secret: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(atob(secret.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0));

@@ -1,37 +1,18 @@
-// openListenTap(c, ...): counts the bytes of an episode's audio a response delivers, and records them when it ends.
+// openListenTap(c, ...): the listening facts of a media request (client, User-Agent, Referer, country) for beginListen.
 import type { Context } from 'hono';
-import { tallyDelivered } from '../analytics/delivered-bytes.ts';
-import { listenerIdentity } from '../analytics/listener-identity.ts';
-import { classifyUserAgent } from '../analytics/user-agents.ts';
-import { utcDay } from '../analytics/utc-day.ts';
+import { beginListen, type ListenTap } from '../catalog/analytics/begin-listen.ts';
 import type { MediaAsset } from '../catalog/media-access.ts';
-import { episodeOfAudio } from '../db/queries/listens.ts';
 import type { AppEnv } from '../deps.ts';
 import { clientAddress } from './client-address.ts';
 
-export interface ListenTap {
-  /** The body of one part of the file, starting at `offset`, counted as it is read. */
-  part(body: ReadableStream<Uint8Array>, offset: number): ReadableStream<Uint8Array>;
-  /** The whole response body: when it ends (read, cancelled or failed) the parts are recorded. */
-  finish(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array>;
-  /**
-   * A body that is one part of the file (the whole file, or one range), from `offset`: `part` and
-   * `finish` in one wrapper, so each chunk takes one extra hop rather than two.
-   */
-  single(body: ReadableStream<Uint8Array>, offset: number): ReadableStream<Uint8Array>;
-}
+export type { ListenTap };
 
-/** Longer User-Agents are cut when stored; longer Referer paths are not attributed. */
-const MAX_USER_AGENT = 500;
+/** Longer Referer paths are not attributed. */
 const MAX_SOURCE = 300;
-/** podwire's own clients (health checks, tools) are not listeners. */
-const OWN_AGENT = /^podwire[/-]/i;
 
 /**
- * A tap for this request when it may count as listening: a GET of a published episode's audio
- * (main enclosure or alternate) by a client with a User-Agent and a known address, with analytics
- * on. HEAD, drafts and scheduled episodes before their time, other files and anonymous clients are
- * never counted. Bots are recorded (so later lists can reclassify them) but never counted.
+ * The tap counting what this response delivers, when analytics is on and the request may count
+ * as listening (see beginListen); undefined otherwise.
  */
 export async function openListenTap(
   c: Context<AppEnv>,
@@ -39,98 +20,29 @@ export async function openListenTap(
   isPublic: boolean,
   catalogTag: string,
 ): Promise<ListenTap | undefined> {
-  const { listens, db, now, config } = c.var.deps;
-  if (!listens || !config.analytics || !isPublic || c.req.method !== 'GET') return undefined;
-  const userAgent = (c.req.header('user-agent') ?? '').trim().slice(0, MAX_USER_AGENT);
-  if (!userAgent || OWN_AGENT.test(userAgent)) return undefined;
-  const address = clientAddress(c);
-  if (!address) return undefined;
-  const episode = await c.var.runtime.memo(`episode-of-audio\n${asset.id}\n${catalogTag}`, () =>
-    episodeOfAudio(db, asset.id),
+  const { listens, db, now, config, log } = c.var.deps;
+  if (!listens || !config.analytics) return undefined;
+  return beginListen(
+    {
+      db,
+      sink: listens,
+      log,
+      memo: c.var.runtime.memo,
+      catalogTag,
+      // Not asked where a timer writes the events (Node): there Hono's getter throws, with a stack trace.
+      waitUntil: listens.flushedOnTimer ? undefined : waitUntilOf(c),
+    },
+    {
+      asset,
+      isPublic,
+      method: c.req.method,
+      userAgent: (c.req.header('user-agent') ?? '').trim(),
+      address: clientAddress(c),
+      source: sourceOf(c.req.header('referer'), config.baseUrl),
+      country: countryOf(c),
+      at: now(),
+    },
   );
-  if (!episode) return undefined;
-
-  const at = now();
-  const day = utcDay(at);
-  // Hashed now, with the key of the day the request began, even if the response ends tomorrow.
-  const identity = listens.keys.keyFor(day).then((key) => listenerIdentity(key, address, userAgent));
-  identity.catch(() => {});
-  const client = classifyUserAgent(userAgent);
-  const country = countryOf(c);
-  const source = sourceOf(c.req.header('referer'), config.baseUrl);
-  const threshold = asset.minuteBytes ?? estimatedThreshold(asset);
-  const parts: { offset: number; delivered: number }[] = [];
-
-  const record = async () => {
-    const spans = parts.filter((p) => p.delivered > 0);
-    if (spans.length === 0) return;
-    const { listener, address: addressHash } = await identity;
-    for (const span of spans) {
-      listens.recorder.record({
-        day,
-        at,
-        assetId: asset.id,
-        episodeId: episode.episodeId,
-        showId: episode.showId,
-        listener,
-        address: addressHash,
-        userAgent,
-        app: client.app,
-        kind: client.kind,
-        country,
-        source,
-        rangeStart: span.offset,
-        rangeEnd: span.offset + span.delivered,
-        threshold,
-      });
-    }
-  };
-
-  /** Records the parts once the body has ended; Workers write them in waitUntil, Node on its timer. */
-  const whenEnded = () => {
-    let ended!: () => void;
-    const done = new Promise<void>((resolve) => (ended = resolve));
-    // Asked once per response, and not at all where a timer writes (Node): there the getter throws.
-    const waitUntil = listens.flushedOnTimer ? undefined : waitUntilOf(c);
-    const written = done.then(record).then(
-      () => (waitUntil ? listens.recorder.flush() : undefined),
-      (error: unknown) => c.var.deps.log.error('recording a listen failed', { error }),
-    );
-    waitUntil?.(written);
-    return ended;
-  };
-
-  return {
-    part(body, offset) {
-      const part = { offset, delivered: 0 };
-      parts.push(part);
-      return tallyDelivered(body, { onChunk: (bytes) => (part.delivered += bytes) });
-    },
-    finish(body) {
-      return tallyDelivered(body, { onEnd: whenEnded() });
-    },
-    single(body, offset) {
-      const part = { offset, delivered: 0 };
-      parts.push(part);
-      const ended = whenEnded();
-      return tallyDelivered(body, {
-        onEnd: (delivered) => {
-          part.delivered = delivered;
-          ended();
-        },
-      });
-    },
-  };
-}
-
-/**
- * Before minute_bytes was probed for a file (records older than analytics), its threshold is
- * estimated: a minute's share of the file, or the whole file when it is shorter.
- */
-function estimatedThreshold(asset: MediaAsset): number {
-  const duration = asset.durationSeconds ?? 0;
-  if (duration <= 60) return asset.sizeBytes;
-  return Math.ceil((asset.sizeBytes * 60) / duration);
 }
 
 /** ISO 3166-1 alpha-2 from the runtime (Workers: request.cf.country); '' when unknown. */
@@ -149,7 +61,10 @@ export function sourceOf(referer: string | undefined, baseUrl: string): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return '';
   const base = new URL(baseUrl);
   if (url.origin !== base.origin) return url.origin;
-  const path = url.pathname;
+  // Paths are kept relative to BASE_URL's own path, as the site's routes see them.
+  const prefix = base.pathname.replace(/\/$/, '');
+  const path =
+    prefix && url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : url.pathname;
   return path.length <= MAX_SOURCE ? path : '';
 }
 

@@ -60,7 +60,8 @@ describe('listening analytics end to end (Node, loopback)', () => {
     expect(res.status).toBe(200);
     const stats = (await res.json()) as { downloads: number; apps: unknown[] };
     expect(stats.downloads).toBe(1);
-    expect(stats.apps).toEqual([{ app: 'Apple Podcasts', downloads: 1 }]);
+    // OPAWG names the player library AppleCoreMedia (Apple Podcasts streams through it, and so do other iOS apps).
+    expect(stats.apps).toEqual([{ app: 'AppleCoreMedia', downloads: 1 }]);
     const anonymous = await admin.demo.app.request('/api/v1/episodes/1/stats');
     expect(anonymous.status).toBe(401);
     expect(ADMIN_TOKEN).toBeTruthy();

@@ -3,6 +3,7 @@ import {
   type DayHmac,
   type DayHmacFactory,
   daySecretBytes,
+  importDayKey,
   listenerIdentity,
   newDaySecret,
   webCryptoDayHmac,
@@ -44,6 +45,6 @@ export function createDayKeys(db: Database, options: { hmac?: DayHmacFactory } =
  * apart without keeping an address, such as failed sign-ins. It changes at midnight UTC.
  */
 export async function addressHashOfDay(db: Database, now: Date, address: string): Promise<string> {
-  const key = await webCryptoDayHmac(daySecretBytes(await dayKeySecret(db, utcDay(now), newDaySecret())));
+  const key = await importDayKey(await dayKeySecret(db, utcDay(now), newDaySecret()));
   return (await listenerIdentity(key, address, '')).address;
 }

@@ -1,7 +1,6 @@
 // Episode editing: create, edit (GUIDs fixed once published; a renamed slug redirects), delete (410), publish.
 import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { alias } from 'drizzle-orm/sqlite-core';
 import { isLive, isLiveRecord } from '../../db/queries/visibility.ts';
 import {
   type Episode,
@@ -47,10 +46,6 @@ export interface EpisodeRecord extends EpisodeAssets {
   readonly showType: 'episodic' | 'serial';
 }
 
-const audio = alias(mediaAssets, 'audio');
-const image = alias(mediaAssets, 'image');
-const transcript = alias(mediaAssets, 'transcript');
-const chapters = alias(mediaAssets, 'chapters');
 /** Every public path of an episode (page, chapters, embed): a rename redirects each, a delete makes each 410. */
 const episodePaths = (show: string, slug: string) =>
   EPISODE_PATH_SUFFIXES.map((suffix) => `${siteUrls('').episode(show, slug)}${suffix}`);
@@ -87,31 +82,45 @@ export function touchEpisode(
 }
 
 export async function getEpisode(ctx: EditorContext, id: number): Promise<EpisodeRecord> {
-  const [row] = await ctx.db
-    .select({
-      episode: episodes,
-      showSlug: shows.slug,
-      showType: shows.type,
-      audio,
-      image,
-      transcript,
-      chapters,
-    })
-    .from(episodes)
-    .innerJoin(shows, eq(shows.id, episodes.showId))
-    .leftJoin(audio, eq(audio.id, episodes.audioAssetId))
-    .leftJoin(image, eq(image.id, episodes.imageAssetId))
-    .leftJoin(transcript, eq(transcript.id, episodes.transcriptAssetId))
-    .leftJoin(chapters, eq(chapters.id, episodes.chaptersAssetId))
-    .where(eq(episodes.id, id));
+  // Three reads in one batch (one round trip on D1). The episode's files are read apart from it:
+  // joined, four media_assets rows beside the episode pass D1's limit of 100 result columns.
+  const [[row], files, alternates] = await ctx.db.batch([
+    ctx.db
+      // Named apart from the episode's own slug and type: D1's batch maps result columns by name.
+      .select({
+        episode: episodes,
+        showSlug: sql<string>`${shows.slug}`.as('show_slug'),
+        showType: sql<'episodic' | 'serial'>`${shows.type}`.as('show_type'),
+      })
+      .from(episodes)
+      .innerJoin(shows, eq(shows.id, episodes.showId))
+      .where(eq(episodes.id, id)),
+    ctx.db
+      .select()
+      .from(mediaAssets)
+      .where(
+        sql`${mediaAssets.id} IN (SELECT value FROM ${episodes}, json_each(json_array(${episodes.audioAssetId},
+          ${episodes.imageAssetId}, ${episodes.transcriptAssetId}, ${episodes.chaptersAssetId}))
+          WHERE ${episodes.id} = ${id})`,
+      ),
+    ctx.db
+      .select({ asset: mediaAssets, title: episodeAlternates.title })
+      .from(episodeAlternates)
+      .innerJoin(mediaAssets, eq(mediaAssets.id, episodeAlternates.assetId))
+      .where(eq(episodeAlternates.episodeId, id))
+      .orderBy(asc(episodeAlternates.position)),
+  ]);
   if (!row) throw new NotFoundError(`there is no episode ${id}`);
-  const alternates = await ctx.db
-    .select({ asset: mediaAssets, title: episodeAlternates.title })
-    .from(episodeAlternates)
-    .innerJoin(mediaAssets, eq(mediaAssets.id, episodeAlternates.assetId))
-    .where(eq(episodeAlternates.episodeId, id))
-    .orderBy(asc(episodeAlternates.position));
-  return { ...row, alternates };
+  const file = (assetId: number | null) => files.find((f) => f.id === assetId) ?? null;
+  const { episode } = row;
+  return {
+    ...row,
+    audio: file(episode.audioAssetId),
+    image: file(episode.imageAssetId),
+    transcript: file(episode.transcriptAssetId),
+    chapters: file(episode.chaptersAssetId),
+    alternates,
+  };
 }
 
 /** Whether the public may see the episode now (the one visibility rule, db/queries/visibility.ts). */
