@@ -34,20 +34,25 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Runs wrk and returns requests per second (and the non-2xx/3xx count, which should be 0). */
+/**
+ * Runs wrk and returns requests per second (and the non-2xx/3xx count, which should be 0); `script`
+ * is a wrk Lua script (a `request` function that varies each request, say).
+ */
 export function wrk(
   url: string,
   headers: Readonly<Record<string, string>>,
-  options = { connections: 64, seconds: 5 },
+  options: { connections: number; seconds: number; script?: string } = { connections: 64, seconds: 5 },
 ) {
   const args = ['-t1', `-c${options.connections}`, `-d${options.seconds}s`, '--latency'];
+  if (options.script) args.push('-s', options.script);
   for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}: ${value}`);
   const out = execFileSync('wrk', [...args, url]).toString();
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
   const requests = Number(/(\d+) requests in /.exec(out)?.[1] ?? 0);
   const errors = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
   const transfer = /Transfer\/sec:\s+(\S+)/.exec(out)?.[1] ?? '?';
-  return { rps, requests, errors, transfer };
+  const socketErrors = /Socket errors: (.*)/.exec(out)?.[1];
+  return { rps, requests, errors, transfer, socketErrors };
 }
 
 /** Resolves once `url` answers 2xx (HEAD or GET); throws after 30 s. */

@@ -23,12 +23,33 @@ export function addressPrefix(address: string): string {
   }
 }
 
-/** An HMAC-SHA-256 key for one day's hashes, from its stored secret (base64url of 32 random bytes). */
-export function importDayKey(secret: string): Promise<CryptoKey> {
-  const bytes = Uint8Array.from(atob(secret.replaceAll('-', '+').replaceAll('_', '/')), (c) =>
-    c.charCodeAt(0),
-  );
-  return crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+const encoder = new TextEncoder();
+
+/** HMAC-SHA-256 (RFC 2104) of `text` under one day's key: the digest's 32 bytes. */
+export type DayHmac = (text: string) => Uint8Array | Promise<Uint8Array>;
+
+/**
+ * Makes a day's HMAC from its secret's bytes. Web Crypto by default (every runtime); Node passes
+ * node:crypto's, which answers synchronously: crypto.subtle.sign goes through Node's thread pool
+ * and cost more than the rest of counting a request (bench/analytics). Both give the same bytes.
+ */
+export type DayHmacFactory = (secret: Uint8Array<ArrayBuffer>) => Promise<DayHmac>;
+
+export const webCryptoDayHmac: DayHmacFactory = async (secret) => {
+  const key = await crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+  ]);
+  return async (text) => new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(text)));
+};
+
+/** The Web Crypto HMAC of a stored day secret (base64url of 32 random bytes). */
+export function importDayKey(secret: string): Promise<DayHmac> {
+  return webCryptoDayHmac(daySecretBytes(secret));
+}
+
+/** The bytes of a stored day secret (base64url of 32 random bytes). */
+export function daySecretBytes(secret: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(secret.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0));
 }
 
 /** A new day secret: 32 random bytes, base64url. */
@@ -40,10 +61,8 @@ export function newDaySecret(): string {
     .replace(/=+$/, '');
 }
 
-const encoder = new TextEncoder();
-
-async function hmac(key: CryptoKey, text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(text)));
+async function hmac(key: DayHmac, text: string): Promise<string> {
+  const digest = await key(text);
   // 128 bits are plenty to tell a day's listeners apart, and halve what each event row stores.
   let hex = '';
   for (let i = 0; i < 16; i += 1) hex += (digest[i] as number).toString(16).padStart(2, '0');
@@ -52,7 +71,7 @@ async function hmac(key: CryptoKey, text: string): Promise<string> {
 
 /** The day's hashes for a client address and User-Agent. */
 export async function listenerIdentity(
-  key: CryptoKey,
+  key: DayHmac,
   address: string,
   userAgent: string,
 ): Promise<ListenerIdentity> {

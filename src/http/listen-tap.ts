@@ -23,7 +23,15 @@ export async function openListenTap(
   const { listens, db, now, config, log } = c.var.deps;
   if (!listens || !config.analytics) return undefined;
   return beginListen(
-    { db, sink: listens, log, memo: c.var.runtime.memo, catalogTag, waitUntil: waitUntilOf(c) },
+    {
+      db,
+      sink: listens,
+      log,
+      memo: c.var.runtime.memo,
+      catalogTag,
+      // Not asked where a timer writes the events (Node): there Hono's getter throws, with a stack trace.
+      waitUntil: listens.flushedOnTimer ? undefined : waitUntilOf(c),
+    },
     {
       asset,
       isPublic,

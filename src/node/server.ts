@@ -32,6 +32,7 @@ import { nodeInstance } from './instance.ts';
 import { createLibsqlDb, type LibsqlDb } from './libsql-db.ts';
 import { recoverMediaStore } from './media-recovery.ts';
 import { migrateDatabase } from './migrate.ts';
+import { nodeDayHmac } from './node-day-hmac.ts';
 
 /** The repository's media/ folder, which holds the demo files. */
 export const BUNDLED_MEDIA_DIR = fileURLToPath(new URL('../../media', import.meta.url));
@@ -108,7 +109,11 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
   const newRequestId = createRequestIds();
   // Listening events are written in batches every few seconds (and at shutdown), off the media path.
   const listens = config.analytics
-    ? { recorder: createListenRecorder(runtime.db.db, { log }), keys: createDayKeys(runtime.db.db) }
+    ? {
+        recorder: createListenRecorder(runtime.db.db, { log }),
+        keys: createDayKeys(runtime.db.db, { hmac: nodeDayHmac }),
+        flushedOnTimer: true,
+      }
     : undefined;
   const app = createApp({
     db: runtime.db.db,

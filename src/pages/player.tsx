@@ -40,7 +40,9 @@ export function Player(props: {
         <audio
           id={player.audioId}
           controls
-          preload="metadata"
+          // Nothing is fetched until the listener presses play: a page view is not a download (IAB
+          // v2.2 counts delivered audio), and the length is printed below from the probe anyway.
+          preload="none"
           src={player.audioUrl}
           aria-label={`Listen: ${player.title}`}
         >

@@ -101,7 +101,7 @@ export function mediaRoutes(): Hono<AppEnv> {
       if (c.req.method === 'HEAD') return new Response(null, { status: 200, headers });
       const object = await media.get(key);
       if (!object) throw new NotFoundError(`the file for ${key} is missing`);
-      const body = tap ? tap.finish(tap.part(object.body, 0)) : object.body;
+      const body = tap ? tap.single(object.body, 0) : object.body;
       return new Response(body, { status: 200, headers });
     }
     const [first] = range.ranges;
@@ -111,7 +111,7 @@ export function mediaRoutes(): Hono<AppEnv> {
       headers.set('content-length', String(length));
       const object = await media.get(key, { offset: first.start, length });
       if (!object) throw new NotFoundError(`the file for ${key} is missing`);
-      const body = tap ? tap.finish(tap.part(object.body, first.start)) : object.body;
+      const body = tap ? tap.single(object.body, first.start) : object.body;
       return new Response(body, { status: 206, headers });
     }
     const plan = planMultipart(range.ranges, size, asset.mimeType, crypto.randomUUID().replaceAll('-', ''));

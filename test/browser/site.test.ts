@@ -64,15 +64,17 @@ describe('the demo site in Chromium', () => {
     const block = page.getByRole('region', { name: 'Podcasts' });
     await expect.poll(() => block.locator('.player').count()).toBe(2);
     expect(await block.locator('.player .time').allTextContents()).toEqual(['0:00 / 25:36', '0:00 / 26:25']);
-    // The browser's own reading of each file, once it has loaded the metadata.
+    // The browser's own reading of each file: the players preload nothing, so the test asks each one
+    // to load its metadata, as pressing play would.
     const durations = await page.$$eval('section.podcasts audio', (audios) =>
       Promise.all(
         (audios as HTMLAudioElement[]).map(
           (audio) =>
             new Promise<number>((resolve, reject) => {
-              if (audio.readyState >= 1) resolve(audio.duration);
-              audio.addEventListener('loadedmetadata', () => resolve(audio.duration));
+              audio.addEventListener('loadedmetadata', () => resolve(audio.duration), { once: true });
               audio.addEventListener('error', () => reject(new Error(`cannot load ${audio.src}`)));
+              audio.preload = 'metadata';
+              audio.load();
             }),
         ),
       ),
@@ -80,6 +82,29 @@ describe('the demo site in Chromium', () => {
     expect(Math.abs((durations[0] ?? 0) - seconds('25:36'))).toBeLessThan(1);
     expect(Math.abs((durations[1] ?? 0) - seconds('26:25'))).toBeLessThan(1);
     await page.close();
+  });
+
+  it('opening an article, episode or embed page fetches no audio: a page view is not a download', async () => {
+    for (const path of [ARTICLE, EPISODE, `${EPISODE}/embed`]) {
+      const page = await context.newPage();
+      const audio: string[] = [];
+      page.on('request', (request) => {
+        if (/\/media\/[^?#]*\.mp3(?:[?#]|$)/.test(new URL(request.url()).pathname)) audio.push(request.url());
+      });
+      const response = await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
+      expect(response?.status(), path).toBe(200);
+      // The length is on the page all the same, from the probe.
+      expect(await page.locator('.player .time').first().textContent(), path).toMatch(/^0:00 \/ \d+:\d\d$/);
+      expect(
+        await page
+          .locator('.player audio')
+          .first()
+          .evaluate((el: HTMLAudioElement) => el.readyState),
+        path,
+      ).toBe(0);
+      expect(audio, path).toEqual([]);
+      await page.close();
+    }
   });
 
   it('seeks with a range request, and the elapsed time follows', async () => {
@@ -95,7 +120,10 @@ describe('the demo site in Chromium', () => {
         new Promise<void>((resolve) => {
           el.addEventListener('seeked', () => resolve(), { once: true });
           el.muted = true;
-          el.currentTime = 1000;
+          // Nothing is loaded until asked (preload="none"): load the metadata, then seek.
+          el.addEventListener('loadedmetadata', () => (el.currentTime = 1000), { once: true });
+          el.preload = 'metadata';
+          el.load();
         }),
     );
     await expect

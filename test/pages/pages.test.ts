@@ -125,12 +125,13 @@ describe('web pages', () => {
       '0:00 / 25:36',
       '0:00 / 26:25',
     ]);
-    // Each player plays the enclosure the podcast feed declares, preloading only its metadata.
+    // Each player plays the enclosure the podcast feed declares, and preloads nothing: a page view
+    // fetches no audio (so it is never counted as a download); the length comes from the probe.
     const feed = await (await demo.app.request(`${SHOW}/feed.xml`)).text();
     const enclosures = [...feed.matchAll(/<enclosure url="([^"]+)"/g)].map((m) => m[1]).reverse();
     const audios = players.map((p) => p.querySelector('audio'));
     expect(audios.map((a) => a?.getAttribute('src'))).toEqual(enclosures);
-    expect(audios.map((a) => a?.getAttribute('preload'))).toEqual(['metadata', 'metadata']);
+    expect(audios.map((a) => a?.getAttribute('preload'))).toEqual(['none', 'none']);
     expect(audios.every((a) => a?.hasAttribute('controls') && a.getAttribute('aria-label'))).toBe(true);
     const links = players.map((p) =>
       [...p.querySelectorAll('.actions a')].map((a) => a.getAttribute('href')),
@@ -197,6 +198,7 @@ describe('web pages', () => {
     const doc = await page(EPISODE_2);
     expect(doc.querySelector('h1')?.textContent).toBe('The tide mill wakes up, part 2: the machine');
     const audio = doc.querySelector('.player audio');
+    expect(audio?.getAttribute('preload')).toBe('none');
     expect(doc.querySelector('.player .time')?.textContent).toBe('0:00 / 26:25');
     const chapters = [...doc.querySelectorAll('.chapters a[data-seek]')];
     expect(chapters).toHaveLength(4);
@@ -244,6 +246,7 @@ describe('web pages', () => {
     const doc = dom(text);
     expect(doc.querySelector('meta[name=robots]')?.getAttribute('content')).toBe('noindex');
     expect(doc.querySelector('.player .time')?.textContent).toBe('0:00 / 26:25');
+    expect(doc.querySelector('.player audio')?.getAttribute('preload')).toBe('none');
     expect(doc.querySelector('h1 a')?.getAttribute('target')).toBe('_blank');
   });
 

@@ -14,6 +14,11 @@ export interface ListenTap {
   part(body: ReadableStream<Uint8Array>, offset: number): ReadableStream<Uint8Array>;
   /** The whole response body: when it ends (read, cancelled or failed) the parts are recorded. */
   finish(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array>;
+  /**
+   * A body that is one part of the file (the whole file, or one range), from `offset`: `part` and
+   * `finish` in one wrapper, so each chunk takes one extra hop rather than two.
+   */
+  single(body: ReadableStream<Uint8Array>, offset: number): ReadableStream<Uint8Array>;
 }
 
 /** What the media route knows of a request for a file. */
@@ -113,19 +118,35 @@ export async function beginListen(
       });
     },
     finish(body) {
-      let ended!: () => void;
-      const done = new Promise<void>((resolve) => {
-        ended = resolve;
+      return tallyDelivered(body, { onEnd: whenEnded() });
+    },
+    single(body, offset) {
+      const part = { offset, delivered: 0 };
+      parts.push(part);
+      const ended = whenEnded();
+      return tallyDelivered(body, {
+        onEnd: (delivered) => {
+          part.delivered = delivered;
+          ended();
+        },
       });
-      const written = done.then(record).then(
-        // Workers write each response's events when it ends; Node's recorder has a timer.
-        () => (ctx.waitUntil ? recorder.flush() : undefined),
-        (error: unknown) => ctx.log.error('recording a listen failed', { error }),
-      );
-      ctx.waitUntil?.(written);
-      return tallyDelivered(body, { onEnd: ended });
     },
   };
+
+  /** Records the parts once the body has ended (call it once per response). */
+  function whenEnded(): () => void {
+    let ended!: () => void;
+    const done = new Promise<void>((resolve) => {
+      ended = resolve;
+    });
+    const written = done.then(record).then(
+      // Workers write each response's events when it ends; Node's recorder has a timer.
+      () => (ctx.waitUntil ? recorder.flush() : undefined),
+      (error: unknown) => ctx.log.error('recording a listen failed', { error }),
+    );
+    ctx.waitUntil?.(written);
+    return ended;
+  }
 }
 
 /**

@@ -1,12 +1,20 @@
 // createDayKeys(db): the HMAC key of the current UTC day, created once by whichever instance asks first.
-import { importDayKey, listenerIdentity, newDaySecret } from '../../analytics/listener-identity.ts';
+import {
+  type DayHmac,
+  type DayHmacFactory,
+  daySecretBytes,
+  importDayKey,
+  listenerIdentity,
+  newDaySecret,
+  webCryptoDayHmac,
+} from '../../analytics/listener-identity.ts';
 import { utcDay } from '../../analytics/utc-day.ts';
 import type { Database } from '../../db/database.ts';
 import { dayKeySecret } from '../../db/queries/listens.ts';
 
 export interface DayKeys {
   /** The key of `day`; the first call of a day stores it (and destroys earlier days' keys). */
-  keyFor(day: string): Promise<CryptoKey>;
+  keyFor(day: string): Promise<DayHmac>;
 }
 
 /**
@@ -14,12 +22,13 @@ export interface DayKeys {
  * dropped here and deleted from the database, so a day's hashes cannot be tied to an address once
  * the day is over.
  */
-export function createDayKeys(db: Database): DayKeys {
-  let current: { day: string; key: Promise<CryptoKey> } | undefined;
+export function createDayKeys(db: Database, options: { hmac?: DayHmacFactory } = {}): DayKeys {
+  const makeHmac = options.hmac ?? webCryptoDayHmac;
+  let current: { day: string; key: Promise<DayHmac> } | undefined;
   return {
     keyFor(day) {
       if (current?.day === day) return current.key;
-      const key = dayKeySecret(db, day, newDaySecret()).then(importDayKey);
+      const key = dayKeySecret(db, day, newDaySecret()).then((secret) => makeHmac(daySecretBytes(secret)));
       // A failed load is not remembered: the next request asks the database again.
       key.catch(() => {
         if (current?.key === key) current = undefined;
