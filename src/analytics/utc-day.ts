@@ -12,9 +12,13 @@ export function addDays(day: string, days: number): string {
   return utcDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS));
 }
 
-/** Whether `text` names a real calendar day as `YYYY-MM-DD` (2026-02-30 does not). */
+/**
+ * Whether `text` names a real calendar day as `YYYY-MM-DD` (2026-02-30 does not), in the years
+ * 1000 to 8999: ten years (a report's longest span) either side of such a day is still written
+ * `YYYY-MM-DD`, whereas the day after 9999-12-31 is `+010000-01`, on which day-by-day loops never end.
+ */
 export function isUtcDay(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  if (!/^[1-8]\d{3}-\d{2}-\d{2}$/.test(text)) return false;
   const time = Date.parse(`${text}T00:00:00Z`);
   return Number.isFinite(time) && utcDay(new Date(time)) === text;
 }

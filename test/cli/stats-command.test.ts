@@ -187,6 +187,9 @@ describe('podwire stats', () => {
       [['--days', '3661'], /--days must be a whole number/],
       [['--from', '2026-02-30'], /--from must be a calendar date as YYYY-MM-DD, not "2026-02-30"/],
       [['--to', '1 Nov'], /--to must be a calendar date/],
+      // Ten days back from year 0 (or on past 9999) is no longer a YYYY-MM-DD day: refused, not looped on.
+      [['--to', '0000-01-05', '--days', '10'], /--to must be a calendar date/],
+      [['--to', '9999-12-31', '--days', '1'], /--to must be a calendar date/],
       [['--from', '2026-11-02', '--to', '2026-11-01'], /from \(2026-11-02\) is after to \(2026-11-01\)/],
       [['--from', '2026-11-01', '--days', '3'], /give --days or --from, not both/],
       [['--episode', 'two'], /--episode must be an episode id, not "two"/],

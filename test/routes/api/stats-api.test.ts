@@ -37,6 +37,9 @@ describe('GET /api/v1/{episodes,shows}/{id}/stats', () => {
     ['from=2026-11-02&to=2026-11-01', 'from'],
     ['from=1900-01-01&to=2026-11-01', ''],
     ['from=2026-11-01T00:00:00Z', 'from'],
+    // The day after 9999-12-31 is no longer written YYYY-MM-DD: listing the days never ended.
+    ['from=9999-12-31&to=9999-12-31', 'from'],
+    ['from=0000-01-01&to=0000-01-02', 'from'],
   ])('answers 400 problem+json for %s', async (query, field) => {
     const res = await admin.call('GET', `/episodes/1/stats?${query}`);
     expect(res.status).toBe(400);
