@@ -18,7 +18,7 @@ export interface LibsqlDb {
 
 /**
  * Opens `url` (`file:PATH` relative to the working directory, or libsql://, https://, wss://).
- * For a file, creates its folder, turns on WAL, foreign keys and a busy timeout, and checks that the
+ * For a file, creates its folder, turns on WAL, foreign keys, secure delete and a busy timeout, and checks that the
  * file is a readable SQLite database: a corrupt or foreign file is reported, never replaced.
  */
 export interface LibsqlDbOptions {
@@ -47,6 +47,9 @@ export async function createLibsqlDb(url: string, options: LibsqlDbOptions = {})
       await client.execute('PRAGMA foreign_keys = ON');
       await client.execute('PRAGMA journal_mode = WAL');
       await client.execute('PRAGMA synchronous = NORMAL');
+      // Deleted rows are overwritten, not left in free pages: a destroyed listening key (listen_keys)
+      // must not be readable from the file afterwards, or a day's hashes could be tied to addresses.
+      await client.execute('PRAGMA secure_delete = ON');
       const check = await client.execute('PRAGMA quick_check');
       const verdict = String(check.rows[0]?.[0] ?? '');
       if (verdict !== 'ok') throw new Error(`integrity check failed: ${verdict}`);
