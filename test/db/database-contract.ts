@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditStatements, listAuditEvents } from '../../src/catalog/accounts/audit.ts';
+import { listeningStats } from '../../src/catalog/analytics/listening-stats.ts';
 import { updateShow } from '../../src/catalog/editor/shows.ts';
 import { releaseAssetStatements } from '../../src/catalog/media-journal.ts';
 import { publishDueItems, SCHEDULE_ACTOR } from '../../src/catalog/publish-due.ts';
@@ -12,6 +13,8 @@ import {
   articleEpisodes,
   articles,
   episodes,
+  listenClosedDays,
+  listenDays,
   type MediaAsset,
   mediaAssets,
   mediaJournal,
@@ -387,6 +390,46 @@ export function databaseContract(name: string, open: () => Promise<OpenedDatabas
         .from(redirects)
         .where(eq(redirects.fromPath, `/podcasts/${show.slug}/${episode.slug}`));
       expect(moved.map((r) => r.toPath)).toEqual([`/podcasts/${show.slug}-renamed/${episode.slug}`]);
+    });
+  });
+
+  describe(`${name}: listening reports`, () => {
+    let opened: OpenedDatabase;
+    let db: Database;
+
+    beforeAll(async () => {
+      opened = await open();
+      db = opened.db;
+    });
+    afterAll(() => opened.close());
+
+    it('names every episode and article of a report, however many (D1 binds at most 100 parameters)', async () => {
+      const show = await insertShow(db);
+      const section = await insertSection(db);
+      const day = '2026-05-31';
+      const rows = [];
+      for (let i = 0; i < 120; i++) {
+        const episode = await insertEpisode(db, show.id);
+        const article = await insertArticle(db, section.id);
+        rows.push({
+          day,
+          episodeId: episode.id,
+          showId: show.id,
+          app: 'Apple Podcasts',
+          country: '',
+          source: `/articles/${article.slug}`,
+          downloads: 1,
+        });
+      }
+      for (let i = 0; i < rows.length; i += 10) await db.insert(listenDays).values(rows.slice(i, i + 10));
+      await db.insert(listenClosedDays).values({ day, closedAt: NOW });
+      const stats = await listeningStats(db, { showId: show.id }, { from: day, to: day }, NOW);
+      expect(stats.downloads).toBe(120);
+      expect(stats.episodes).toHaveLength(120);
+      expect(stats.episodes?.every((e) => /^Episode \d+$/.test(e.title))).toBe(true);
+      expect(
+        stats.sources.filter((s) => s.page === 'article' && s.title?.startsWith('Headline ')),
+      ).toHaveLength(120);
     });
   });
 }

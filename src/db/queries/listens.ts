@@ -209,26 +209,36 @@ export async function episodeOfAudio(
   return row ? { episodeId: Number(row.episodeId), showId: Number(row.showId) } : undefined;
 }
 
+/** D1 binds at most 100 parameters per statement: longer lists are looked up this many at a time. */
+const KEYS_PER_LOOKUP = 90;
+
+/** `lookup` of `keys` in chunks D1 accepts, the rows joined. */
+async function inChunks<K, R>(keys: readonly K[], lookup: (chunk: K[]) => Promise<R[]>): Promise<R[]> {
+  const rows: R[] = [];
+  for (let i = 0; i < keys.length; i += KEYS_PER_LOOKUP)
+    rows.push(...(await lookup(keys.slice(i, i + KEYS_PER_LOOKUP))));
+  return rows;
+}
+
 /** Titles of articles by slug (for naming the pages that drove listening). */
 export async function articleTitlesBySlug(
   db: Database,
   slugs: readonly string[],
 ): Promise<Map<string, string>> {
-  if (slugs.length === 0) return new Map();
-  const rows = await db
-    .select({ slug: articles.slug, title: articles.headline })
-    .from(articles)
-    .where(inArray(articles.slug, [...slugs]));
+  const rows = await inChunks(slugs, (chunk) =>
+    db
+      .select({ slug: articles.slug, title: articles.headline })
+      .from(articles)
+      .where(inArray(articles.slug, chunk)),
+  );
   return new Map(rows.map((row) => [row.slug, row.title]));
 }
 
 /** Titles of episodes by id (a show's report lists its episodes). */
 export async function episodeTitles(db: Database, ids: readonly number[]): Promise<Map<number, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: episodes.id, title: episodes.title })
-    .from(episodes)
-    .where(inArray(episodes.id, [...ids]));
+  const rows = await inChunks(ids, (chunk) =>
+    db.select({ id: episodes.id, title: episodes.title }).from(episodes).where(inArray(episodes.id, chunk)),
+  );
   return new Map(rows.map((row) => [row.id, row.title]));
 }
 
