@@ -2,12 +2,15 @@
 import { eq, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../src/analytics/utc-day.ts';
 import { auditStatements, listAuditEvents } from '../../src/catalog/accounts/audit.ts';
+import { recountDays } from '../../src/catalog/analytics/close-days.ts';
 import { listeningStats } from '../../src/catalog/analytics/listening-stats.ts';
 import { updateShow } from '../../src/catalog/editor/shows.ts';
 import { releaseAssetStatements } from '../../src/catalog/media-journal.ts';
 import { publishDueItems, SCHEDULE_ACTOR } from '../../src/catalog/publish-due.ts';
 import type { Database } from '../../src/db/database.ts';
+import { insertListenEvents } from '../../src/db/queries/listens.ts';
 import { liveEpisodesOfArticles, setArticleEpisodes } from '../../src/db/queries/pairing.ts';
 import {
   articleEpisodes,
@@ -430,6 +433,35 @@ export function databaseContract(name: string, open: () => Promise<OpenedDatabas
       expect(
         stats.sources.filter((s) => s.page === 'article' && s.title?.startsWith('Headline ')),
       ).toHaveLength(120);
+    });
+
+    it('recounts more than 100 days at once (D1 binds at most 100 parameters)', async () => {
+      const show = await insertShow(db);
+      const episode = await insertEpisode(db, show.id);
+      const days = Array.from({ length: 120 }, (_, i) => addDays('2026-01-01', i));
+      const event = (day: string) => ({
+        day,
+        at: new Date(`${day}T12:00:00Z`),
+        assetId: episode.audioAssetId as number,
+        episodeId: episode.id,
+        showId: show.id,
+        listener: 'a'.repeat(32),
+        address: 'b'.repeat(32),
+        userAgent: 'AppleCoreMedia/1.0.0.21F90 (iPhone; U; CPU OS 17_5 like Mac OS X; en_us)',
+        app: 'AppleCoreMedia',
+        kind: 'app',
+        country: '',
+        source: '',
+        rangeStart: 0,
+        rangeEnd: 1000,
+        threshold: 1000,
+      });
+      await insertListenEvents(db, days.map(event), []);
+      expect((await recountDays(db, NOW)).closed).toEqual(days);
+      // Counted again: the same downloads, not twice as many.
+      expect((await recountDays(db, NOW)).closed).toEqual(days);
+      const range = { from: days[0], to: days.at(-1) };
+      expect((await listeningStats(db, { episodeId: episode.id }, range, NOW)).downloads).toBe(120);
     });
   });
 }

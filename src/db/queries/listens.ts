@@ -20,6 +20,8 @@ export type ListenDayRow = typeof listenDays.$inferSelect;
 /** D1 binds at most 100 parameters per statement: rows per multi-row insert of each table. */
 const EVENT_ROWS_PER_INSERT = Math.floor(100 / 16);
 const DAY_ROWS_PER_INSERT = Math.floor(100 / 7);
+/** Longer lists of keys are bound this many at a time. */
+const KEYS_PER_LOOKUP = 90;
 
 /** Which listening to read: one episode's, or every episode's of one show. */
 export type ListenScope = { readonly episodeId: number } | { readonly showId: number };
@@ -135,15 +137,20 @@ export async function closeDay(
 
 /** Opens closed days again (their aggregates and download anomalies deleted) so they are recounted. */
 export async function reopenDays(db: Database, days: readonly string[]): Promise<void> {
-  if (days.length === 0) return;
-  const list = [...days];
-  await db.batch([
-    db.delete(listenDays).where(inArray(listenDays.day, list)),
-    db
-      .delete(listenAnomalies)
-      .where(and(inArray(listenAnomalies.day, list), eq(listenAnomalies.kind, 'downloads'))),
-    db.delete(listenClosedDays).where(inArray(listenClosedDays.day, list)),
-  ]);
+  const statements = [];
+  // In chunks D1 can bind, all in the one batch.
+  for (let i = 0; i < days.length; i += KEYS_PER_LOOKUP) {
+    const list = days.slice(i, i + KEYS_PER_LOOKUP);
+    statements.push(
+      db.delete(listenDays).where(inArray(listenDays.day, list)),
+      db
+        .delete(listenAnomalies)
+        .where(and(inArray(listenAnomalies.day, list), eq(listenAnomalies.kind, 'downloads'))),
+      db.delete(listenClosedDays).where(inArray(listenClosedDays.day, list)),
+    );
+  }
+  const [first, ...rest] = statements;
+  if (first) await db.batch([first, ...rest]);
 }
 
 /** Days that still have raw events (a recount is possible for them). */
@@ -208,9 +215,6 @@ export async function episodeOfAudio(
     LIMIT 1`);
   return row ? { episodeId: Number(row.episodeId), showId: Number(row.showId) } : undefined;
 }
-
-/** D1 binds at most 100 parameters per statement: longer lists are looked up this many at a time. */
-const KEYS_PER_LOOKUP = 90;
 
 /** `lookup` of `keys` in chunks D1 accepts, the rows joined. */
 async function inChunks<K, R>(keys: readonly K[], lookup: (chunk: K[]) => Promise<R[]>): Promise<R[]> {
