@@ -91,7 +91,8 @@ export async function openListenTap(
       let ended!: () => void;
       const done = new Promise<void>((resolve) => (ended = resolve));
       const written = done.then(record).then(
-        () => (waitUntilOf(c) ? listens.recorder.flush() : undefined),
+        // Workers: this response's events now, in its own waitUntil (never chained on another request's).
+        () => (waitUntilOf(c) ? listens.recorder.writeQueued() : undefined),
         (error: unknown) => c.var.deps.log.error('recording a listen failed', { error }),
       );
       waitUntilOf(c)?.(written);
