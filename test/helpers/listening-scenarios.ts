@@ -46,6 +46,8 @@ export interface Scenario {
    * CF-Connecting-IP. Node runs it against a server without TRUST_PROXY.
    */
   readonly untrustedProxy?: boolean;
+  /** Requests sent this many at a time (default one after another). */
+  readonly parallel?: number;
   readonly requests: readonly ListenRequest[];
   readonly expected: Expected;
 }
@@ -229,6 +231,7 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: '500 tiny ranges of the same 100 bytes',
     file: 'episode',
+    parallel: 10,
     requests: Array.from({ length: 500 }, () => ({
       address: '203.0.113.23',
       userAgent: APPLE_PODCASTS,
