@@ -114,18 +114,20 @@ async function notFoundResponse(c: Context<AppEnv>, error: NotFoundError): Promi
   return problemResponse(problemFromError(error, c.var.requestId));
 }
 
-/** A bounded memo: the oldest entries go first. */
+/**
+ * A bounded memo: the oldest entries go first. Only settled answers are shared: requests that ask
+ * while a lookup is under way make their own (on Workers, awaiting a promise that another request's
+ * I/O settles hangs if that request is cancelled).
+ */
 function createMemo(maxEntries: number): AppRuntime['memo'] {
-  const entries = new Map<string, Promise<unknown>>();
-  return (key, load) => {
-    let hit = entries.get(key);
-    if (!hit) {
-      hit = load();
-      hit.catch(() => entries.delete(key));
-      entries.set(key, hit);
-      if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
-    }
-    return hit as ReturnType<typeof load>;
+  const entries = new Map<string, { value: unknown }>();
+  return async <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    const hit = entries.get(key);
+    if (hit) return hit.value as T;
+    const value = await load();
+    entries.set(key, { value });
+    if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+    return value;
   };
 }
 

@@ -20,20 +20,23 @@ export function createVersionCache(options: {
   onInvalidate?: () => void;
 }): VersionCache {
   const clock = options.clock ?? (() => Date.now());
-  let cached: { at: number; value: Promise<CatalogVersion> } | undefined;
+  // Only a version already read is shared: requests that come while one is being read each read it
+  // themselves. On Workers, a request awaiting a promise another request's I/O settles hangs when
+  // that request is cancelled (workerd then cancels it as hung too).
+  let cached: { at: number; value: CatalogVersion } | undefined;
+  let generation = 0;
   return {
-    current() {
+    async current() {
       const now = clock();
-      if (!cached || now - cached.at >= options.ttlMs) {
-        const value = options.read();
-        cached = { at: now, value };
-        value.catch(() => {
-          if (cached?.value === value) cached = undefined;
-        });
-      }
-      return cached.value;
+      if (cached && now - cached.at < options.ttlMs) return cached.value;
+      const started = generation;
+      const value = await options.read();
+      // An invalidate() while this read was under way may mean it read the version before a write.
+      if (started === generation) cached = { at: now, value };
+      return value;
     },
     invalidate() {
+      generation += 1;
       cached = undefined;
       options.onInvalidate?.();
     },

@@ -20,6 +20,11 @@ const env = () => ({ ...process.env, ...OFFLINE_WRANGLER_ENV });
 export interface WorkerHarness {
   /** Where `wrangler dev` listens, such as http://127.0.0.1:43210 */
   readonly url: string;
+  /**
+   * With `userWorker`: the socket of the workerd process that runs the Worker itself, behind
+   * wrangler's dev-only proxy (a Durable Object that forwards each request to it).
+   */
+  readonly userWorkerUrl?: string;
   /** The local state folder (D1, R2, Cache API). */
   readonly persist: string;
   fetch(path: string, init?: RequestInit): Promise<Response>;
@@ -82,7 +87,16 @@ export interface StartOptions {
   readonly inspectorPort?: number;
   /** Listen on this port (from freePort()), so that BASE_URL can name the Worker itself. */
   readonly port?: number;
+  /**
+   * Find the Worker's own workerd socket (userWorkerUrl), which wrangler only names in its debug
+   * log. wrangler's proxy reads a response from the Worker as fast as it comes, whatever its client
+   * takes; a test of what the Worker hands to a slow connection talks to that socket instead.
+   */
+  readonly userWorker?: boolean;
 }
+
+/** wrangler's debug line that tells its proxy where the Worker listens. */
+const USER_WORKER_URL = /"userWorkerUrl":\{"protocol":"(https?:)","hostname":"([^"]+)","port":"(\d+)"\}/;
 
 export async function startWorker(
   vars: Record<string, string>,
@@ -124,7 +138,7 @@ export async function startWorker(
     '--persist-to',
     persist,
     '--log-level',
-    'log',
+    options.userWorker ? 'debug' : 'log',
   ];
   if (options.inspectorPort !== undefined) args.push('--inspector-port', String(options.inspectorPort));
   for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`);
@@ -136,15 +150,24 @@ export async function startWorker(
   });
   running.add(child.pid as number);
   let pending = '';
+  let userWorkerUrl: string | undefined;
+  const findUserWorker = (text: string) => {
+    const found = USER_WORKER_URL.exec(text);
+    if (found) userWorkerUrl = `${found[1]}//${found[2]}:${found[3]}`;
+  };
   child.stdout?.on('data', (d) => {
     pending += d;
     const lines = pending.split('\n');
     pending = lines.pop() ?? '';
-    for (const line of lines) options.onLog?.(line);
+    for (const line of lines) {
+      if (options.userWorker) findUserWorker(line);
+      options.onLog?.(line);
+    }
   });
   let stderr = '';
   child.stderr?.on('data', (d) => {
     stderr += d;
+    if (options.userWorker) findUserWorker(stderr.slice(-4096));
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 150_000;
@@ -153,7 +176,7 @@ export async function startWorker(
       (r) => r.ok,
       () => false,
     );
-    if (ok) break;
+    if (ok && (!options.userWorker || userWorkerUrl)) break;
     if (Date.now() > deadline || child.exitCode !== null) {
       process.kill(-(child.pid as number), 'SIGKILL');
       throw new Error(`wrangler dev did not start: ${stderr}`);
@@ -162,6 +185,7 @@ export async function startWorker(
   }
   return {
     url,
+    userWorkerUrl,
     persist,
     fetch: (path, init) => fetch(`${url}${path}`, init),
     async dispose() {

@@ -140,8 +140,8 @@ export async function beginListen(
       ended = resolve;
     });
     const written = done.then(record).then(
-      // Workers write each response's events when it ends; Node's recorder has a timer.
-      () => (ctx.waitUntil ? recorder.flush() : undefined),
+      // Workers: this response's events now, in its own waitUntil (never chained on another request's).
+      () => (ctx.waitUntil ? recorder.writeQueued() : undefined),
       (error: unknown) => ctx.log.error('recording a listen failed', { error }),
     );
     ctx.waitUntil?.(written);

@@ -20,19 +20,17 @@ export interface DayKeys {
 /**
  * Keys by day, remembered in memory for the current day only: when the day changes, the old key is
  * dropped here and deleted from the database, so a day's hashes cannot be tied to an address once
- * the day is over.
+ * the day is over. Only a loaded key is shared: requests that arrive while it loads each read it
+ * (the database keeps one per day), because on Workers a request awaiting another request's
+ * promise is cancelled as hung by workerd.
  */
 export function createDayKeys(db: Database, options: { hmac?: DayHmacFactory } = {}): DayKeys {
   const makeHmac = options.hmac ?? webCryptoDayHmac;
-  let current: { day: string; key: Promise<DayHmac> } | undefined;
+  let current: { day: string; key: DayHmac } | undefined;
   return {
-    keyFor(day) {
+    async keyFor(day) {
       if (current?.day === day) return current.key;
-      const key = dayKeySecret(db, day, newDaySecret()).then((secret) => makeHmac(daySecretBytes(secret)));
-      // A failed load is not remembered: the next request asks the database again.
-      key.catch(() => {
-        if (current?.key === key) current = undefined;
-      });
+      const key = await makeHmac(daySecretBytes(await dayKeySecret(db, day, newDaySecret())));
       // A request that began just before midnight may finish after it: only a newer day replaces.
       if (!current || day > current.day) current = { day, key };
       return key;

@@ -7,8 +7,14 @@ import type { Logger } from '../../log.ts';
 export interface ListenRecorder {
   /** Queues one event; cheap (no I/O). Over the flood cap, the event is counted as an anomaly instead. */
   record(event: ListenEventRow): void;
-  /** Writes what is queued (Node: every few seconds and at shutdown; Workers: after each response). */
+  /** Writes what is queued, after the writes before it (Node: every few seconds and at shutdown). */
   flush(): Promise<void>;
+  /**
+   * Writes what is queued now, without waiting for other writes (Workers: after each response).
+   * A Worker request must not await a promise of another request: workerd cancels continuations
+   * whose request has ended, and a chain of flushes through a cancelled one would never run again.
+   */
+  writeQueued(): Promise<void>;
   /** Events queued and not yet written. */
   readonly pending: number;
 }
@@ -89,6 +95,7 @@ export function createListenRecorder(db: Database, options: ListenRecorderOption
       writing = writing.then(write);
       return writing;
     },
+    writeQueued: write,
     get pending() {
       return queue.length;
     },
