@@ -4,6 +4,7 @@ import { isUtcDay } from '../../analytics/utc-day.ts';
 import { listeningStats, MAX_REPORT_DAYS } from '../../catalog/analytics/listening-stats.ts';
 import { getEpisode } from '../../catalog/editor/episodes.ts';
 import { getShow } from '../../catalog/editor/shows.ts';
+import type { ListenScope } from '../../db/queries/listens.ts';
 import { apiRouter, BEARER, editorContext, json, READ_PROBLEMS } from './openapi-helpers.ts';
 import { IdParam } from './schemas.ts';
 
@@ -53,43 +54,43 @@ const DESCRIPTION =
   'and one minute of audio were received; bots, HEAD and pre-release requests are not counted. ' +
   `Days are UTC; a report covers at most ${MAX_REPORT_DAYS} days. Today's downloads appear within seconds.`;
 
+/** What each report is of: its path, how its record is checked to exist, and its scope. */
+const REPORTS = [
+  {
+    path: '/episodes/{id}/stats',
+    summary: 'Downloads of an episode by day, app, country and source page',
+    check: getEpisode,
+    scope: (id: number): ListenScope => ({ episodeId: id }),
+  },
+  {
+    path: '/shows/{id}/stats',
+    summary: 'Downloads of a show by day, app, country, source page and episode',
+    check: getShow,
+    scope: (id: number): ListenScope => ({ showId: id }),
+  },
+] as const;
+
 export function statsApi() {
   const routes = apiRouter();
-  routes.openapi(
-    createRoute({
-      method: 'get',
-      path: '/episodes/{id}/stats',
-      tags,
-      summary: 'Downloads of an episode by day, app, country and source page',
-      description: DESCRIPTION,
-      security: BEARER,
-      request: { params: IdParam, query: StatsQuery },
-      responses: { 200: json(StatsView, 'The listening report.'), 404: READ_PROBLEMS[404] },
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      await getEpisode(editorContext(c), id);
-      const { db, now } = c.var.deps;
-      return c.json(await listeningStats(db, { episodeId: id }, c.req.valid('query'), now()), 200);
-    },
-  );
-  routes.openapi(
-    createRoute({
-      method: 'get',
-      path: '/shows/{id}/stats',
-      tags,
-      summary: 'Downloads of a show by day, app, country, source page and episode',
-      description: DESCRIPTION,
-      security: BEARER,
-      request: { params: IdParam, query: StatsQuery },
-      responses: { 200: json(StatsView, 'The listening report.'), 404: READ_PROBLEMS[404] },
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      await getShow(editorContext(c), id);
-      const { db, now } = c.var.deps;
-      return c.json(await listeningStats(db, { showId: id }, c.req.valid('query'), now()), 200);
-    },
-  );
+  for (const report of REPORTS) {
+    routes.openapi(
+      createRoute({
+        method: 'get',
+        path: report.path,
+        tags,
+        summary: report.summary,
+        description: DESCRIPTION,
+        security: BEARER,
+        request: { params: IdParam, query: StatsQuery },
+        responses: { 200: json(StatsView, 'The listening report.'), 404: READ_PROBLEMS[404] },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        await report.check(editorContext(c), id);
+        const { db, now } = c.var.deps;
+        return c.json(await listeningStats(db, report.scope(id), c.req.valid('query'), now()), 200);
+      },
+    );
+  }
   return routes;
 }
