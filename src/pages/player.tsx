@@ -70,13 +70,13 @@ export function Player(props: {
       ) : (
         <p class="unavailable">The audio of this episode is not available at the moment.</p>
       )}
-      {player.available ? <PlayerControls player={player} /> : null}
       <p class="time">
         <span data-elapsed="">0:00</span> /{' '}
         <time datetime={player.isoDuration} class="duration">
           {player.durationText}
         </time>
       </p>
+      {player.available ? <PlayerControls player={player} /> : null}
       <p class="actions">
         {player.available ? (
           <>
