@@ -90,6 +90,9 @@ export function Page(props: { chrome: SiteChrome; meta: HeadMeta; banner?: Child
                 <li>
                   <a href={chrome.opmlUrl}>All feeds (OPML)</a>
                 </li>
+                <li>
+                  <a href={chrome.listenLaterUrl}>Your Listen later list</a>
+                </li>
               </ul>
               <p>{chrome.siteDescription}</p>
             </div>

@@ -19,6 +19,7 @@ export function fuzzChrome(t: Texts): SiteChrome {
     language: t(2),
     homeUrl: `${B}/`,
     podcastsUrl: `${B}/podcasts`,
+    listenLaterUrl: `${B}/listen-later`,
     opmlUrl: `${B}/opml.xml`,
     sections: [{ slug: 'town', title: t(3), url: `${B}/sections/town?${t(4)}` }],
     shows: [{ slug: 'show', title: t(5), url: `${B}/podcasts/show` }],

@@ -22,6 +22,7 @@ export interface SiteChrome {
   readonly language: string;
   readonly homeUrl: string;
   readonly podcastsUrl: string;
+  readonly listenLaterUrl: string;
   readonly opmlUrl: string;
   readonly sections: readonly NavLink[];
   readonly shows: readonly NavLink[];
@@ -64,6 +65,7 @@ export async function loadSiteChrome(ctx: PageContext): Promise<SiteChrome> {
     language: ctx.siteLanguage,
     homeUrl: urls.home(),
     podcastsUrl: urls.podcasts(),
+    listenLaterUrl: urls.listenLater(),
     opmlUrl: urls.opml(),
     sections: sections.map((s) => ({ slug: s.slug, title: s.name, url: urls.section(s.slug) })),
     shows: shows.map(({ show }) => ({ slug: show.slug, title: show.title, url: urls.show(show.slug) })),
