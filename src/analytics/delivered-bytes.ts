@@ -8,6 +8,17 @@ export interface TallyCallbacks {
 }
 
 /**
+ * A body that counts what its consumer takes by itself has a function under this key: called with
+ * the callbacks, it installs them and returns true (then no wrapper is needed). Node's file
+ * streams do (src/node/fs-media-store.ts): a wrapper stream costs a promise hop per chunk there.
+ */
+export const WATCH_BODY: unique symbol = Symbol.for('podwire.watchBody');
+
+export interface WatchableBody {
+  [WATCH_BODY]?: (callbacks: TallyCallbacks) => boolean;
+}
+
+/**
  * Wraps a response body so the bytes the consumer pulled through it are counted; `onEnd` is called
  * once, with that count, when the body is read to its end, cancelled (the client went away) or
  * fails. A pull-based wrapper (high-water mark 0) reads from the source only when the consumer asks,
@@ -17,6 +28,7 @@ export function tallyDelivered(
   body: ReadableStream<Uint8Array>,
   { onChunk, onEnd }: TallyCallbacks,
 ): ReadableStream<Uint8Array> {
+  if ((body as WatchableBody)[WATCH_BODY]?.({ onChunk, onEnd })) return body;
   const reader = body.getReader();
   let delivered = 0;
   let ended = false;

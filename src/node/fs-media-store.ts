@@ -1,4 +1,5 @@
 // createFsMediaStore({ root }): the MediaStore over a folder on Node (MEDIA_DIR), confined to that folder.
+
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import {
@@ -13,6 +14,7 @@ import {
   unlink,
 } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
+import { type TallyCallbacks, WATCH_BODY, type WatchableBody } from '../analytics/delivered-bytes.ts';
 import { ValidationError } from '../errors.ts';
 import { assertMediaKey, isMediaKey } from '../media-store/media-key.ts';
 import type {
@@ -176,37 +178,61 @@ function fileStream(handle: FileHandle, start: number, length: number): Readable
   let position = start;
   const end = start + length;
   let closed = false;
+  // Set when the listening tap watches this body (WATCH_BODY): what the consumer took, told as it
+  // takes it, without a wrapper stream's extra hop per chunk.
+  let watch: TallyCallbacks | undefined;
+  let delivered = 0;
+  let ended = false;
+  const finish = () => {
+    if (watch && !ended) {
+      ended = true;
+      watch.onEnd?.(delivered);
+    }
+  };
   const close = async () => {
+    finish();
     if (!closed) {
       closed = true;
       await handle.close();
     }
   };
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const want = Math.min(CHUNK_BYTES, end - position);
-        if (want <= 0) {
-          await close();
-          controller.close();
-          return;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const want = Math.min(CHUNK_BYTES, end - position);
+          if (want <= 0) {
+            await close();
+            controller.close();
+            return;
+          }
+          const chunk = new Uint8Array(want);
+          const { bytesRead } = await handle.read(chunk, 0, want, position);
+          if (bytesRead === 0) {
+            await close();
+            controller.error(new Error('file shrank while it was being read'));
+            return;
+          }
+          position += bytesRead;
+          delivered += bytesRead;
+          watch?.onChunk?.(bytesRead);
+          controller.enqueue(bytesRead === want ? chunk : chunk.subarray(0, bytesRead));
+        } catch (error) {
+          await close().catch(() => {});
+          controller.error(error);
         }
-        const chunk = new Uint8Array(want);
-        const { bytesRead } = await handle.read(chunk, 0, want, position);
-        if (bytesRead === 0) {
-          await close();
-          controller.error(new Error('file shrank while it was being read'));
-          return;
-        }
-        position += bytesRead;
-        controller.enqueue(bytesRead === want ? chunk : chunk.subarray(0, bytesRead));
-      } catch (error) {
-        await close().catch(() => {});
-        controller.error(error);
-      }
+      },
+      cancel: close,
     },
-    cancel: close,
-  });
+    // Read only when the consumer asks, so each chunk read is a chunk taken (and counted) when watched.
+    { highWaterMark: 0 },
+  );
+  (stream as WatchableBody)[WATCH_BODY] = (callbacks) => {
+    if (watch || position !== start) return false;
+    watch = callbacks;
+    return true;
+  };
+  return stream;
 }
 
 /** Removes `folder` and its parents while they are empty, never `root` itself (nothing is left behind). */
