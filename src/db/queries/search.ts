@@ -1,0 +1,110 @@
+// Site search reads: live hits ranked by bm25 (one per article or episode), and snippets for a page of them.
+import { sql } from 'drizzle-orm';
+import type { Database } from '../database.ts';
+import { articles, episodes, type SearchKind } from '../schema.ts';
+import { isLive } from './visibility.ts';
+
+/**
+ * bm25 weights of the FTS5 columns (title, body): a word in a headline or episode title counts ten
+ * times one in running text (https://sqlite.org/fts5.html#the_bm25_function).
+ */
+const BM25 = sql.raw('bm25(search_fts, 10.0, 1.0)');
+
+/** Marks around highlighted words in snippets: control characters, which the indexed text never holds. */
+export const MARK_OPEN = '\u0002';
+export const MARK_CLOSE = '\u0003';
+
+export interface SearchHit {
+  readonly id: number;
+  readonly kind: SearchKind;
+  readonly startMs: number | null;
+  readonly score: number;
+  readonly articleSlug: string | null;
+  readonly headline: string | null;
+  readonly articlePublishedAt: number | null;
+  readonly episodeSlug: string | null;
+  readonly episodeTitle: string | null;
+  readonly episodePublishedAt: number | null;
+  readonly showSlug: string | null;
+  readonly showTitle: string | null;
+  readonly total: number;
+}
+
+/**
+ * One page of hits for `match` (an FTS5 expression of quoted words) among what the public may see
+ * now, best first: each article or episode once, by its best row (a transcript cue, its notes, its
+ * title), ties broken by id so pages never overlap. `total` counts every live article and episode found.
+ */
+export async function searchLive(
+  db: Database,
+  args: { match: string; now: Date; limit: number; offset: number },
+): Promise<SearchHit[]> {
+  return db.all<SearchHit>(sql`
+    WITH hits AS (
+      SELECT t.id, t.kind, t.start_ms, ${BM25} AS score, t.article_id, t.episode_id
+      FROM search_fts
+      JOIN search_texts t ON t.id = search_fts.rowid
+      LEFT JOIN ${articles} ON ${articles.id} = t.article_id
+      LEFT JOIN ${episodes} ON ${episodes.id} = t.episode_id
+      WHERE search_fts MATCH ${args.match}
+        AND CASE WHEN t.article_id IS NOT NULL THEN ${isLive(articles, args.now)}
+            ELSE ${isLive(episodes, args.now)} END
+    ),
+    best AS (
+      SELECT *, row_number() OVER (
+        PARTITION BY article_id, episode_id ORDER BY score, id
+      ) AS n FROM hits
+    ),
+    ranked AS (
+      SELECT *, count(*) OVER () AS total FROM best WHERE n = 1
+      ORDER BY score, id LIMIT ${args.limit} OFFSET ${args.offset}
+    )
+    SELECT r.id, r.kind, r.start_ms AS startMs, r.score, r.total,
+      a.slug AS articleSlug, a.headline, a.published_at AS articlePublishedAt,
+      e.slug AS episodeSlug, e.title AS episodeTitle, e.published_at AS episodePublishedAt,
+      s.slug AS showSlug, s.title AS showTitle
+    FROM ranked r
+    LEFT JOIN articles a ON a.id = r.article_id
+    LEFT JOIN episodes e ON e.id = r.episode_id
+    LEFT JOIN shows s ON s.id = e.show_id
+    ORDER BY r.score, r.id
+  `);
+}
+
+/** How many live articles and episodes `match` finds (for a page past the last, which has no rows to count on). */
+export async function countLive(db: Database, args: { match: string; now: Date }): Promise<number> {
+  const [row] = await db.all<{ n: number }>(sql`
+    SELECT count(DISTINCT coalesce('a' || t.article_id, 'e' || t.episode_id)) AS n
+    FROM search_fts
+    JOIN search_texts t ON t.id = search_fts.rowid
+    LEFT JOIN ${articles} ON ${articles.id} = t.article_id
+    LEFT JOIN ${episodes} ON ${episodes.id} = t.episode_id
+    WHERE search_fts MATCH ${args.match}
+      AND CASE WHEN t.article_id IS NOT NULL THEN ${isLive(articles, args.now)}
+          ELSE ${isLive(episodes, args.now)} END
+  `);
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * The title highlighted whole and a fragment of the body around the matched words, for the rows
+ * `ids` (a page of hits): FTS5 computes these only within a MATCH query, so they are read apart
+ * from the ranking, for the few rows shown (https://sqlite.org/fts5.html#the_snippet_function).
+ */
+export async function searchSnippets(
+  db: Database,
+  args: { match: string; ids: readonly number[] },
+): Promise<Map<number, { title: string; body: string }>> {
+  if (args.ids.length === 0) return new Map();
+  const rows = await db.all<{ id: number; title: string; body: string }>(sql`
+    SELECT rowid AS id,
+      highlight(search_fts, 0, ${MARK_OPEN}, ${MARK_CLOSE}) AS title,
+      snippet(search_fts, 1, ${MARK_OPEN}, ${MARK_CLOSE}, '…', 32) AS body
+    FROM search_fts
+    WHERE search_fts MATCH ${args.match} AND rowid IN (${sql.join(
+      args.ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})
+  `);
+  return new Map(rows.map((r) => [Number(r.id), { title: r.title ?? '', body: r.body ?? '' }]));
+}
