@@ -75,7 +75,7 @@ export function SearchView(props: { chrome: SiteChrome; search: SearchPage; time
         <p role="status">
           {search.total === 0
             ? 'Nothing found. Try fewer or different words.'
-            : `${search.total} ${search.total === 1 ? 'result' : 'results'}${pageNote}`}
+            : `${search.totalIsExact ? '' : 'More than '}${search.total} ${search.total === 1 ? 'result' : 'results'}${pageNote}${search.totalIsExact ? '' : ': add words to narrow the search'}`}
         </p>
       ) : (
         <p>Search articles, episodes and what is said in them.</p>

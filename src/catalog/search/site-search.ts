@@ -1,17 +1,20 @@
 // siteSearch: a page of search results as pages and the JSON API show them (links, highlighted snippets).
-
 import type { Database } from '../../db/database.ts';
 import {
+  BROAD_MATCH_TEXTS,
   countLive,
+  countMatches,
   MARK_CLOSE,
   MARK_OPEN,
+  SEARCH_CANDIDATES,
   type SearchHit,
   searchLive,
   searchSnippets,
+  titlesOnly,
 } from '../../db/queries/search.ts';
 import type { SearchKind } from '../../db/schema.ts';
 import { formatDuration } from '../../domain/duration.ts';
-import { type Html, htmlFromText } from '../../domain/html.ts';
+import { type Html, htmlFromMarkedText } from '../../domain/html.ts';
 import { siteUrls } from '../site-urls.ts';
 import { parseSearchQuery } from './search-query.ts';
 
@@ -41,7 +44,9 @@ export interface SearchPage {
   readonly notice?: string;
   readonly page: number;
   readonly pageSize: number;
+  /** Live articles and episodes found; a floor when `totalIsExact` is false (see SEARCH_CANDIDATES). */
   readonly total: number;
+  readonly totalIsExact: boolean;
   readonly lastPage: number;
   readonly results: readonly SearchResult[];
   /** The URL of page `n` of these results (the HTML page; JSON adds `format=json`). */
@@ -54,27 +59,8 @@ export interface SearchContext {
   readonly now: Date;
 }
 
-/** `text` with FTS5's marks turned into `<mark>` elements, everything else escaped (marks are never in indexed text). */
-export function markedHtml(text: string): Html {
-  let open = false;
-  let out = '';
-  let plain = '';
-  const flush = () => {
-    out += htmlFromText(plain);
-    plain = '';
-  };
-  for (const char of text) {
-    if (char === MARK_OPEN || char === MARK_CLOSE) {
-      flush();
-      // Only balanced marks become elements: an open inside an open, or a stray close, is dropped.
-      if (char === MARK_OPEN && !open) out += '<mark>';
-      if (char === MARK_CLOSE && open) out += '</mark>';
-      if ((char === MARK_OPEN) !== open) open = !open;
-    } else plain += char;
-  }
-  flush();
-  return (open ? `${out}</mark>` : out) as Html;
-}
+/** `text` with FTS5's marks turned into `<mark>` elements, everything else escaped. */
+export const markedHtml = (text: string): Html => htmlFromMarkedText(text, MARK_OPEN, MARK_CLOSE);
 
 const unmarked = (text: string) => text.replaceAll(MARK_OPEN, '').replaceAll(MARK_CLOSE, '');
 
@@ -103,22 +89,42 @@ export async function siteSearch(
     pageSize: SEARCH_RESULTS_PER_PAGE,
     pageUrl,
   };
-  if (!query.match) return { ...base, total: 0, lastPage: 1, results: [] };
+  if (!query.match) return { ...base, total: 0, totalIsExact: true, lastPage: 1, results: [] };
   const match = query.match;
+  const broad = (await countMatches(ctx.db, match)) > BROAD_MATCH_TEXTS;
   const hits = await searchLive(ctx.db, {
     match,
     now: ctx.now,
+    broad,
     limit: SEARCH_RESULTS_PER_PAGE,
     offset: (page - 1) * SEARCH_RESULTS_PER_PAGE,
   });
-  const total = hits[0]
-    ? Number(hits[0].total)
+  const counted = hits[0]
+    ? { total: Number(hits[0].total), candidates: Number(hits[0].candidates) }
     : page > 1
-      ? await countLive(ctx.db, { match, now: ctx.now })
-      : 0;
-  const snippets = await searchSnippets(ctx.db, { match, ids: hits.map((h) => Number(h.id)) });
+      ? await countLive(ctx.db, { match, now: ctx.now, broad })
+      : { total: 0, candidates: 0 };
+  const { total } = counted;
+  const snippets = await searchSnippets(ctx.db, {
+    match: broad ? titlesOnly(match) : match,
+    ids: hits.map((h) => Number(h.id)),
+  });
   const results = hits.map((hit) => toResult(hit, snippets.get(Number(hit.id)), urls));
-  return { ...base, total, lastPage: Math.max(1, Math.ceil(total / SEARCH_RESULTS_PER_PAGE)), results };
+  return {
+    ...base,
+    notice: broad
+      ? [
+          query.notice,
+          'These words are in most of the site, so only headlines and titles were searched: add words to narrow it.',
+        ]
+          .filter(Boolean)
+          .join(' ')
+      : query.notice,
+    total,
+    totalIsExact: !broad && counted.candidates < SEARCH_CANDIDATES,
+    lastPage: Math.max(1, Math.ceil(total / SEARCH_RESULTS_PER_PAGE)),
+    results,
+  };
 }
 
 function toResult(
