@@ -20,6 +20,8 @@ export function siteUrls(baseUrl: string) {
     article: (slug: string) => at(`/articles/${segment(slug)}`),
     section: (slug: string) => at(`/sections/${segment(slug)}`),
     podcasts: () => at('/podcasts'),
+    /** The Listen later list: kept in the reader's browser, filled by the site script. */
+    listenLater: () => at('/listen-later'),
     show: (slug: string) => at(`/podcasts/${segment(slug)}`),
     episode: (show: string, episode: string) => at(`/podcasts/${segment(show)}/${segment(episode)}`),
     embed: (show: string, episode: string) => at(`/podcasts/${segment(show)}/${segment(episode)}/embed`),

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { utcDay } from '../analytics/utc-day.ts';
 import { createApp, VERSION_TTL_MS } from '../app.ts';
 import { NODE_PASSWORD_POLICY } from '../auth/password.ts';
 import { sessionPolicyOf } from '../catalog/accounts/context.ts';
@@ -145,6 +146,7 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
   // Scheduled items whose time has come are recorded as published once a minute (they are already
   // visible on time: visibility is decided per request), released media files past their grace
   // period are removed, and expired studio sessions and old failed sign-ins deleted.
+  const closeListeningDays = listens ? listeningDaysCloser(runtime, config, log, now) : undefined;
   const publisher = setInterval(() => {
     publishDueItems(runtime.db.db, now()).then(
       (report) => {
@@ -168,14 +170,14 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
       },
       (error: unknown) => log.error('rendering scheduled feeds failed', { error }),
     );
-    if (listens) closeListeningDays(runtime, config, log, now);
+    closeListeningDays?.();
   }, 60_000);
   publisher.unref();
   const listenFlusher = listens
     ? setInterval(() => void listens.recorder.flush(), LISTEN_FLUSH_MS)
     : undefined;
   listenFlusher?.unref();
-  if (listens) closeListeningDays(runtime, config, log, now);
+  closeListeningDays?.();
   const { port } = server.address() as AddressInfo;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   let closing: Promise<void> | undefined;
@@ -210,14 +212,31 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
 /** Node writes queued listening events this often: today's downloads show in reports within it. */
 export const LISTEN_FLUSH_MS = 5_000;
 
-/** Counts the days that are over into daily aggregates and deletes raw events past retention. */
-function closeListeningDays(runtime: NodeRuntime, config: Config, log: Logger, now: () => Date) {
-  closeDueDays(runtime.db.db, now(), config.analyticsRetentionDays).then(
-    (report) => {
-      if (report.closed.length > 0) log.info('listening days counted', { days: report.closed });
-    },
-    (error: unknown) => log.error('counting listening days failed', { error }),
-  );
+/**
+ * Counts the days that are over into daily aggregates and deletes raw events past retention (and
+ * earlier days' keys); returns the function the server's minute timer calls.
+ */
+function listeningDaysCloser(runtime: NodeRuntime, config: Config, log: Logger, now: () => Date) {
+  /** The UTC day whose earlier keys were last flushed out of the WAL. */
+  let walClearedFor = '';
+  const isFile = !/^[a-z]+:\/\//i.test(runtime.db.location);
+  return function closeListeningDays() {
+    const at = now();
+    closeDueDays(runtime.db.db, at, config.analyticsRetentionDays).then(
+      async (report) => {
+        if (report.closed.length > 0) log.info('listening days counted', { days: report.closed });
+        // closeDueDays destroyed the keys of earlier days; their old pages may still sit in the WAL
+        // until a checkpoint. Once per UTC day, check it in and truncate it (the main file's copy is
+        // already overwritten: secure_delete), so a destroyed key leaves no trace in any file.
+        const day = utcDay(at);
+        if (walClearedFor !== day && isFile) {
+          await runtime.db.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+          walClearedFor = day;
+        }
+      },
+      (error: unknown) => log.error('counting listening days failed', { error }),
+    );
+  };
 }
 
 async function checkMediaDir(dir: string): Promise<void> {

@@ -33,7 +33,14 @@ export function EmbedView(props: { chrome: SiteChrome; page: EpisodePage; timeZo
                 </p>
               </div>
             </div>
-            <Player player={page.player} timeZone={timeZone} bare external />
+            <Player
+              player={page.player}
+              timeZone={timeZone}
+              bare
+              external
+              chapters={page.chapters}
+              artworkUrl={page.image?.url}
+            />
           </main>
         </body>
       </html>

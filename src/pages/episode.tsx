@@ -45,7 +45,7 @@ export function EpisodeView(props: {
           {page.summary ? <p class="standfirst">{page.summary}</p> : null}
         </header>
         <section class="podcasts" aria-label="Listen">
-          <Player player={player} timeZone={timeZone} bare />
+          <Player player={player} timeZone={timeZone} bare artworkUrl={page.image?.url} />
         </section>
         {page.notesHtml ? (
           <section aria-labelledby="notes">
@@ -75,6 +75,7 @@ export function EpisodeView(props: {
                     href={`${player.audioUrl}#t=${chapter.startSeconds}`}
                     data-seek={String(chapter.startSeconds)}
                     data-audio={player.audioId}
+                    data-chapter={chapter.title}
                     aria-label={`Play from ${formatDuration(chapter.startSeconds)}: ${chapter.title}`}
                   >
                     {formatDuration(chapter.startSeconds)}

@@ -129,6 +129,9 @@ export function Page(props: {
                 <li>
                   <a href={chrome.opmlUrl}>All feeds (OPML)</a>
                 </li>
+                <li>
+                  <a href={chrome.listenLaterUrl}>Your Listen later list</a>
+                </li>
               </ul>
               <p>{chrome.siteDescription}</p>
             </div>

@@ -1,8 +1,12 @@
 /** @jsxImportSource hono/jsx */
-// One episode's player: native audio controls (keyboard and screen-reader ready), 0:00 / length
-// before anything plays, a download link and a link to the episode page.
+// One episode's player, the same on article, episode and embed pages: native audio controls
+// (replaced by the control bar when the site script runs), 0:00 / length before anything plays,
+// chapter marks, a download link and a link to the episode page.
+import type { PageChapter } from '../catalog/pages/episode-documents.ts';
 import type { PlayerModel } from '../catalog/pages/player-model.ts';
 import { formatDate } from '../domain/dates.ts';
+import { formatDuration } from '../domain/duration.ts';
+import { PlayerControls } from './player-controls.tsx';
 
 export function Player(props: {
   player: PlayerModel;
@@ -13,12 +17,27 @@ export function Player(props: {
   bare?: boolean;
   /** Links open in a new tab (the embed, inside another site). */
   external?: boolean;
+  /** Listed in the player, and marked on its seek bar. */
+  chapters?: readonly PageChapter[];
+  /** Artwork for lock screens (Media Session). */
+  artworkUrl?: string;
 }) {
   const { player, timeZone } = props;
   const Heading = props.heading ?? 'h3';
   const target = props.external ? { target: '_blank', rel: 'noopener' } : {};
+  const chapters = props.chapters ?? [];
   return (
-    <div class="player" data-player="">
+    <div
+      class="player"
+      data-player=""
+      data-episode={new URL(player.pageUrl).pathname}
+      data-share={player.pageUrl}
+      data-title={player.title}
+      data-show={player.showTitle}
+      data-duration={String(player.durationSeconds)}
+      data-duration-text={player.durationText}
+      data-artwork={props.artworkUrl}
+    >
       {props.bare ? null : (
         <Heading>
           <a href={player.pageUrl} {...target}>
@@ -57,6 +76,7 @@ export function Player(props: {
           {player.durationText}
         </time>
       </p>
+      {player.available ? <PlayerControls player={player} /> : null}
       <p class="actions">
         {player.available ? (
           <>
@@ -70,6 +90,37 @@ export function Player(props: {
           Episode page
         </a>
       </p>
+      {player.available && chapters.length > 0 ? <ChapterList player={player} chapters={chapters} /> : null}
     </div>
+  );
+}
+
+/**
+ * The chapters as links that seek the player (the script) or open the audio at that time (media
+ * fragment, W3C Media Fragments URI 1.0: `#t=SECONDS`); the script draws a mark on the seek bar for
+ * each link with `data-chapter` that names this player's audio, wherever it is on the page.
+ */
+function ChapterList(props: { player: PlayerModel; chapters: readonly PageChapter[] }) {
+  const { player, chapters } = props;
+  return (
+    <details class="player-chapters">
+      <summary>Chapters ({chapters.length})</summary>
+      <ol class="chapters">
+        {chapters.map((c) => (
+          <li>
+            <a
+              href={`${player.audioUrl}#t=${c.startSeconds}`}
+              data-seek={String(c.startSeconds)}
+              data-audio={player.audioId}
+              data-chapter={c.title}
+              aria-label={`Play from ${formatDuration(c.startSeconds)}: ${c.title}`}
+            >
+              {formatDuration(c.startSeconds)}
+            </a>
+            <span>{c.title}</span>
+          </li>
+        ))}
+      </ol>
+    </details>
   );
 }

@@ -18,6 +18,7 @@ import { ArticleView } from '../pages/article.tsx';
 import { ArticleListPage } from '../pages/article-list.tsx';
 import { EmbedView } from '../pages/embed.tsx';
 import { EpisodeView } from '../pages/episode.tsx';
+import { ListenLaterView } from '../pages/listen-later.tsx';
 import { ShowsIndexView, ShowView } from '../pages/show.tsx';
 
 export const ARTICLES_PER_PAGE = 20;
@@ -106,6 +107,11 @@ export function pageRoutes(): Hono<AppEnv> {
         canonical={siteUrls(ctx.baseUrl).podcasts()}
       />
     )),
+  );
+
+  // The same shell for everyone (the list lives in each browser), so it caches like any page.
+  routes.on(GET_HEAD, '/listen-later', (c) =>
+    servePage(c, 'listen-later', async (_ctx, chrome) => <ListenLaterView chrome={chrome} />),
   );
 
   routes.on(GET_HEAD, '/podcasts/:show', (c) => {

@@ -196,6 +196,11 @@ describe('the demo site in Chromium', () => {
       '0:00 / 26:25',
     ]);
     expect(await article.locator('section.podcasts audio[controls]').count()).toBe(2);
+    // The script's control bar stays hidden; the download links remain.
+    expect(await article.locator('.player .controls').first().isHidden()).toBe(true);
+    expect(await article.getByRole('link', { name: /^Download/ }).count()).toBe(2);
+    const later = await open('/listen-later', noScript);
+    expect(await later.locator('[data-empty]').isVisible()).toBe(true);
     const show = await open(SHOW, noScript);
     expect(await show.locator('#feed-url').inputValue()).toBe(`${base}${SHOW}/feed.xml`);
     expect(await show.getByRole('button', { name: 'Copy' }).isHidden()).toBe(true);
@@ -239,6 +244,7 @@ describe('the demo site in Chromium', () => {
           ['show', SHOW],
           ['episode', EPISODE],
           ['embed', `${EPISODE}/embed`],
+          ['listen-later', '/listen-later'],
           ['not-found', '/articles/no-such-article'],
         ] as const) {
           const page = await audit.newPage();

@@ -19,6 +19,7 @@ export function fuzzChrome(t: Texts): SiteChrome {
     language: t(2),
     homeUrl: `${B}/`,
     podcastsUrl: `${B}/podcasts`,
+    listenLaterUrl: `${B}/listen-later`,
     opmlUrl: `${B}/opml.xml`,
     searchUrl: `${B}/search`,
     openSearchUrl: `${B}/opensearch.xml`,

@@ -1,4 +1,6 @@
 // listeningStats(db, scope, range): downloads of an episode or a show by day, app, country and source page.
+export type { ListenScope } from '../../db/queries/listens.ts';
+
 import { countDownloads } from '../../analytics/count-downloads.ts';
 import { addDays, daysBetween, utcDay } from '../../analytics/utc-day.ts';
 import type { Database } from '../../db/database.ts';

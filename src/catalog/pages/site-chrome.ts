@@ -22,6 +22,7 @@ export interface SiteChrome {
   readonly language: string;
   readonly homeUrl: string;
   readonly podcastsUrl: string;
+  readonly listenLaterUrl: string;
   readonly opmlUrl: string;
   /** Where the header's search box sends its query (GET ?q=). */
   readonly searchUrl: string;
@@ -68,6 +69,7 @@ export async function loadSiteChrome(ctx: PageContext): Promise<SiteChrome> {
     language: ctx.siteLanguage,
     homeUrl: urls.home(),
     podcastsUrl: urls.podcasts(),
+    listenLaterUrl: urls.listenLater(),
     opmlUrl: urls.opml(),
     searchUrl: urls.search(),
     openSearchUrl: urls.openSearch(),

@@ -18,7 +18,30 @@ export type StoredListenEvent = typeof listenEvents.$inferSelect;
 export type ListenDayRow = typeof listenDays.$inferSelect;
 
 /** D1 binds at most 100 parameters per statement: rows per multi-row insert of each table. */
-const EVENT_ROWS_PER_INSERT = Math.floor(100 / 16);
+/**
+ * Events are inserted as one JSON array parameter per statement (json_each), not as bound values:
+ * D1's 100-parameter limit would allow 6 rows a statement, and building and running hundreds of
+ * small statements cost more than the rows themselves. 500 rows stay far below D1's 2 MB value limit.
+ */
+const EVENT_ROWS_PER_INSERT = 500;
+/** listen_events' columns after the id, in the order each JSON row lists them. */
+const EVENT_COLUMNS = [
+  listenEvents.day,
+  listenEvents.at,
+  listenEvents.assetId,
+  listenEvents.episodeId,
+  listenEvents.showId,
+  listenEvents.listener,
+  listenEvents.address,
+  listenEvents.userAgent,
+  listenEvents.app,
+  listenEvents.kind,
+  listenEvents.country,
+  listenEvents.source,
+  listenEvents.rangeStart,
+  listenEvents.rangeEnd,
+  listenEvents.threshold,
+] as const;
 const DAY_ROWS_PER_INSERT = Math.floor(100 / 7);
 /** Longer lists of keys are bound this many at a time. */
 const KEYS_PER_LOOKUP = 90;
@@ -58,12 +81,41 @@ export async function insertListenEvents(
 ): Promise<void> {
   const statements = [];
   for (let i = 0; i < rows.length; i += EVENT_ROWS_PER_INSERT) {
-    statements.push(db.insert(listenEvents).values(rows.slice(i, i + EVENT_ROWS_PER_INSERT)));
+    const json = JSON.stringify(rows.slice(i, i + EVENT_ROWS_PER_INSERT).map(eventTuple));
+    statements.push(
+      db.insert(listenEvents).select(
+        sql`SELECT NULL, ${sql.join(
+          EVENT_COLUMNS.map((_, n) => sql.raw(`json_extract(value, '$[${n}]')`)),
+          sql`, `,
+        )} FROM json_each(${json})`,
+      ),
+    );
   }
   for (const anomaly of anomalies)
     statements.push(upsertAnomaly(db, { ...anomaly, kind: 'events', episodeId: 0 }));
   const [first, ...rest] = statements;
   if (first) await db.batch([first, ...rest]);
+}
+
+/** One event as the JSON row insertListenEvents reads, in EVENT_COLUMNS order. */
+function eventTuple(row: ListenEventRow): (string | number)[] {
+  return [
+    row.day,
+    row.at.getTime(),
+    row.assetId,
+    row.episodeId,
+    row.showId,
+    row.listener,
+    row.address,
+    row.userAgent,
+    row.app,
+    row.kind,
+    row.country ?? '',
+    row.source ?? '',
+    row.rangeStart,
+    row.rangeEnd,
+    row.threshold,
+  ];
 }
 
 function upsertAnomaly(

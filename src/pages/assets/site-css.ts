@@ -17,7 +17,7 @@ export const SITE_CSS = `
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--bg); color: var(--text); }
 a { color: var(--link); text-underline-offset: 0.15em; }
-a:focus-visible, button:focus-visible, audio:focus-visible, input:focus-visible, textarea:focus-visible, summary:focus-visible {
+a:focus-visible, button:focus-visible, audio:focus-visible, input:focus-visible, textarea:focus-visible, summary:focus-visible, h1:focus-visible {
   outline: 3px solid var(--focus); outline-offset: 2px;
 }
 img { max-width: 100%; height: auto; }
@@ -61,6 +61,22 @@ h1 { font-size: clamp(1.6rem, 5vw, 2.3rem); margin: 0.25rem 0 0.5rem; }
 .player audio { width: 100%; margin: 0.25rem 0; }
 .player .time { font-variant-numeric: tabular-nums; margin: 0; font-weight: 600; }
 .player .actions { margin: 0.25rem 0 0; font-size: 0.9rem; }
+.controls { border: 0; margin: 0.25rem 0; padding: 0; min-width: 0; }
+.controls[hidden] { display: none; }
+.seek { position: relative; margin: 0.25rem 0 0.5rem; }
+.seek-bar { width: 100%; margin: 0; accent-color: var(--link); }
+.marks { position: absolute; left: 0.5rem; right: 0.5rem; top: 0; bottom: 0; pointer-events: none; }
+.marks span { position: absolute; top: 15%; bottom: 15%; width: 2px; margin-left: -1px; background: var(--accent); }
+.controls .buttons { display: flex; flex-wrap: wrap; gap: 0.4rem; }
+.controls button { min-width: 2.75rem; min-height: 2.75rem; padding: 0.3rem 0.6rem; font-variant-numeric: tabular-nums; }
+.controls button[aria-pressed="true"] { background: var(--accent); border-color: var(--accent); }
+.controls .play { width: 3.5rem; font-size: 1.1rem; }
+.play[data-state="paused"] span::before { content: "▶"; }
+.play[data-state="playing"] span::before { content: "❚❚"; }
+.controls .resume { margin-top: 0.4rem; background: var(--bg); color: var(--link); }
+.controls .status { margin: 0.25rem 0 0; min-height: 1.2em; font-size: 0.9rem; color: var(--muted); overflow-wrap: anywhere; }
+.player-chapters { margin: 0.5rem 0 0; font-size: 0.9rem; }
+.later-list button { background: var(--bg); color: var(--link); }
 .unavailable { color: var(--muted); font-style: italic; }
 .chapters { padding-left: 0; list-style: none; }
 .chapters li { display: flex; gap: 0.75rem; padding: 0.15rem 0; }

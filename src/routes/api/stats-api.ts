@@ -1,10 +1,10 @@
 // GET /api/v1/episodes/{id}/stats and /api/v1/shows/{id}/stats: IAB-counted downloads, signed-in principals only.
 import { createRoute, z } from '@hono/zod-openapi';
 import { isUtcDay } from '../../analytics/utc-day.ts';
+import type { ListenScope } from '../../catalog/analytics/listening-stats.ts';
 import { listeningStats, MAX_REPORT_DAYS } from '../../catalog/analytics/listening-stats.ts';
 import { getEpisode } from '../../catalog/editor/episodes.ts';
 import { getShow } from '../../catalog/editor/shows.ts';
-import type { ListenScope } from '../../db/queries/listens.ts';
 import { apiRouter, BEARER, editorContext, json, READ_PROBLEMS } from './openapi-helpers.ts';
 import { IdParam } from './schemas.ts';
 
