@@ -52,7 +52,6 @@ async function answerSearch(c: Context<AppEnv>) {
   return c.body(body, 200, {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': SEARCH_CACHE,
-    vary: 'accept-encoding',
     ...pageSecurityHeaders({ baseUrl: ctx.baseUrl }),
   });
 }

@@ -63,9 +63,50 @@ export function episodeSearchStatements(
 }
 
 /**
+ * Bytes of JSON per insert statement: D1 refuses a string over 2 MB (a transcript may be 5 MB), and
+ * smaller statements keep each step of the batch short.
+ */
+const JSON_CHUNK_CHARS = 256 * 1024;
+/** An untimed transcript is indexed in passages of about this many characters, so snippets find their place. */
+const PASSAGE_CHARS = 2000;
+
+/** `text` in passages of about PASSAGE_CHARS, cut at spaces. */
+function passages(text: string): string[] {
+  const out: string[] = [];
+  let rest = text;
+  while (rest.length > PASSAGE_CHARS) {
+    const cut = rest.lastIndexOf(' ', PASSAGE_CHARS);
+    const at = cut > PASSAGE_CHARS / 2 ? cut : PASSAGE_CHARS;
+    out.push(rest.slice(0, at).trim());
+    rest = rest.slice(at);
+  }
+  out.push(rest.trim());
+  return out;
+}
+
+/** Rows as JSON arrays of at most JSON_CHUNK_CHARS each (a single longer row is its own chunk). */
+function jsonChunks(rows: readonly (readonly [number | null, string])[]): string[] {
+  const chunks: string[] = [];
+  let current: string[] = [];
+  let size = 2;
+  for (const row of rows) {
+    const item = JSON.stringify(row);
+    if (current.length > 0 && size + item.length + 1 > JSON_CHUNK_CHARS) {
+      chunks.push(`[${current.join(',')}]`);
+      current = [];
+      size = 2;
+    }
+    current.push(item);
+    size += item.length + 1;
+  }
+  if (current.length > 0) chunks.push(`[${current.join(',')}]`);
+  return chunks;
+}
+
+/**
  * Replaces the episode's transcript text: one row per cue, each with the time its words are spoken
- * (so a hit links to that moment), or one untimed row; `undefined` removes it. The cues travel as one
- * JSON parameter, so a long transcript is still one statement within D1's 100 bound parameters.
+ * (so a hit links to that moment), or untimed passages; `undefined` removes it. The cues travel as
+ * JSON parameters (a few statements however long the transcript, within D1's 100 bound parameters).
  */
 export function transcriptSearchStatements(
   db: Database,
@@ -80,10 +121,8 @@ export function transcriptSearchStatements(
   const rows: [number | null, string][] =
     'cues' in transcript
       ? transcript.cues.map((cue) => [Math.max(0, Math.round(cue.startSeconds * 1000)), cleanText(cue.text)])
-      : [[null, plainTextOfHtml(transcript.text)]];
-  const json = JSON.stringify(rows.filter(([, body]) => body !== ''));
-  return [
-    clear,
+      : passages(plainTextOfHtml(transcript.text)).map((text) => [null, text]);
+  const inserts = jsonChunks(rows.filter(([, body]) => body !== '')).map((json) =>
     // Query builders only: drizzle's D1 batch cannot run raw `db.run(sql)` statements.
     db.insert(searchTexts).select(
       db
@@ -100,5 +139,6 @@ export function transcriptSearchStatements(
         .from(sql`json_each(${json})`)
         .orderBy(sql`key`),
     ),
-  ];
+  );
+  return [clear, ...inserts];
 }

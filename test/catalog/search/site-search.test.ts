@@ -108,6 +108,38 @@ describe('siteSearch', () => {
     expect((await search('sluice gate')).results.some((r) => r.url.endsWith('-machine?t=2'))).toBe(true);
   });
 
+  it('indexes every cue of a long transcript, and an HTML transcript as untimed text', async () => {
+    const [row] = await demo.deps.db.all<{ id: number }>(
+      sql`SELECT id FROM episodes WHERE slug = 'tide-mill-part-2-the-machine'`,
+    );
+    const id = row?.id as number;
+    const clock = (s: number) =>
+      `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}.000`;
+    // 3,000 cues of ~150 characters: more JSON than one insert statement carries.
+    const cues = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `${clock(i)} --> ${clock(i + 1)}\nCue ${i} ${'of the long programme about the estuary '.repeat(3)}`,
+    );
+    cues[2999] = `${clock(2999)} --> ${clock(3000)}\nThe very last cue mentions a bittern.`;
+    await attachEpisodeFile(ctx, id, 'transcript', vtt(`WEBVTT\n\n${cues.join('\n\n')}\n`));
+    const [count] = await demo.deps.db.all<{ n: number }>(
+      sql`SELECT count(*) AS n FROM search_texts WHERE episode_id = ${id} AND kind = 'transcript'`,
+    );
+    expect(count?.n).toBe(3000);
+    expect((await search('bittern')).results[0]?.url).toMatch(/-machine\?t=2999$/);
+    const html = `<!DOCTYPE html><html><body><p>An untimed transcript about <b>avocets</b>.</p>${'<p>More words here.</p>'.repeat(300)}</body></html>`;
+    await attachEpisodeFile(ctx, id, 'transcript', {
+      body: new Response(html).body,
+      declaredLength: html.length,
+    });
+    const found = await search('avocets');
+    expect(found.results.map((r) => [r.kind, r.url])).toEqual([
+      ['transcript', `${BASE}/podcasts/courier-conversations/tide-mill-part-2-the-machine`],
+    ]);
+    expect((await search('bittern')).total).toBe(0);
+  });
+
   it('reads article bodies as text: tag names and link targets are not words of the article', async () => {
     await published({
       headline: 'Keeper of the light',
