@@ -19,6 +19,7 @@ import { healthRoutes } from './routes/health.ts';
 import { mediaRoutes } from './routes/media.ts';
 import { badRequestPage, notFoundPage, wantsHtml } from './routes/not-found-page.tsx';
 import { pageRoutes } from './routes/pages.tsx';
+import { searchRoutes } from './routes/search.tsx';
 import { siteFileRoutes } from './routes/site-files.ts';
 import { studioRoutes } from './routes/studio/index.ts';
 
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // Feeds before pages: /podcasts/<show>/feed.xml is a feed, not an episode called feed.xml.
   app.route('/', feedRoutes());
   app.route('/', siteFileRoutes());
+  app.route('/', searchRoutes());
   app.route('/', pageRoutes());
   app.route('/api', apiRoutes());
   app.route('/studio', studioRoutes());

@@ -13,6 +13,7 @@ import {
   DEMO_STORED_AT,
 } from './demo-content.ts';
 import { registerMediaAsset } from './register-asset.ts';
+import { reindexSearch } from './search/reindex.ts';
 
 export interface SeedDeps {
   readonly db: Database;
@@ -101,6 +102,8 @@ export async function seedDemo(deps: SeedDeps): Promise<SeedReport> {
       .onConflictDoNothing()
       .returning({ articleId: articleEpisodes.articleId }),
   ]);
+  // The demo's words, show notes and transcripts, for search (only items not indexed yet: safe to repeat).
+  await reindexSearch(db, media, { missingOnly: true });
   return {
     sections: sectionRows.length,
     shows: showRows.length,

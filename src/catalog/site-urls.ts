@@ -37,6 +37,9 @@ export function siteUrls(baseUrl: string) {
     sitemap: () => at('/sitemap.xml'),
     oembed: (pageUrl: string) => at(`/oembed.json?url=${encodeURIComponent(pageUrl)}`),
     newsSitemap: () => at('/sitemap-news.xml'),
+    search: () => at('/search'),
+    /** The OpenSearch description document (https://github.com/dewitt/opensearch). */
+    openSearch: () => at('/opensearch.xml'),
   };
 }
 

@@ -1,7 +1,7 @@
 // The podwire CLI: `podwire <command>`; each command is a small module, this file only dispatches.
 import { parseConfig } from '../config.ts';
 import { PodwireError } from '../errors.ts';
-import { runMigrate, runSeed } from './db-commands.ts';
+import { runMigrate, runReindex, runSeed } from './db-commands.ts';
 import { OFFLINE_WRANGLER_ENV } from './offline-wrangler.ts';
 import { runProbe } from './probe-command.ts';
 import { readNewPassword } from './read-password.ts';
@@ -16,6 +16,7 @@ Commands:
   serve            start the web server (the same as npm start)
   migrate          apply database migrations (start-up does this too)
   seed             add the demo content to the database (never overwrites; safe to repeat)
+  reindex          rebuild the site search index (articles, episodes, transcripts)
   probe FILE...    print each audio file's exact length, type, codec and chapters (--json for JSON)
   scan [DIR]       register new and changed audio and artwork under MEDIA_DIR (or DIR inside it)
   user ...         manage studio users: add, passwd, role, remove, list (podwire user help)
@@ -37,6 +38,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         return await runMigrate(parseConfig(process.env), rest, out);
       case 'seed':
         return await runSeed(parseConfig(process.env), rest, out);
+      case 'reindex':
+        return await runReindex(parseConfig(process.env), rest, out);
       case 'probe':
         return await runProbe(rest, { out, err });
       case 'scan':

@@ -8,6 +8,7 @@ import type { articleEpisodes } from './tables/pairing.ts';
 import type { episodeAlternates, episodes, shows } from './tables/podcasts.ts';
 import type { renderedDocuments } from './tables/rendered.ts';
 import type { gonePaths, redirects } from './tables/routing.ts';
+import type { searchTexts } from './tables/search.ts';
 import type { tusUploads } from './tables/tus-uploads.ts';
 
 export { apiTokens, auditEvents, sessions, signInFailures, users } from './tables/accounts.ts';
@@ -25,6 +26,7 @@ export { articleEpisodes } from './tables/pairing.ts';
 export { episodeAlternates, episodes, shows } from './tables/podcasts.ts';
 export { renderedBodies, renderedDocuments } from './tables/rendered.ts';
 export { catalogState, gonePaths, redirects } from './tables/routing.ts';
+export { SEARCH_KINDS, type SearchKind, searchTexts } from './tables/search.ts';
 export { tusUploads } from './tables/tus-uploads.ts';
 
 export type MediaAsset = typeof mediaAssets.$inferSelect;
@@ -48,3 +50,5 @@ export type Session = typeof sessions.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type TusUpload = typeof tusUploads.$inferSelect;
+export type SearchText = typeof searchTexts.$inferSelect;
+export type NewSearchText = typeof searchTexts.$inferInsert;

@@ -25,6 +25,38 @@ export function htmlFromText(text: string): Html {
   return text.replace(HTML_SPECIAL, (c) => HTML_ENTITY[c] ?? c) as Html;
 }
 
+/**
+ * Plain text in which the characters `open` and `close` mark spans to highlight (FTS5's snippet and
+ * highlight take such marks), as HTML: the text escaped, each balanced span a `<mark>` element. A
+ * stray mark is dropped and an unclosed span closed, so the markup is always well formed. The marks
+ * must be characters the text cannot contain (the search index strips control characters).
+ */
+export function htmlFromMarkedText(text: string, open: string, close: string): Html {
+  let inside = false;
+  let out = '';
+  let plain = '';
+  const flush = () => {
+    out += htmlFromText(plain);
+    plain = '';
+  };
+  for (const char of text) {
+    if (char !== open && char !== close) {
+      plain += char;
+      continue;
+    }
+    flush();
+    if (char === open && !inside) {
+      out += '<mark>';
+      inside = true;
+    } else if (char === close && inside) {
+      out += '</mark>';
+      inside = false;
+    }
+  }
+  flush();
+  return (inside ? `${out}</mark>` : out) as Html;
+}
+
 /** Marks the sanitiser's output as Html. Only an HTML sanitiser may call it. */
 export function sanitizedHtml(markup: string): Html {
   return markup as Html;

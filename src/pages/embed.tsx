@@ -14,7 +14,7 @@ export function EmbedView(props: { chrome: SiteChrome; page: EpisodePage; timeZo
     <>
       {raw('<!DOCTYPE html>')}
       <html lang={chrome.language}>
-        <Head meta={meta} />
+        <Head meta={meta} search={{ title: chrome.siteTitle, href: chrome.openSearchUrl }} />
         <body class="embed">
           <main>
             <div class="embed-head">

@@ -4,11 +4,16 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { SiteChrome } from '../catalog/pages/site-chrome.ts';
+import { MAX_QUERY_CHARS } from '../catalog/search/search-query.ts';
 import { SITE_ASSETS } from './assets/site-assets.ts';
 import { type HeadMeta, jsonLdText } from './head-meta.ts';
 
-export function Head(props: { meta: HeadMeta }) {
-  const { meta } = props;
+/** `search`: the site's OpenSearch description, for the `rel="search"` link. */
+/** The search box takes what a search reads (longer queries are cut there anyway). */
+const SEARCH_BOX_MAX = MAX_QUERY_CHARS;
+
+export function Head(props: { meta: HeadMeta; search?: { title: string; href: string } }) {
+  const { meta, search } = props;
   return (
     <head>
       <meta charset="utf-8" />
@@ -29,6 +34,14 @@ export function Head(props: { meta: HeadMeta }) {
       {meta.twitter.map(([name, content]) => (
         <meta name={name} content={content} />
       ))}
+      {search ? (
+        <link
+          rel="search"
+          type="application/opensearchdescription+xml"
+          title={search.title}
+          href={search.href}
+        />
+      ) : null}
       <link rel="stylesheet" href={SITE_ASSETS.css.path} />
       <script src={SITE_ASSETS.js.path} defer />
       {meta.jsonLd ? <script type="application/ld+json">{raw(jsonLdText(meta.jsonLd))}</script> : null}
@@ -36,14 +49,23 @@ export function Head(props: { meta: HeadMeta }) {
   );
 }
 
-/** `banner`: a notice above the page (the studio's preview of a draft says so there). */
-export function Page(props: { chrome: SiteChrome; meta: HeadMeta; banner?: Child; children: Child }) {
+/**
+ * `banner`: a notice above the page (the studio's preview of a draft says so there); `searchQuery`:
+ * what the header's search box holds (the search page keeps the reader's query there).
+ */
+export function Page(props: {
+  chrome: SiteChrome;
+  meta: HeadMeta;
+  banner?: Child;
+  searchQuery?: string;
+  children: Child;
+}) {
   const { chrome, meta } = props;
   return (
     <>
       {raw('<!DOCTYPE html>')}
       <html lang={chrome.language}>
-        <Head meta={meta} />
+        <Head meta={meta} search={{ title: chrome.siteTitle, href: chrome.openSearchUrl }} />
         <body>
           {props.banner ?? null}
           <a class="skip" href="#main">
@@ -66,6 +88,23 @@ export function Page(props: { chrome: SiteChrome; meta: HeadMeta; banner?: Child
                   </li>
                 </ul>
               </nav>
+              {/* A plain GET form: search works without JavaScript. */}
+              <search class="site-search">
+                <form action={chrome.searchUrl} method="get">
+                  <label for="site-search-q" class="visually-hidden">
+                    Search {chrome.siteTitle}
+                  </label>
+                  <input
+                    id="site-search-q"
+                    type="search"
+                    name="q"
+                    value={props.searchQuery ?? ''}
+                    maxlength={SEARCH_BOX_MAX}
+                    placeholder="Search articles and episodes"
+                  />
+                  <button type="submit">Search</button>
+                </form>
+              </search>
             </div>
           </header>
           <main id="main" class="wrap">

@@ -21,6 +21,8 @@ export function fuzzChrome(t: Texts): SiteChrome {
     podcastsUrl: `${B}/podcasts`,
     listenLaterUrl: `${B}/listen-later`,
     opmlUrl: `${B}/opml.xml`,
+    searchUrl: `${B}/search`,
+    openSearchUrl: `${B}/opensearch.xml`,
     sections: [{ slug: 'town', title: t(3), url: `${B}/sections/town?${t(4)}` }],
     shows: [{ slug: 'show', title: t(5), url: `${B}/podcasts/show` }],
     siteFeeds: newsFeedLinks(B, t(6)),

@@ -37,6 +37,14 @@ const PATHS = [
   '/api/v1/articles',
   '/api/v1/episodes',
   '/no/such/page',
+  // Site search (FTS5 on D1 as on libSQL): ranking, snippets and transcript deep links alike.
+  '/search?q=tide+mill',
+  '/search?q=mill&page=2',
+  '/search?q=Agnes+Rowe&format=json',
+  '/search?q=the&format=json',
+  '/search?q=%22NEAR(%2A+OR',
+  '/search?q=harbour+wall',
+  '/opensearch.xml',
 ];
 
 describe('Node (libSQL) and Worker (D1, R2) serve the same site', () => {

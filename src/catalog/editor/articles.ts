@@ -15,6 +15,7 @@ import type { Author } from '../../domain/vocabulary.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import { auditStatements } from '../accounts/audit.ts';
 import { releaseAssetStatements } from '../media-journal.ts';
+import { articleSearchStatements, touchesWords } from '../search/search-index.ts';
 import { siteUrls } from '../site-urls.ts';
 import { attachFile, type FileSource } from './attach-file.ts';
 import { guarded, translateConstraintError } from './constraint-errors.ts';
@@ -125,6 +126,7 @@ export async function createArticle(ctx: EditorContext, fields: ArticleFields): 
           updatedAt: ctx.now,
         })
         .returning({ id: articles.id }),
+      ...articleSearchStatements(ctx.db, sql<number>`(SELECT id FROM articles WHERE guid = ${guid})`, fields),
       ...audit(ctx, sql`(SELECT id FROM articles WHERE guid = ${guid})`, 'create', fields.headline),
     ]),
   );
@@ -146,8 +148,14 @@ export async function updateArticle(
   const moves = renamed
     ? redirectStatements(ctx.db, articlePath(before.article.slug), articlePath(patch.slug as string), ctx.now)
     : [];
+  // The search text changes with the words: the patch over what was read (the update above refuses
+  // the batch when If-Match no longer holds, so both describe the same version).
+  const words = { ...before.article, ...patch };
+  const search = touchesWords(patch, ['headline', 'standfirst', 'bodyHtml'])
+    ? articleSearchStatements(ctx.db, id, words)
+    : [];
   try {
-    await ctx.db.batch([update, ...moves, ...audit(ctx, id, 'update', changedFields(patch))]);
+    await ctx.db.batch([update, ...moves, ...search, ...audit(ctx, id, 'update', changedFields(patch))]);
   } catch (error) {
     throw translateConstraintError(error);
   }

@@ -25,6 +25,11 @@ export interface FileOwner {
   point(assetId: SQL<number>): BatchItem<'sqlite'>[];
   /** SQL, true when the slot now holds asset `assetId`. */
   holds(assetId: number): SQL;
+  /**
+   * More statements for the same batch, made from the stored file before it is recorded (the
+   * search index's copy of a transcript's words), so they commit or fail with the file's record.
+   */
+  derived?(asset: Pick<MediaAsset, 'key' | 'mimeType' | 'sizeBytes'>): Promise<BatchItem<'sqlite'>[]>;
 }
 
 /**
@@ -43,7 +48,8 @@ export async function attachFile(
 ): Promise<{ changed: boolean }> {
   if (!('asset' in source)) {
     const stored = await storeUpload(ctx, source, kind, keyBase);
-    return publishUpload(ctx, stored, current, owner.point);
+    const derived = (await owner.derived?.(stored)) ?? [];
+    return publishUpload(ctx, stored, current, (assetId) => [...owner.point(assetId), ...derived]);
   }
   const { asset } = source;
   assertFits(asset, kind);
@@ -59,12 +65,14 @@ export async function attachFile(
         ...releaseAssetStatements(ctx.db, current, new Date(ctx.now.getTime() + SUPERSEDED_GRACE_MS)),
       ]
     : [];
+  const derived = (await owner.derived?.(asset)) ?? [];
   const [first, ...more] = owner.point(sql<number>`${asset.id}`);
   if (!first) throw new Error('a file owner must point at the file');
   await guarded(() =>
     ctx.db.batch([
       first,
       ...more,
+      ...derived,
       // The owner was deleted or given another file meanwhile when its slot does not hold the asset
       // now: this NULL (refused by NOT NULL) rolls the batch back, translated to 409.
       ctx.db

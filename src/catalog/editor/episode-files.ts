@@ -3,6 +3,8 @@ import { and, eq, max, sql } from 'drizzle-orm';
 import { episodeAlternates, episodes } from '../../db/schema.ts';
 import { NotFoundError } from '../../errors.ts';
 import { releaseAssetStatements, SUPERSEDED_GRACE_MS } from '../media-journal.ts';
+import { transcriptSearchStatements } from '../search/search-index.ts';
+import { readTranscriptText } from '../search/transcript-text.ts';
 import { attachFile, type FileSource } from './attach-file.ts';
 import { guarded } from './constraint-errors.ts';
 import type { EditorContext } from './context.ts';
@@ -56,6 +58,11 @@ export async function attachEpisodeFile(
     ],
     holds: (assetId) =>
       sql`EXISTS (SELECT 1 FROM ${episodes} WHERE ${episodes.id} = ${id} AND ${column} = ${assetId})`,
+    // A transcript's words go into the search index in the batch that gives the episode the file.
+    derived:
+      slot === 'transcript'
+        ? async (asset) => transcriptSearchStatements(ctx.db, id, await readTranscriptText(ctx.media, asset))
+        : undefined,
   });
   return { record: await getEpisode(ctx, id), changed };
 }

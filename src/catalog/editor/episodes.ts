@@ -16,6 +16,7 @@ import type { MediaStore } from '../../media-store/media-store.ts';
 import { auditStatements } from '../accounts/audit.ts';
 import { releaseAssetStatements, sweepMediaJournal } from '../media-journal.ts';
 import { mediaPath } from '../media-url.ts';
+import { episodeSearchStatements, touchesWords } from '../search/search-index.ts';
 import { EPISODE_PATH_SUFFIXES, siteUrls } from '../site-urls.ts';
 import { guarded, translateConstraintError } from './constraint-errors.ts';
 import type { EditorContext } from './context.ts';
@@ -164,6 +165,7 @@ export async function createEpisode(ctx: EditorContext, fields: EpisodeFields): 
           updatedAt: ctx.now,
         })
         .returning({ id: episodes.id }),
+      ...episodeSearchStatements(ctx.db, sql<number>`(SELECT id FROM episodes WHERE guid = ${guid})`, fields),
       ...auditEpisode(ctx, sql`(SELECT id FROM episodes WHERE guid = ${guid})`, 'create', fields.title),
     ]),
   );
@@ -198,6 +200,9 @@ export async function updateEpisode(
         ),
       )
     : [];
+  const search = touchesWords(patch, ['title', 'summary', 'contentHtml'])
+    ? episodeSearchStatements(ctx.db, id, { ...before.episode, ...patch })
+    : [];
   try {
     await ctx.db.batch([
       ctx.db
@@ -205,6 +210,7 @@ export async function updateEpisode(
         .set({ ...patch, ...touched(episodes, ctx.now, expected) })
         .where(eq(episodes.id, id)),
       ...moves,
+      ...search,
       ...auditEpisode(ctx, id, 'update', `${Object.keys(patch).join(', ') || 'nothing'} changed`),
     ]);
   } catch (error) {

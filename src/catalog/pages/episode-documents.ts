@@ -1,17 +1,13 @@
 // An episode's transcript and chapters as a page shows them, read from the files the editor uploaded
 // (WebVTT and SRT through media-captions; Podcast Index JSON; HTML sanitised) or from the audio itself.
-import { parseText } from 'media-captions';
 import { MAX_DOCUMENT_BYTES } from '../../audio/probe-document.ts';
 import type { MediaAsset } from '../../db/schema.ts';
 import type { Html } from '../../domain/html.ts';
 import type { Chapter } from '../../domain/vocabulary.ts';
+import { parseTranscriptCues, type TranscriptCue } from '../transcript-cues.ts';
 import type { PageContext } from './page-context.ts';
 
-export interface TranscriptCue {
-  readonly startSeconds: number;
-  readonly speaker?: string;
-  readonly text: string;
-}
+export type { TranscriptCue } from '../transcript-cues.ts';
 
 export type Transcript =
   | { readonly kind: 'cues'; readonly cues: readonly TranscriptCue[] }
@@ -33,26 +29,6 @@ async function readText(ctx: PageContext, asset: MediaAsset): Promise<string | u
   return (await new Response(object.body).text()).replace(/^\uFEFF/, '');
 }
 
-const VTT_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  nbsp: '\u00a0',
-  lrm: '\u200e',
-  rlm: '\u200f',
-};
-
-/** A WebVTT cue's text without its markup: `<v Ana>Hi &amp; bye</v>` is Ana saying "Hi & bye". */
-export function plainCue(text: string): { speaker?: string; text: string } {
-  const voice = /^\s*<v(?:\.[^\s>]+)*\s+([^>]+)>/.exec(text);
-  const plain = text
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(amp|lt|gt|nbsp|lrm|rlm);/g, (_, name: string) => VTT_ENTITIES[name] ?? '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return voice?.[1] ? { speaker: voice[1].trim(), text: plain } : { text: plain };
-}
-
 /** Consecutive cues of one speaker become one paragraph, so a transcript reads as prose. */
 function joinBySpeaker(cues: readonly TranscriptCue[]): TranscriptCue[] {
   const out: TranscriptCue[] = [];
@@ -71,22 +47,8 @@ export async function loadTranscript(ctx: PageContext, asset: MediaAsset): Promi
   const text = await readText(ctx, asset);
   if (text === undefined) return undefined;
   try {
-    if (asset.mimeType === 'text/vtt' || asset.mimeType === 'application/x-subrip') {
-      const parsed = await parseText(text, { type: asset.mimeType === 'text/vtt' ? 'vtt' : 'srt' });
-      const cues = parsed.cues.map((cue) => ({ startSeconds: cue.startTime, ...plainCue(cue.text) }));
-      return { kind: 'cues', cues: joinBySpeaker(cues) };
-    }
-    if (asset.mimeType === 'application/json') {
-      const doc = JSON.parse(text) as {
-        segments?: { startTime?: number; speaker?: string; body?: string }[];
-      };
-      const cues = (doc.segments ?? []).map((s) => ({
-        startSeconds: Number(s.startTime) || 0,
-        speaker: typeof s.speaker === 'string' && s.speaker ? s.speaker : undefined,
-        text: String(s.body ?? '').trim(),
-      }));
-      return { kind: 'cues', cues: joinBySpeaker(cues) };
-    }
+    const cues = await parseTranscriptCues(text, asset.mimeType);
+    if (cues) return { kind: 'cues', cues: joinBySpeaker(cues) };
     if (asset.mimeType === 'text/html') return { kind: 'html', html: ctx.sanitize(text) };
   } catch (error) {
     ctx.log.warn('transcript could not be read', { key: asset.key, error });

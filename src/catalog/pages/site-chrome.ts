@@ -24,6 +24,10 @@ export interface SiteChrome {
   readonly podcastsUrl: string;
   readonly listenLaterUrl: string;
   readonly opmlUrl: string;
+  /** Where the header's search box sends its query (GET ?q=). */
+  readonly searchUrl: string;
+  /** The OpenSearch description, linked from every page so browsers offer the site's search. */
+  readonly openSearchUrl: string;
   readonly sections: readonly NavLink[];
   readonly shows: readonly NavLink[];
   /** The site-wide news feeds: linked for autodiscovery from every page. */
@@ -67,6 +71,8 @@ export async function loadSiteChrome(ctx: PageContext): Promise<SiteChrome> {
     podcastsUrl: urls.podcasts(),
     listenLaterUrl: urls.listenLater(),
     opmlUrl: urls.opml(),
+    searchUrl: urls.search(),
+    openSearchUrl: urls.openSearch(),
     sections: sections.map((s) => ({ slug: s.slug, title: s.name, url: urls.section(s.slug) })),
     shows: shows.map(({ show }) => ({ slug: show.slug, title: show.title, url: urls.show(show.slug) })),
     siteFeeds: newsFeedLinks(ctx.baseUrl, ctx.siteTitle),

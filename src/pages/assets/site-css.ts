@@ -28,6 +28,13 @@ img { max-width: 100%; height: auto; }
 .site-header .wrap { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.5rem 1.5rem; }
 .brand { font-family: Georgia, "Times New Roman", serif; font-size: 1.5rem; font-weight: 700; color: var(--text); text-decoration: none; }
 .site-nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0; padding: 0; list-style: none; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.site-search, .search-form { display: block; flex: 1 1 14rem; max-width: 24rem; }
+.site-search form, .search-form form { display: flex; gap: 0.25rem; }
+.site-search input, .search-form input { flex: 1; min-width: 0; font: inherit; padding: 0.3rem 0.5rem; color: var(--text); background: var(--bg); border: 1px solid var(--line); border-radius: 4px; }
+.site-search button, .search-form button { font: inherit; padding: 0.3rem 0.75rem; color: var(--text); background: var(--panel); border: 1px solid var(--line); border-radius: 4px; }
+.search-form { max-width: none; margin: 0.5rem 0 1rem; }
+.results mark { background: var(--mark, #fde68a); color: #111; padding: 0 0.1em; }
 main { padding: 1rem 0 2rem; }
 h1, h2, h3 { font-family: Georgia, "Times New Roman", serif; line-height: 1.2; }
 h1 { font-size: clamp(1.6rem, 5vw, 2.3rem); margin: 0.25rem 0 0.5rem; }
