@@ -38,10 +38,12 @@ export function promptPassword(
   prompt: string,
 ): Promise<string> {
   return new Promise((resolve, reject) => {
-    output.write(prompt);
     let typed = '';
     const wasRaw = input.isRaw;
+    // Echo off before the prompt shows: typing that follows the prompt is never echoed, however
+    // late this process runs after writing it.
     input.setRawMode(true);
+    output.write(prompt);
     input.setEncoding('utf8');
     input.resume();
     const finish = (error?: Error) => {
