@@ -65,7 +65,10 @@ export async function loadChapters(
 ): Promise<PageChapter[]> {
   if (document) {
     // Chapters files stored by this podwire carry their table of contents; older records are read.
-    const stored = document.chapters.length > 0 ? document.chapters : chaptersOfJson((await readText(ctx, document)) ?? '');
+    const stored =
+      document.chapters.length > 0
+        ? document.chapters
+        : chaptersOfJson((await readText(ctx, document)) ?? '');
     if (stored) return stored.map((c) => ({ startSeconds: c.startSeconds, title: c.title, url: c.url }));
     ctx.log.warn('chapters file could not be read', { key: document.key });
   }
