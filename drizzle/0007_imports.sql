@@ -22,6 +22,7 @@ CREATE TABLE `import_jobs` (
 	`status` text DEFAULT 'queued' NOT NULL,
 	`owner_email` text,
 	`i_own_this_feed` integer DEFAULT false NOT NULL,
+	`show_status` text,
 	`total` integer DEFAULT 0 NOT NULL,
 	`created` integer DEFAULT 0 NOT NULL,
 	`updated` integer DEFAULT 0 NOT NULL,

@@ -29,6 +29,8 @@ export const importJobs = sqliteTable(
     /** The operator's word for a podcast:locked feed: the owner's email, or an explicit "I own it". */
     ownerEmail: text('owner_email'),
     iOwnThisFeed: integer('i_own_this_feed', { mode: 'boolean' }).notNull().default(false),
+    /** What the job did to the show: new, updated or unchanged (null until the feed is read). */
+    showStatus: text('show_status'),
     total: integer('total').notNull().default(0),
     created: integer('created').notNull().default(0),
     updated: integer('updated').notNull().default(0),
