@@ -13,7 +13,13 @@ import {
 import { child, childrenNamed, childText, type XmlElement } from './xml-tree.ts';
 
 /** Transcript types podwire stores, best first (timed cues before untimed text). */
-const TRANSCRIPT_PREFERENCE = ['text/vtt', 'application/x-subrip', 'application/srt', 'application/json', 'text/html'];
+const TRANSCRIPT_PREFERENCE = [
+  'text/vtt',
+  'application/x-subrip',
+  'application/srt',
+  'application/json',
+  'text/html',
+];
 
 /** The transcript podwire would rather have among several (`podcast:transcript`). */
 function bestTranscript(item: XmlElement, base: string): SourceFile | undefined {

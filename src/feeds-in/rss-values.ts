@@ -68,7 +68,11 @@ export function personsOf(element: XmlElement, base: string): Person[] {
 }
 
 /** An element's `url` (or `href`) attribute as a file to fetch, with the type it claims. */
-export function fileOf(element: XmlElement | undefined, base: string, attribute = 'url'): SourceFile | undefined {
+export function fileOf(
+  element: XmlElement | undefined,
+  base: string,
+  attribute = 'url',
+): SourceFile | undefined {
   if (!element) return undefined;
   const url = httpUrl(element.attributes[attribute], base);
   if (!url) return undefined;
