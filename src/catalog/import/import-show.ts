@@ -25,13 +25,13 @@ export interface ImportedShowOutcome {
 }
 
 /** The feed's podcast:guid, kept through the move (Podcast Index: it never changes); else the UUIDv5 of its URL. */
-async function guidOf(source: SourceShow, feedUrl: string): Promise<string> {
+export async function guidOf(source: SourceShow, feedUrl: string): Promise<string> {
   return source.podcastGuid && UUID.test(source.podcastGuid)
     ? source.podcastGuid.toLowerCase()
     : podcastGuid(feedUrl);
 }
 
-async function findShow(deps: ImportDeps, slug: string | null, guid: string, sourceUrl: string) {
+export async function findShow(deps: ImportDeps, slug: string | null, guid: string, sourceUrl: string) {
   if (slug !== null) {
     const [show] = await deps.db.select().from(shows).where(eq(shows.slug, slug));
     return show;
