@@ -76,7 +76,7 @@ export async function runImport(
       for (const line of planText(await planImport(deps, request))) terminal.out(line);
       return 0;
     }
-    const { job, resumed } = await startImportJob(deps.db, request, now());
+    const { job, resumed } = await startImportJob(deps.db, request, now(), { takeOver: true });
     if (resumed) terminal.out(`resuming import ${job.id} of ${job.url} (interrupted before)`);
     const finished = await runImportJob(deps, job.id, {
       onProgress: terminal.isTTY

@@ -39,10 +39,17 @@ export async function startImportJob(
   db: Database,
   request: ImportRequest,
   now: Date,
-  createdBy: number | null = null,
+  options: {
+    createdBy?: number | null;
+    /**
+     * Clear a lease another runner holds (the CLI: the operator knows the last run is dead). Off
+     * for the API, where the job may still be running in the background.
+     */
+    takeOver?: boolean;
+  } = {},
 ): Promise<{ job: ImportJob; resumed: boolean }> {
   const url = checkImportUrl(request.url);
-  const options = {
+  const claim = {
     showSlug: request.showSlug ?? null,
     ownerEmail: request.ownerEmail ?? null,
     iOwnThisFeed: request.iOwnThisFeed ?? false,
@@ -56,14 +63,14 @@ export async function startImportJob(
   if (unfinished) {
     const [job] = await db
       .update(importJobs)
-      .set({ ...options, leaseUntil: null, updatedAt: now })
+      .set({ ...claim, ...(options.takeOver ? { leaseUntil: null } : {}), updatedAt: now })
       .where(eq(importJobs.id, unfinished.id))
       .returning();
     return { job: job as ImportJob, resumed: true };
   }
   const [job] = await db
     .insert(importJobs)
-    .values({ url, ...options, createdBy, createdAt: now, updatedAt: now })
+    .values({ url, ...claim, createdBy: options.createdBy ?? null, createdAt: now, updatedAt: now })
     .returning();
   return { job: job as ImportJob, resumed: false };
 }
