@@ -41,7 +41,7 @@ async function takeLease(deps: ImportDeps, jobId: number): Promise<boolean> {
 const releaseLease = (deps: ImportDeps, jobId: number) =>
   deps.db.update(importJobs).set({ leaseUntil: null }).where(eq(importJobs.id, jobId));
 
-/** Reads the feed, checks ownership, brings the show up to date and lists the items to process. */
+/** Reads the feed, checks ownership, brings the show up to date and lists the items still to do. */
 async function readFeedStep(deps: ImportDeps, job: ImportJob): Promise<void> {
   const now = deps.now();
   try {
