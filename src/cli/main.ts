@@ -2,8 +2,6 @@
 import { parseConfig } from '../config.ts';
 import { PodwireError } from '../errors.ts';
 import { runMigrate, runReindex, runSeed } from './db-commands.ts';
-import { runImport } from './import-command.ts';
-import { importFetch } from './import-fetch.ts';
 import { OFFLINE_WRANGLER_ENV } from './offline-wrangler.ts';
 import { runProbe } from './probe-command.ts';
 import { readNewPassword } from './read-password.ts';
@@ -52,7 +50,11 @@ export async function runCli(argv: readonly string[]): Promise<number> {
           isTTY: process.stderr.isTTY === true,
           progress: (text) => process.stderr.write(`\r\x1b[2K${text}`),
         });
-      case 'import':
+      case 'import': {
+        // Loaded only here: the importer pulls in the editor, search and sanitiser, which every
+        // other command starts faster without.
+        const { runImport } = await import('./import-command.ts');
+        const { importFetch } = await import('./import-fetch.ts');
         return await runImport(
           parseConfig(process.env),
           rest,
@@ -64,6 +66,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
           },
           { fetch: importFetch() },
         );
+      }
       case 'user':
         // getPlatformProxy (--worker) reads wrangler's settings from the environment itself.
         if (rest.includes('--worker')) Object.assign(process.env, OFFLINE_WRANGLER_ENV);
