@@ -7,6 +7,7 @@ import type { DayKeys } from './catalog/analytics/day-keys.ts';
 import type { ListenRecorder } from './catalog/analytics/listen-recorder.ts';
 import type { DocumentPipeline } from './catalog/documents/store-documents.ts';
 import type { HtmlSanitizer } from './catalog/html-sanitizer.ts';
+import type { SafeFetch } from './catalog/import/import-ports.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { DocumentBodies } from './documents/document-bodies.ts';
@@ -89,6 +90,18 @@ export interface AppDeps {
    * Node flushes the recorder on a timer; on Workers each response's events are written in waitUntil.
    */
   readonly listens?: ListenSink;
+  /**
+   * How imports (POST /api/v1/imports) fetch feeds and files: the SSRF-safe fetch. Absent: imports
+   * are unavailable (503).
+   */
+  readonly importFetch?: SafeFetch;
+  /** Largest feed document an import reads, in bytes (IMPORT_MAX_FEED_BYTES); default 50 MB. */
+  readonly importMaxFeedBytes?: number;
+  /**
+   * Keeps work going after the response (an import's steps): Node lets the promise run; a Worker
+   * hands it to waitUntil, and its cron trigger carries on what one invocation cannot finish.
+   */
+  readonly background?: (work: Promise<unknown>) => void;
   /** The client's country as the runtime knows it (Workers: request.cf.country); absent on Node. */
   readonly requestCountry?: (c: Context) => string | undefined;
 }

@@ -19,6 +19,7 @@ Commands:
   reindex          rebuild the site search index (articles, episodes, transcripts)
   probe FILE...    print each audio file's exact length, type, codec and chapters (--json for JSON)
   scan [DIR]       register new and changed audio and artwork under MEDIA_DIR (or DIR inside it)
+  import URL       import a show from another host (--show SLUG, --dry-run, --owner-email, --i-own-this-feed)
   user ...         manage studio users: add, passwd, role, remove, list (podwire user help)
   stats            listening reports: downloads by day, app, page, episode (podwire stats help)
   help             show this text
@@ -49,6 +50,23 @@ export async function runCli(argv: readonly string[]): Promise<number> {
           isTTY: process.stderr.isTTY === true,
           progress: (text) => process.stderr.write(`\r\x1b[2K${text}`),
         });
+      case 'import': {
+        // Loaded only here: the importer pulls in the editor, search and sanitiser, which every
+        // other command starts faster without.
+        const { runImport } = await import('./import-command.ts');
+        const { importFetch } = await import('./import-fetch.ts');
+        return await runImport(
+          parseConfig(process.env),
+          rest,
+          {
+            out,
+            err,
+            isTTY: process.stderr.isTTY === true,
+            progress: (text) => process.stderr.write(`\r\x1b[2K${text}`),
+          },
+          { fetch: importFetch() },
+        );
+      }
       case 'user':
         // getPlatformProxy (--worker) reads wrangler's settings from the environment itself.
         if (rest.includes('--worker')) Object.assign(process.env, OFFLINE_WRANGLER_ENV);

@@ -1,6 +1,7 @@
 // The one SQLite schema for libSQL (Node) and Cloudflare D1: every table, from the files under tables/.
 
 import type { apiTokens, auditEvents, sessions, users } from './tables/accounts.ts';
+import type { importedEpisodes, importedShows, importItems, importJobs } from './tables/imports.ts';
 import type { mediaAssets } from './tables/media-assets.ts';
 import type { mediaJournal } from './tables/media-journal.ts';
 import type { articles, sections } from './tables/news.ts';
@@ -12,6 +13,16 @@ import type { searchTexts } from './tables/search.ts';
 import type { tusUploads } from './tables/tus-uploads.ts';
 
 export { apiTokens, auditEvents, sessions, signInFailures, users } from './tables/accounts.ts';
+export {
+  IMPORT_ITEM_STATUSES,
+  IMPORT_STATUSES,
+  type ImportItemStatus,
+  type ImportStatus,
+  importedEpisodes,
+  importedShows,
+  importItems,
+  importJobs,
+} from './tables/imports.ts';
 export {
   listenAnomalies,
   listenClosedDays,
@@ -52,3 +63,7 @@ export type AuditEvent = typeof auditEvents.$inferSelect;
 export type TusUpload = typeof tusUploads.$inferSelect;
 export type SearchText = typeof searchTexts.$inferSelect;
 export type NewSearchText = typeof searchTexts.$inferInsert;
+export type ImportJob = typeof importJobs.$inferSelect;
+export type ImportItem = typeof importItems.$inferSelect;
+export type ImportedEpisode = typeof importedEpisodes.$inferSelect;
+export type ImportedShow = typeof importedShows.$inferSelect;

@@ -6,6 +6,7 @@ import { tusHeaders } from '../../http/tus-protocol.ts';
 import { articlesApi } from './articles-api.ts';
 import { renderApiDocs } from './docs-page.tsx';
 import { episodesApi } from './episodes-api.ts';
+import { importsApi } from './imports-api.ts';
 import { apiRouter } from './openapi-helpers.ts';
 import { sectionsApi } from './sections-api.ts';
 import { showsApi } from './shows-api.ts';
@@ -34,12 +35,16 @@ export function apiRoutes(): OpenAPIHono<AppEnv> {
   // Listening reports are never public, unlike the published records beside them.
   v1.use('/episodes/:id/stats', requirePrincipal());
   v1.use('/shows/:id/stats', requirePrincipal());
+  // Imports are never public: who imports what, from where.
+  v1.use('/imports', requirePrincipal());
+  v1.use('/imports/*', requirePrincipal());
   v1.route('/', sectionsApi());
   v1.route('/', articlesApi());
   v1.route('/', showsApi());
   v1.route('/', episodesApi());
   v1.route('/', uploadsApi());
   v1.route('/', statsApi());
+  v1.route('/', importsApi());
   api.route('/v1', v1);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
