@@ -1,4 +1,5 @@
 // cappedBody: a response body that errors with FetchTooLarge past its byte cap, or FetchTimedOut past the deadline.
+import { concatBytes } from '../media-store/bytes-reader.ts';
 import type { Deadline } from './fetch-deadline.ts';
 import { FetchTooLarge } from './fetch-errors.ts';
 
@@ -57,20 +58,7 @@ export function cappedBody(
 /** Reads a capped body to its end into one array. */
 export async function readAll(body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
-  let length = 0;
   const reader = body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    length += value.byteLength;
-  }
-  if (chunks.length === 1 && chunks[0]) return chunks[0];
-  const whole = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    whole.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return whole;
+  for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(next.value);
+  return concatBytes(chunks);
 }

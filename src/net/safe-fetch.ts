@@ -47,7 +47,10 @@ export interface SafeResponse {
   readonly status: number;
   readonly headers: Headers;
   readonly redirects: ReadonlyArray<SafeRedirect>;
-  /** Errors with FetchTooLarge once more than maxBytes flow, or FetchTimedOut past the time cap. */
+  /**
+   * Errors with FetchTooLarge once more than maxBytes flow, or FetchTimedOut past the time cap.
+   * Read it or cancel it: a body left alone holds its connection until the time cap ends it.
+   */
   readonly body: ReadableStream<Uint8Array>;
   /** The whole body, capped as `body` is. */
   bytes(): Promise<Uint8Array>;

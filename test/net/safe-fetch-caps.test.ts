@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FetchFailed, FetchTimedOut, FetchTooLarge } from '../../src/net/fetch-errors.ts';
 import { createSafeFetch, type SafeFetch } from '../../src/net/safe-fetch.ts';
@@ -13,6 +14,11 @@ beforeAll(async () => {
     if (req.url === '/declared') {
       res.writeHead(200, { 'content-length': '100000' });
       res.end(new Uint8Array(100_000));
+    } else if (req.url === '/bomb') {
+      // 10 MB of zeros in about 10 KB of gzip, with a Content-Length far under any cap.
+      const packed = gzipSync(new Uint8Array(10 * 1024 * 1024));
+      res.writeHead(200, { 'content-encoding': 'gzip', 'content-length': String(packed.byteLength) });
+      res.end(packed);
     } else if (req.url === '/exact') {
       res.end(new Uint8Array(4096).fill(7));
     } else if (req.url === '/endless') {
@@ -80,6 +86,11 @@ describe('safeFetch caps', () => {
     await endlessClosed;
     // The server stopped: what it wrote is the cap plus what the socket buffers held, not more.
     expect(endlessWritten).toBeLessThan(maxBytes + 16 * 1024 * 1024);
+  });
+
+  it('counts decoded bytes, so a gzip bomb is cut off at the cap', async () => {
+    const response = await safeFetch()(`${origin.origin}/bomb`, { maxBytes: 1024 * 1024 });
+    await expect(response.bytes()).rejects.toBeInstanceOf(FetchTooLarge);
   });
 
   it('caps bytes() the same way', async () => {
