@@ -51,6 +51,14 @@ export interface Config {
   readonly analytics: boolean;
   /** Days the hashed raw listening events are kept so counts can be recomputed (ANALYTICS_RETENTION_DAYS). */
   readonly analyticsRetentionDays: number;
+  /** Let fetches from other hosts reach private, loopback and local addresses and any port (ALLOW_PRIVATE_FETCH). */
+  readonly allowPrivateFetch: boolean;
+  /** Time cap of one fetch from another host, redirects and body included, in ms (FETCH_TIMEOUT_MS). */
+  readonly fetchTimeoutMs: number;
+  /** Ports fetches may use besides 80 and 443 (FETCH_ALLOWED_PORTS, a comma list). */
+  readonly fetchAllowedPorts: readonly number[];
+  /** Largest feed document an import reads, in bytes (IMPORT_MAX_FEED_BYTES). */
+  readonly importMaxFeedBytes: number;
 }
 
 export type ConfigVars = Readonly<Record<string, string | undefined>>;
@@ -154,6 +162,24 @@ export function parseConfig(vars: ConfigVars): Config {
     bad('ANALYTICS_RETENTION_DAYS', 'must be a whole number of days from 2 to 3660');
   }
 
+  const allowPrivateFetch = parseBoolean(get('ALLOW_PRIVATE_FETCH') ?? 'false');
+  if (allowPrivateFetch === undefined) bad('ALLOW_PRIVATE_FETCH', 'must be true or false');
+  const fetchTimeoutMs = parseWhole(get('FETCH_TIMEOUT_MS') ?? '30000');
+  if (!Number.isInteger(fetchTimeoutMs) || fetchTimeoutMs < 100 || fetchTimeoutMs > 3_600_000) {
+    bad('FETCH_TIMEOUT_MS', 'must be a whole number of milliseconds from 100 to 3600000 (1 hour)');
+  }
+  const fetchAllowedPorts = parsePortList(get('FETCH_ALLOWED_PORTS') ?? '');
+  if (fetchAllowedPorts === undefined) {
+    bad('FETCH_ALLOWED_PORTS', 'must be a comma-separated list of ports from 1 to 65535, such as 8080,8443');
+  }
+  const importMaxFeedBytes = parseByteCount(get('IMPORT_MAX_FEED_BYTES') ?? String(50 * 1024 * 1024));
+  if (importMaxFeedBytes === undefined) {
+    bad(
+      'IMPORT_MAX_FEED_BYTES',
+      'must be a whole number of bytes, at least 1024 (such as 52428800 for 50 MiB)',
+    );
+  }
+
   const adminToken = get('ADMIN_TOKEN');
   if (adminToken !== undefined && adminToken.length < 16) {
     problems.push('ADMIN_TOKEN: must be at least 16 characters (generate one with: openssl rand -hex 32)');
@@ -187,6 +213,10 @@ export function parseConfig(vars: ConfigVars): Config {
     sessionMaxDays,
     analytics: analytics as boolean,
     analyticsRetentionDays,
+    allowPrivateFetch: allowPrivateFetch as boolean,
+    fetchTimeoutMs,
+    fetchAllowedPorts: fetchAllowedPorts as readonly number[],
+    importMaxFeedBytes: importMaxFeedBytes as number,
   };
 }
 
@@ -195,6 +225,14 @@ function parsePort(text: string): number | undefined {
   const port = Number(text);
   // 0 asks the system for any free port (tests and tools use it).
   return port <= 65535 ? port : undefined;
+}
+
+/** `8080, 8443`: distinct ports from 1 to 65535; empty for none. */
+function parsePortList(text: string): number[] | undefined {
+  if (text === '') return [];
+  const ports = text.split(',').map((part) => parsePort(part.trim()));
+  if (ports.some((port) => port === undefined || port === 0)) return undefined;
+  return [...new Set(ports as number[])];
 }
 
 /** A size in bytes: digits only (no units, signs or exponents), at least 1024. */

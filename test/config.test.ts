@@ -76,6 +76,16 @@ describe('parseConfig', () => {
     ['SESSION_IDLE_MINUTES', '30m'],
     ['SESSION_MAX_DAYS', '0'],
     ['SESSION_MAX_DAYS', '1000'],
+    ['ALLOW_PRIVATE_FETCH', 'sure'],
+    ['FETCH_TIMEOUT_MS', '30s'],
+    ['FETCH_TIMEOUT_MS', '50'],
+    ['FETCH_TIMEOUT_MS', '3600001'],
+    ['FETCH_ALLOWED_PORTS', '8080;8443'],
+    ['FETCH_ALLOWED_PORTS', '0'],
+    ['FETCH_ALLOWED_PORTS', '70000'],
+    ['FETCH_ALLOWED_PORTS', '8080,'],
+    ['IMPORT_MAX_FEED_BYTES', '50MB'],
+    ['IMPORT_MAX_FEED_BYTES', '100'],
   ])('rejects %s=%j with a message naming the variable', (name, value) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);
@@ -124,5 +134,27 @@ describe('parseConfig', () => {
         `MAX_UPLOAD_BYTES: must be a whole number of bytes, at least 1024 (got ${JSON.stringify(value)})`,
       ]);
     }
+  });
+
+  it('reads the safe-fetch settings, closed by default', () => {
+    expect(parseConfig({})).toMatchObject({
+      allowPrivateFetch: false,
+      fetchTimeoutMs: 30_000,
+      fetchAllowedPorts: [],
+      importMaxFeedBytes: 52_428_800,
+    });
+    expect(
+      parseConfig({
+        ALLOW_PRIVATE_FETCH: 'true',
+        FETCH_TIMEOUT_MS: '5000',
+        FETCH_ALLOWED_PORTS: ' 8080, 8443,8080 ',
+        IMPORT_MAX_FEED_BYTES: '1048576',
+      }),
+    ).toMatchObject({
+      allowPrivateFetch: true,
+      fetchTimeoutMs: 5000,
+      fetchAllowedPorts: [8080, 8443],
+      importMaxFeedBytes: 1_048_576,
+    });
   });
 });
