@@ -4,7 +4,7 @@ import { forgetStoredDocuments } from '../catalog/documents/store-documents.ts';
 import { createHtmlSanitizer } from '../catalog/html-sanitizer.ts';
 import { importJobView, startImportJob } from '../catalog/import/import-jobs.ts';
 import { planImport } from '../catalog/import/import-plan.ts';
-import { DEFAULT_MAX_FEED_BYTES, type ImportDeps, type SafeFetch } from '../catalog/import/import-ports.ts';
+import type { ImportDeps, SafeFetch } from '../catalog/import/import-ports.ts';
 import { runImportJob } from '../catalog/import/run-import.ts';
 import type { Config } from '../config.ts';
 import { createSqlDocumentBodies } from '../db/queries/rendered-documents.ts';
@@ -68,7 +68,7 @@ export async function runImport(
       now,
       fetch: env.fetch,
       sanitize: createHtmlSanitizer({ baseUrl: config.baseUrl }),
-      maxFeedBytes: DEFAULT_MAX_FEED_BYTES,
+      maxFeedBytes: config.importMaxFeedBytes,
       maxUploadBytes: config.maxUploadBytes,
       instance: self,
     };

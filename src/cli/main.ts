@@ -55,8 +55,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         // other command starts faster without.
         const { runImport } = await import('./import-command.ts');
         const { importFetch } = await import('./import-fetch.ts');
+        const config = parseConfig(process.env);
         return await runImport(
-          parseConfig(process.env),
+          config,
           rest,
           {
             out,
@@ -64,7 +65,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
             isTTY: process.stderr.isTTY === true,
             progress: (text) => process.stderr.write(`\r\x1b[2K${text}`),
           },
-          { fetch: importFetch() },
+          { fetch: importFetch(config) },
         );
       }
       case 'user':

@@ -34,6 +34,7 @@ import { createLibsqlDb, type LibsqlDb } from './libsql-db.ts';
 import { recoverMediaStore } from './media-recovery.ts';
 import { migrateDatabase } from './migrate.ts';
 import { nodeDayHmac } from './node-day-hmac.ts';
+import { createNodeSafeFetch } from './node-fetch-port.ts';
 
 /** The repository's media/ folder, which holds the demo files. */
 export const BUNDLED_MEDIA_DIR = fileURLToPath(new URL('../../media', import.meta.url));
@@ -130,6 +131,10 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
     newRequestId,
     passwords: NODE_PASSWORD_POLICY,
     listens,
+    // Imports (POST /api/v1/imports) fetch through the SSRF-safe fetch and run on after the 202.
+    importFetch: createNodeSafeFetch(config),
+    importMaxFeedBytes: config.importMaxFeedBytes,
+    background: (work) => void work.catch((error: unknown) => log.error('background work failed', { error })),
   });
   const listener = getRequestListener(app.fetch);
   const fastPath = createFastPath(hot, log, ['br', 'gzip'], {

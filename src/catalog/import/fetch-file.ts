@@ -36,6 +36,9 @@ export function uploadContextOf(deps: ImportDeps): UploadContext {
  * store under MAX_UPLOAD_BYTES. The file is journalled: the caller records it (uploadCommitted in
  * its batch) or abandons it (abandonStored).
  */
+/** The time cap on one audio file's download (the body included): 15 minutes. */
+export const AUDIO_FETCH_MS = 15 * 60 * 1000;
+
 export async function fetchIntoStore(
   deps: ImportDeps,
   url: string,
@@ -46,7 +49,13 @@ export async function fetchIntoStore(
     kind === 'audio'
       ? deps.maxUploadBytes
       : Math.min(deps.maxUploadBytes, kind === 'image' ? MAX_IMAGE_BYTES : MAX_DOCUMENT_BYTES);
-  const response = await deps.fetch(url, { maxBytes: limit, accept: ACCEPT[kind] });
+  // FETCH_TIMEOUT_MS bounds a whole fetch, body included: right for feeds and documents, too short
+  // for an hour of audio from a slow host, which gets AUDIO_FETCH_MS.
+  const response = await deps.fetch(url, {
+    maxBytes: limit,
+    accept: ACCEPT[kind],
+    ...(kind === 'audio' ? { timeoutMs: AUDIO_FETCH_MS } : {}),
+  });
   if (response.status < 200 || response.status > 299) {
     await response.body.cancel().catch(() => {});
     throw new ImportFailedError(`${url} answered HTTP ${response.status}`, {

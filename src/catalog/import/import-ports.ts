@@ -2,29 +2,11 @@
 import type { Principal } from '../../auth/principal.ts';
 import type { Database } from '../../db/database.ts';
 import type { MediaStore } from '../../media-store/media-store.ts';
+import type { SafeFetch } from '../../net/safe-fetch.ts';
 import type { HtmlSanitizer } from '../html-sanitizer.ts';
 
-/**
- * The SSRF-safe fetch (src/net, branch safe-fetch): follows at most 5 redirects, refusing private,
- * loopback, link-local and metadata addresses after DNS and after every redirect, any scheme but
- * http(s) and ports outside the allowed ones; stops bodies at `maxBytes` and slow peers at
- * FETCH_TIMEOUT_MS. Throws FetchRefused (url, address, rule), FetchTooLarge, FetchTimedOut,
- * FetchFailed, all PodwireErrors whose message names what happened.
- */
-export type SafeFetch = (
-  url: string | URL,
-  options: { maxBytes: number; accept?: string; signal?: AbortSignal },
-) => Promise<SafeResponse>;
-
-export interface SafeResponse {
-  /** The final URL, after redirects. */
-  readonly url: string;
-  readonly status: number;
-  readonly headers: Headers;
-  readonly redirects: ReadonlyArray<{ from: string; to: string; permanent: boolean }>;
-  readonly body: ReadableStream<Uint8Array>;
-  bytes(): Promise<Uint8Array>;
-}
+/** The SSRF-safe fetch (src/net/safe-fetch.ts): every feed, audio, image, transcript and chapters file goes through it. */
+export type { SafeFetch, SafeResponse } from '../../net/safe-fetch.ts';
 
 /** Default cap on a feed document (IMPORT_MAX_FEED_BYTES): 50 MB. */
 export const DEFAULT_MAX_FEED_BYTES = 50 * 1024 * 1024;

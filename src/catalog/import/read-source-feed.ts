@@ -54,7 +54,19 @@ export async function readSourceFeed(deps: ImportDeps, url: string): Promise<Rea
       });
     }
     path.push(next);
-    const response = await deps.fetch(next, { maxBytes: deps.maxFeedBytes, accept: FEED_ACCEPT });
+    // The fetch stops a feed at the limit (FetchTooLarge, from its Content-Length or as it reads);
+    // the refusal names the setting.
+    const tooLarge = (url: string) =>
+      new ImportRefusedError(
+        `the feed at ${url} is larger than IMPORT_MAX_FEED_BYTES (${deps.maxFeedBytes} bytes)`,
+        { context: { url, rule: 'max-feed-bytes' } },
+      );
+    const named = (url: string) => (error: unknown) => {
+      throw error instanceof Error && error.name === 'FetchTooLarge' ? tooLarge(url) : error;
+    };
+    const response = await deps
+      .fetch(next, { maxBytes: deps.maxFeedBytes, accept: FEED_ACCEPT })
+      .catch(named(next));
     for (const redirect of response.redirects) path.push(redirect.to);
     if (response.status < 200 || response.status > 299) {
       await response.body.cancel().catch(() => {});
@@ -62,13 +74,8 @@ export async function readSourceFeed(deps: ImportDeps, url: string): Promise<Rea
         context: { url: response.url, status: response.status },
       });
     }
-    const bytes = await response.bytes();
-    if (bytes.byteLength > deps.maxFeedBytes) {
-      throw new ImportRefusedError(
-        `the feed at ${response.url} is larger than IMPORT_MAX_FEED_BYTES (${deps.maxFeedBytes} bytes)`,
-        { context: { url: response.url, rule: 'max-feed-bytes' } },
-      );
-    }
+    const bytes = await response.bytes().catch(named(response.url));
+    if (bytes.byteLength > deps.maxFeedBytes) throw tooLarge(response.url);
     const feed = readPodcastRss(bytes, response.url);
     const feedUrl = permanentEnd(next, response.redirects);
     const moved = feed.show.newFeedUrl;

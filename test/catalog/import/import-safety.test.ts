@@ -62,7 +62,7 @@ describe('import safety', () => {
     const deps = await freshDeps({ maxFeedBytes: 2_000 });
     const view = await importOnce(deps, { url: source.feedUrl });
     expect(view.status).toBe('refused');
-    expect(view.error).toMatch(/larger than 2000 bytes/);
+    expect(view.error).toMatch(/larger than IMPORT_MAX_FEED_BYTES \(2000 bytes\)/);
     expect(await deps.db.select().from(episodes)).toEqual([]);
   });
 
@@ -182,5 +182,71 @@ describe('import safety', () => {
     await expect(startImportJob(deps.db, { url: 'feed.xml' }, deps.now())).rejects.toThrow(
       /not an absolute URL/,
     );
+  });
+});
+
+describe('import safety through the real SSRF-safe fetch', () => {
+  it('refuses a feed on a private address unless ALLOW_PRIVATE_FETCH, naming the address and the rule', async () => {
+    const { createNodeSafeFetch } = await import('../../../src/node/node-fetch-port.ts');
+    const { parseConfig } = await import('../../../src/config.ts');
+    const deps = await freshDeps({ fetch: createNodeSafeFetch(parseConfig({})) });
+    const view = await importOnce(deps, { url: source.feedUrl });
+    expect(view.status).toBe('refused');
+    expect(view.error).toMatch(/127\.0\.0\.1 is a loopback address/);
+    expect(view.error).toMatch(/ALLOW_PRIVATE_FETCH=true/);
+    expect(await deps.db.select().from(episodes)).toHaveLength(0);
+  });
+
+  it('refuses a redirect loop at the source, and a redirect into the metadata service', async () => {
+    source.routes.set('/loop-a.xml', { status: 302, location: '/loop-b.xml' });
+    source.routes.set('/loop-b.xml', { status: 302, location: '/loop-a.xml' });
+    source.routes.set('/to-metadata.xml', {
+      status: 301,
+      location: 'http://169.254.169.254/latest/meta-data/',
+    });
+    const deps = await freshDeps();
+    const loop = await importOnce(deps, { url: `${source.url}/loop-a.xml` });
+    expect(loop.status).toBe('refused');
+    expect(loop.error).toMatch(/loop/i);
+    const metadata = await importOnce(deps, { url: `${source.url}/to-metadata.xml` });
+    expect(metadata.status).toBe('refused');
+    expect(metadata.error).toMatch(/169\.254\.169\.254/);
+  });
+
+  it('cuts an endless feed document off at IMPORT_MAX_FEED_BYTES', async () => {
+    const { createServer } = await import('node:http');
+    const endless = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.write('<rss><channel>');
+      const chunk = '<item><title>again</title></item>'.repeat(1000);
+      const pump = () => {
+        while (res.write(chunk)) {}
+        res.once('drain', pump);
+      };
+      pump();
+      res.on('close', () => res.removeAllListeners('drain'));
+    });
+    await new Promise<void>((resolve) => endless.listen(0, '127.0.0.1', resolve));
+    const { port } = endless.address() as { port: number };
+    try {
+      const deps = await freshDeps({ maxFeedBytes: 1_000_000 });
+      const view = await importOnce(deps, { url: `http://127.0.0.1:${port}/feed.xml` });
+      expect(view.status).toBe('refused');
+      expect(view.error).toMatch(/larger than IMPORT_MAX_FEED_BYTES \(1000000 bytes\)/);
+    } finally {
+      endless.closeAllConnections();
+      endless.close();
+    }
+  });
+
+  it('reports audio larger than MAX_UPLOAD_BYTES as a failed episode, storing nothing of it', async () => {
+    const deps = await freshDeps({ maxUploadBytes: 2_048 });
+    const view = await importOnce(deps, { url: source.feedUrl });
+    expect(view.status).toBe('done');
+    const failed = await deps.db.select().from(importItems).where(eq(importItems.status, 'failed'));
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed[0]?.error).toMatch(/larger than/);
+    expect(await deps.db.select().from(episodes)).toHaveLength(0);
+    expect(await deps.db.select().from(mediaJournal)).toHaveLength(0);
   });
 });
