@@ -23,6 +23,8 @@ export interface PingDelivery {
   readonly now: () => Date;
   /** The runtime's fetch (global fetch on Node and Workers; tests may pass another real one). */
   readonly fetch: (request: Request) => Promise<Response>;
+  /** Each attempt's limit (default PING_TIMEOUT_MS). */
+  readonly timeoutMs?: number;
 }
 
 export interface PingReport {
@@ -44,7 +46,7 @@ export async function deliverDuePings(
   const claimed = await claimDuePings(
     d.db,
     new Date(now.getTime() + (options.aheadMs ?? 0)),
-    new Date(now.getTime() + PING_TIMEOUT_MS + 60_000),
+    new Date(now.getTime() + (d.timeoutMs ?? PING_TIMEOUT_MS) + 60_000),
     options.limit ?? 100,
   );
   const report = { sent: 0, failed: 0, dropped: 0 };
@@ -69,7 +71,8 @@ async function deliverOne(d: PingDelivery, ping: FeedPing): Promise<keyof PingRe
   let problem: string;
   let retry: boolean;
   try {
-    const response = await d.fetch(new Request(request, { signal: AbortSignal.timeout(PING_TIMEOUT_MS) }));
+    const timeoutMs = d.timeoutMs ?? PING_TIMEOUT_MS;
+    const response = await d.fetch(new Request(request, { signal: AbortSignal.timeout(timeoutMs) }));
     await response.body?.cancel();
     if (response.ok) {
       await settlePing(d.db, ping, new Date(d.now().getTime() + PING_DELAY_MS));
@@ -79,7 +82,7 @@ async function deliverOne(d: PingDelivery, ping: FeedPing): Promise<keyof PingRe
     problem = `HTTP ${response.status}`;
     retry = response.status === 408 || response.status === 429 || response.status >= 500;
   } catch (error) {
-    problem = describeFailure(error);
+    problem = describeFailure(error, d.timeoutMs ?? PING_TIMEOUT_MS);
     retry = true;
   }
   const wait = retry ? PING_BACKOFF_MS[ping.attempts] : undefined;
@@ -92,9 +95,9 @@ async function deliverOne(d: PingDelivery, ping: FeedPing): Promise<keyof PingRe
 }
 
 /** `fetch failed: connect ECONNREFUSED 127.0.0.1:9` rather than `TypeError: fetch failed`. */
-function describeFailure(error: unknown): string {
+function describeFailure(error: unknown, timeoutMs: number): string {
   if (!(error instanceof Error)) return String(error);
-  if (error.name === 'TimeoutError') return `no answer within ${PING_TIMEOUT_MS} ms`;
+  if (error.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
   const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
   return `${error.message}${cause}`;
 }
