@@ -27,8 +27,9 @@ export function startNodePings(
   const sender = createPingSender({ db, config, log, now, fetch: (request) => fetch(request) }, log);
   const sweeper = setInterval(() => void sender.sweep(), PING_SWEEP_MS);
   sweeper.unref();
-  // Notices recorded while warming feeds at start-up (a new podwire, changed settings) go out now.
-  void sender.sweep();
+  // Notices recorded while warming feeds at start-up (a new podwire, changed settings) go out as
+  // soon as their burst window has passed.
+  sender.kick();
   return {
     dispatch: { afterWrite: () => sender.kick() },
     sweep: () => void sender.sweep(),
