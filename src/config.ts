@@ -1,10 +1,11 @@
 // parseConfig(vars): turns environment variables into a typed Config, or one error naming every bad one.
+import { type PushConfig, parsePushConfig } from './config-push.ts';
 import { ConfigError } from './errors.ts';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-export interface Config {
+export interface Config extends PushConfig {
   /** TCP port of the Node server. */
   readonly port: number;
   /** Interface the Node server listens on. */
@@ -185,6 +186,8 @@ export function parseConfig(vars: ConfigVars): Config {
     problems.push('ADMIN_TOKEN: must be at least 16 characters (generate one with: openssl rand -hex 32)');
   }
 
+  const push = parsePushConfig(get, bad, normalizedBase ?? baseUrl);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: port as number,
@@ -217,6 +220,7 @@ export function parseConfig(vars: ConfigVars): Config {
     fetchTimeoutMs,
     fetchAllowedPorts: fetchAllowedPorts as readonly number[],
     importMaxFeedBytes: importMaxFeedBytes as number,
+    ...push,
   };
 }
 

@@ -9,6 +9,7 @@ import type { DocumentPipeline } from './catalog/documents/store-documents.ts';
 import type { HtmlSanitizer } from './catalog/html-sanitizer.ts';
 import type { SafeFetch } from './catalog/import/import-ports.ts';
 import type { Config } from './config.ts';
+import type { PushConfig } from './config-push.ts';
 import type { Database } from './db/database.ts';
 import type { DocumentBodies } from './documents/document-bodies.ts';
 import type { ContentCoding } from './http/accept-encoding.ts';
@@ -36,6 +37,7 @@ export type AppConfig = Pick<
   | 'sessionIdleMinutes'
   | 'sessionMaxDays'
   | 'analytics'
+  | keyof PushConfig
 >;
 
 export interface AppDeps {
@@ -89,6 +91,8 @@ export interface AppDeps {
    * Where downloads of episode audio are recorded (listener analytics). Absent: nothing is counted.
    * Node flushes the recorder on a timer; on Workers each response's events are written in waitUntil.
    */
+  /** Sends the notices a write recorded; unset: they wait for the next sweep (or are never sent). */
+  readonly pings?: PingDispatch;
   readonly listens?: ListenSink;
   /**
    * How imports (POST /api/v1/imports) fetch feeds and files: the SSRF-safe fetch. Absent: imports
@@ -115,6 +119,12 @@ export interface ListenSink {
    * response on `npm start` (bench/analytics). Absent or false: each response asks, as on Workers.
    */
   readonly flushedOnTimer?: boolean;
+}
+
+/** How the runtime sends feed notices (WebSub, Podping, pubnotify) after a write recorded them. */
+export interface PingDispatch {
+  /** Called after every write's feeds are stored; must not delay the response. */
+  afterWrite(c: Context): void;
 }
 
 export interface SharedCache {

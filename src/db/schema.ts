@@ -2,14 +2,17 @@
 
 import type { apiTokens, auditEvents, sessions, users } from './tables/accounts.ts';
 import type { importedEpisodes, importedShows, importItems, importJobs } from './tables/imports.ts';
+import type { liveItems } from './tables/live-items.ts';
 import type { mediaAssets } from './tables/media-assets.ts';
 import type { mediaJournal } from './tables/media-journal.ts';
 import type { articles, sections } from './tables/news.ts';
 import type { articleEpisodes } from './tables/pairing.ts';
 import type { episodeAlternates, episodes, shows } from './tables/podcasts.ts';
+import type { feedPings } from './tables/push.ts';
 import type { renderedDocuments } from './tables/rendered.ts';
 import type { gonePaths, redirects } from './tables/routing.ts';
 import type { searchTexts } from './tables/search.ts';
+import type { subscribers } from './tables/subscribers.ts';
 import type { tusUploads } from './tables/tus-uploads.ts';
 
 export { apiTokens, auditEvents, sessions, signInFailures, users } from './tables/accounts.ts';
@@ -30,14 +33,17 @@ export {
   listenEvents,
   listenKeys,
 } from './tables/listens.ts';
+export { liveItems } from './tables/live-items.ts';
 export { mediaAssets } from './tables/media-assets.ts';
 export { mediaJournal } from './tables/media-journal.ts';
 export { articles, sections } from './tables/news.ts';
 export { articleEpisodes } from './tables/pairing.ts';
 export { episodeAlternates, episodes, shows } from './tables/podcasts.ts';
+export { feedPings } from './tables/push.ts';
 export { renderedBodies, renderedDocuments } from './tables/rendered.ts';
 export { catalogState, gonePaths, redirects } from './tables/routing.ts';
 export { SEARCH_KINDS, type SearchKind, searchTexts } from './tables/search.ts';
+export { subscribers, subscriberUses } from './tables/subscribers.ts';
 export { tusUploads } from './tables/tus-uploads.ts';
 
 export type MediaAsset = typeof mediaAssets.$inferSelect;
@@ -67,3 +73,6 @@ export type ImportJob = typeof importJobs.$inferSelect;
 export type ImportItem = typeof importItems.$inferSelect;
 export type ImportedEpisode = typeof importedEpisodes.$inferSelect;
 export type ImportedShow = typeof importedShows.$inferSelect;
+export type LiveItem = typeof liveItems.$inferSelect;
+export type FeedPing = typeof feedPings.$inferSelect;
+export type Subscriber = typeof subscribers.$inferSelect;

@@ -79,3 +79,39 @@ export interface Chapter {
   /** The chapter's image (JSON chapters `img`). */
   imageUrl?: string;
 }
+
+/** Who may hear a show: everyone, or only holders of a private subscriber feed. */
+export const SHOW_ACCESS = ['public', 'subscribers'] as const;
+export type ShowAccess = (typeof SHOW_ACCESS)[number];
+
+/** `podcast:liveItem status`. */
+export const LIVE_STATUSES = ['pending', 'live', 'ended'] as const;
+export type LiveStatus = (typeof LIVE_STATUSES)[number];
+
+/** `podcast:soundbite`: a 15–120 s moment apps may play as a preview. */
+export interface Soundbite {
+  startSeconds: number;
+  durationSeconds: number;
+  title?: string;
+}
+/** `podcast:socialInteract`: where listeners discuss an episode (`disabled`: nowhere). */
+export interface SocialInteract {
+  protocol: string;
+  uri?: string;
+  accountId?: string;
+  accountUrl?: string;
+  priority?: number;
+}
+/** `podcast:license`: an SPDX identifier or a named licence with its URL. */
+export interface License {
+  name: string;
+  url?: string;
+}
+/** `podcast:location`: a place the content is about (or recorded in), with a geo URI and an OSM id. */
+export interface Location {
+  name: string;
+  rel?: 'subject' | 'creator';
+  geo?: string;
+  osm?: string;
+  country?: string;
+}

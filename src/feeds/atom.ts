@@ -1,7 +1,7 @@
 // renderAtom(feed): the news as Atom 1.0 (RFC 4287), paged per RFC 5005.
 import { rfc3339 } from './feed-dates.ts';
 import type { NewsFeed, NewsItem } from './model.ts';
-import { pageLinks } from './news-rss.ts';
+import { hubLinks, pageLinks } from './news-rss.ts';
 import { attributes, element, emptyElement, escapeText, htmlElement, XML_DECLARATION } from './xml.ts';
 
 /** Pure and deterministic. Every entry has one id, title and updated (RFC 4287 §4.1.2). */
@@ -14,6 +14,7 @@ export function renderAtom(feed: NewsFeed): string {
     feed.description ? element('subtitle', feed.description) : '',
     element('updated', rfc3339(feed.updated)),
     emptyElement('link', { rel: 'self', type: 'application/atom+xml', href: feed.selfUrl }),
+    ...hubLinks(feed.hubs, ''),
     emptyElement('link', { rel: 'alternate', type: 'text/html', href: feed.homeUrl }),
     ...pageLinks(feed.pages, 'application/atom+xml', ''),
     `<generator>${escapeText(feed.generator)}</generator>`,

@@ -16,6 +16,7 @@ export function renderJsonFeed(feed: NewsFeed): string {
     description: feed.description || undefined,
     icon: feed.iconUrl,
     next_url: feed.pages.next,
+    hubs: feed.hubs?.length ? feed.hubs.map((url) => ({ type: 'WebSub', url })) : undefined,
     language: feed.language,
     authors: [{ name: feed.title, url: feed.homeUrl }],
     items: feed.items.map((item) => ({

@@ -63,6 +63,8 @@ export interface NewsFeed {
   readonly homeUrl: string;
   /** This document's own URL, in this format and page. */
   readonly selfUrl: string;
+  /** WebSub hubs that relay this feed's updates (`rel="hub"`; JSON Feed `hubs`). */
+  readonly hubs?: readonly string[];
   readonly pages: FeedPages;
   /** Latest change among the items (never "now"). */
   readonly updated: Date;
@@ -111,6 +113,10 @@ export interface PodcastItem {
 
 export interface PodcastFeed {
   readonly selfUrl: string;
+  /** WebSub hubs that relay this feed's updates (`<atom:link rel="hub">`). */
+  readonly hubs?: readonly string[];
+  /** Updates are announced through Podping (`<podcast:podping usesPodping="true"/>`). */
+  readonly usesPodping?: boolean;
   readonly title: string;
   readonly subtitle: string;
   /** Plain text, at most 4000 bytes once escaped for the HTML the channel description holds. */

@@ -21,6 +21,11 @@ export function pageLinks(pages: FeedPages, type: string, prefix: string): strin
   ];
 }
 
+/** WebSub discovery (W3C WebSub 4): one `rel="hub"` link per hub, beside the one `rel="self"`. */
+export function hubLinks(hubs: readonly string[] | undefined, prefix: string): string[] {
+  return (hubs ?? []).map((href) => emptyElement(`${prefix}link`, { rel: 'hub', href }));
+}
+
 /** Pure and deterministic: the same feed model gives the same bytes. */
 export function renderNewsRss(feed: NewsFeed): string {
   const usesContent = feed.items.some((i) => i.contentHtml !== '');
@@ -39,6 +44,7 @@ export function renderNewsRss(feed: NewsFeed): string {
     element('generator', feed.generator),
     element('lastBuildDate', rfc822(feed.updated)),
     emptyElement('atom:link', { rel: 'self', type: 'application/rss+xml', href: feed.selfUrl }),
+    ...hubLinks(feed.hubs, 'atom:'),
     ...pageLinks(feed.pages, 'application/rss+xml', 'atom:'),
   ];
   if (feed.iconUrl) {

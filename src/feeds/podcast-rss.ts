@@ -5,6 +5,7 @@ import { htmlFromText } from '../domain/html.ts';
 import type { Person, ShowCategory } from '../domain/vocabulary.ts';
 import { rfc822 } from './feed-dates.ts';
 import type { AlternateEnclosure, FeedChapter, PodcastFeed, PodcastItem } from './model.ts';
+import { hubLinks } from './news-rss.ts';
 import {
   attributes,
   element,
@@ -45,6 +46,7 @@ export function renderPodcastRss(feed: PodcastFeed): string {
     element('lastBuildDate', rfc822(feed.lastBuildDate)),
     feed.pubDate ? element('pubDate', rfc822(feed.pubDate)) : '',
     emptyElement('atom:link', { href: feed.selfUrl, rel: 'self', type: 'application/rss+xml' }),
+    ...hubLinks(feed.hubs, 'atom:'),
   ];
   if (feed.imageUrl) {
     out.push(
@@ -69,6 +71,7 @@ export function renderPodcastRss(feed: PodcastFeed): string {
   if (feed.complete) out.push(element('itunes:complete', 'Yes'));
 
   out.push(element('podcast:guid', feed.podcastGuid));
+  if (feed.usesPodping) out.push(emptyElement('podcast:podping', { usesPodping: 'true' }));
   out.push(
     `<podcast:locked${attributes({ owner: feed.owner?.email })}>${feed.locked ? 'yes' : 'no'}</podcast:locked>`,
   );

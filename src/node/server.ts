@@ -35,6 +35,7 @@ import { recoverMediaStore } from './media-recovery.ts';
 import { migrateDatabase } from './migrate.ts';
 import { nodeDayHmac } from './node-day-hmac.ts';
 import { createNodeSafeFetch } from './node-fetch-port.ts';
+import { startNodePings } from './node-pings.ts';
 
 /** The repository's media/ folder, which holds the demo files. */
 export const BUNDLED_MEDIA_DIR = fileURLToPath(new URL('../../media', import.meta.url));
@@ -117,7 +118,9 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
         flushedOnTimer: true,
       }
     : undefined;
+  const pings = startNodePings(runtime.db.db, config, log, now);
   const app = createApp({
+    pings: pings?.dispatch,
     db: runtime.db.db,
     media: runtime.media,
     config,
@@ -170,8 +173,10 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
     );
     refreshExpired(documents).then(
       (report) => {
-        if (report.rendered.length > 0)
+        if (report.rendered.length > 0) {
           log.info('scheduled feeds rendered', { documents: report.rendered.length });
+          pings?.sweep();
+        }
       },
       (error: unknown) => log.error('rendering scheduled feeds failed', { error }),
     );
@@ -202,7 +207,7 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
         server.close(() => {
           clearTimeout(force);
           // Responses have ended, so every listen is queued: written before the database closes.
-          const flushed = listens ? listens.recorder.flush() : Promise.resolve();
+          const flushed = Promise.all([listens?.recorder.flush(), pings?.stop()]);
           void flushed.finally(() => {
             runtime.db.close();
             resolve();

@@ -18,6 +18,8 @@ import { createDocumentPipeline } from '../catalog/documents/pipeline.ts';
 import { refreshExpired } from '../catalog/documents/store-documents.ts';
 import { sweepMediaJournal } from '../catalog/media-journal.ts';
 import { publishDueItems } from '../catalog/publish-due.ts';
+import { deliverDuePings, PING_DELAY_MS } from '../catalog/push/deliver-pings.ts';
+import { pushesAnywhere } from '../catalog/push/ping-targets.ts';
 import { sweepExpiredUploads } from '../catalog/tus/tus-expiry.ts';
 import { type Config, parseConfig } from '../config.ts';
 import type { AppEnv } from '../deps.ts';
@@ -28,6 +30,7 @@ import { createD1Db } from './d1-db.ts';
 import { createEdgeCache } from './edge-cache.ts';
 import { createR2DocumentBodies } from './r2-document-bodies.ts';
 import { createR2MediaStore } from './r2-media-store.ts';
+import { workerPings } from './worker-pings.ts';
 
 export interface WorkerEnv {
   readonly DB?: D1Database;
@@ -51,12 +54,16 @@ function appFor(env: WorkerEnv): Hono<AppEnv> {
   const config: Config = parseConfig(stringVars(env));
   const log = createLogger({ level: config.logLevel, write: (line) => console.log(line) });
   const db = createD1Db(env.DB);
+  const now = () => new Date();
   const app = createApp({
+    pings: pushesAnywhere(config)
+      ? workerPings({ db, config, log, now, fetch: (request) => fetch(request) })
+      : undefined,
     db,
     media: createR2MediaStore(env.MEDIA, { uploadPartBytes: config.uploadPartBytes }),
     documentBodies: createR2DocumentBodies(env.MEDIA),
     config,
-    now: () => new Date(),
+    now,
     log,
     instance: WORKER_INSTANCE,
     // Cloudflare sets CF-Connecting-IP to the address that connected to its edge, replacing any sent.
@@ -139,5 +146,14 @@ export default {
     const refreshed = await refreshExpired(documents);
     if (refreshed.rendered.length > 0)
       log.info('scheduled feeds rendered', { documents: refreshed.rendered.length });
+    if (pushesAnywhere(config)) {
+      // Notices just recorded (a scheduled item went live) go out now, with retries that are due.
+      const fetcher = (request: Request) => fetch(request);
+      const pings = await deliverDuePings(
+        { db, config, log, now: () => new Date(), fetch: fetcher },
+        { aheadMs: PING_DELAY_MS },
+      );
+      if (pings.sent + pings.failed + pings.dropped > 0) log.info('feed notices delivered', { ...pings });
+    }
   },
 };

@@ -84,7 +84,11 @@ export async function renderFeedDocument(ctx: FeedRenderContext, doc: FeedDocume
       buildPodcastFeed({ db, baseUrl: config.baseUrl, sanitize, now, generator: GENERATOR }, doc.show),
       findNewFeedUrl(db, doc.show),
     ]);
-    const body = renderPodcastRss(feed);
+    const body = renderPodcastRss({
+      ...feed,
+      hubs: config.websubHubs,
+      usesPodping: config.podpingToken !== undefined,
+    });
     // A show moved to another feed URL: 301 there (the body still carries itunes:new-feed-url).
     return newFeedUrl
       ? {
@@ -110,7 +114,7 @@ export async function renderFeedDocument(ctx: FeedRenderContext, doc: FeedDocume
     { format: doc.format, sectionSlug: doc.section, page: doc.page, pageSize: config.feedPageSize },
   );
   return {
-    body: RENDER_NEWS[doc.format](feed),
+    body: RENDER_NEWS[doc.format]({ ...feed, hubs: config.websubHubs }),
     status: 200,
     contentType: NEWS_CONTENT_TYPES[doc.format],
     cacheControl: FEED_CACHE,

@@ -1,10 +1,14 @@
 // createDocumentPipeline: what renders and stores feeds, made once per app (and by entry points that warm or sweep them).
 import type { Database } from '../../db/database.ts';
+import { owePings } from '../../db/queries/feed-pings.ts';
 import type { AppConfig } from '../../deps.ts';
 import type { DocumentBodies } from '../../documents/document-bodies.ts';
 import { shortHash } from '../../http/short-hash.ts';
 import type { Logger } from '../../log.ts';
 import { createHtmlSanitizer } from '../html-sanitizer.ts';
+import { PING_DELAY_MS } from '../push/deliver-pings.ts';
+import { pingsForFeed, pushesAnywhere } from '../push/ping-targets.ts';
+import type { FeedDocument } from './feed-documents.ts';
 import { createRecentRows, type DocumentPipeline } from './store-documents.ts';
 
 /**
@@ -24,6 +28,8 @@ export function configTagOf(config: AppConfig): string {
       config.siteLanguage,
       config.feedPageSize,
       config.timeZone,
+      config.websubHubs,
+      config.podpingToken !== undefined,
     ]),
   );
 }
@@ -43,5 +49,12 @@ export function createDocumentPipeline(options: {
     recentRows: rowTtlMs > 0 ? createRecentRows(rowTtlMs, () => options.now().getTime()) : undefined,
     sanitize: createHtmlSanitizer({ baseUrl: options.config.baseUrl }),
     configTag: configTagOf(options.config),
+    feedChanged: pushesAnywhere(options.config)
+      ? (doc: FeedDocument, version: string) => {
+          const now = options.now();
+          const due = new Date(now.getTime() + PING_DELAY_MS);
+          return owePings(options.db, pingsForFeed(options.config, doc, version), now, due);
+        }
+      : undefined,
   };
 }

@@ -44,6 +44,11 @@ export interface DocumentPipeline {
    * database read at all. Writes through this app clear it; others show within its TTL.
    */
   readonly recentRows?: RecentRows;
+  /**
+   * Told when a feed reaches a new version (its bytes changed) or is gone, after the rendering is
+   * stored: records the notices owed to WebSub hubs, Podping and Podcast Index.
+   */
+  readonly feedChanged?: (doc: FeedDocument, version: string) => Promise<void>;
 }
 
 /** A small memo of stored-document rows, each trusted for `ttlMs` after it was read. */
@@ -140,7 +145,18 @@ export async function renderAndStore(p: DocumentPipeline, doc: FeedDocument): Pr
     kept,
   });
   await collect(p, kept ? previous?.hash : hash, kept ? hash : undefined);
+  if (kept && previous?.hash !== hash) await announce(p, doc, hash);
   return { row, body };
+}
+
+/** Tells feedChanged; a failure there is logged, never fails the write that changed the feed. */
+async function announce(p: DocumentPipeline, doc: FeedDocument, version: string): Promise<void> {
+  if (!p.feedChanged) return;
+  try {
+    await p.feedChanged(doc, version);
+  } catch (error) {
+    p.log?.error('recording the notices of a changed feed failed', { key: documentKey(doc), error });
+  }
 }
 
 /** Removes a body nothing refers to any more (never `keep`). */
@@ -201,12 +217,20 @@ export async function refreshDocuments(p: DocumentPipeline, scope: RefreshScope)
   }
   const current = new Set((await listShowSlugs(p.db)).map(podcastKey));
   const orphans = (await listDocumentKeys(p.db, 'podcast\n')).filter((key) => !current.has(key));
+  // A deleted or renamed show's feed is gone: hubs fetch it once more and see so.
+  for (const key of orphans) {
+    const doc = parseDocumentKey(key);
+    if (doc) await announce(p, doc, 'gone');
+  }
   if (scope.news) {
     for (const key of await listDocumentKeys(p.db, 'news\n')) {
       const doc = parseDocumentKey(key);
       if (doc?.kind !== 'news' || doc.page !== 1) orphans.push(key);
       else if (await renderedOrGone(p, doc)) rendered.push(key);
-      else dropped.push(key);
+      else {
+        dropped.push(key);
+        await announce(p, doc, 'gone');
+      }
     }
   }
   await drop(p, orphans);

@@ -24,7 +24,11 @@ const plain = (html: string) => xmlSafe(plainTextOfHtml(html));
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
-export type ImportedShowFields = Omit<ShowFields, 'slug' | 'version'>;
+/**
+ * Who may listen (`access`), and the licence and location an editor set here, are podwire's own:
+ * an import neither sets nor resets them.
+ */
+export type ImportedShowFields = Omit<ShowFields, 'slug' | 'version' | 'access' | 'license' | 'location'>;
 
 /** The show's fields (without the slug): plain-text description within Apple's 4000 bytes. */
 export function showFieldsFrom(source: SourceShow): ImportedShowFields {

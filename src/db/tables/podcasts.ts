@@ -13,12 +13,17 @@ import {
 import {
   EPISODE_TYPES,
   type FundingLink,
+  type License,
+  type Location,
   type Person,
   type PodrollItem,
   PUBLICATION_STATUSES,
+  SHOW_ACCESS,
   SHOW_MEDIUMS,
   SHOW_TYPES,
   type ShowCategory,
+  type SocialInteract,
+  type Soundbite,
   type TxtRecord,
   type UpdateFrequency,
 } from '../../domain/vocabulary.ts';
@@ -58,6 +63,13 @@ export const shows = sqliteTable(
     txt: text('txt', { mode: 'json' }).$type<TxtRecord[]>().notNull().default([]),
     podroll: text('podroll', { mode: 'json' }).$type<PodrollItem[]>().notNull().default([]),
     updateFrequency: text('update_frequency', { mode: 'json' }).$type<UpdateFrequency>(),
+    /**
+     * `subscribers`: only private subscriber feeds carry its audio (public feed and bare media
+     * refuse). Checked by the API (a CHECK would rebuild the table, which D1's foreign keys forbid).
+     */
+    access: text('access', { enum: SHOW_ACCESS }).notNull().default('public'),
+    license: text('license', { mode: 'json' }).$type<License>(),
+    location: text('location', { mode: 'json' }).$type<Location>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
@@ -104,6 +116,11 @@ export const episodes = sqliteTable(
     chaptersAssetId: integer('chapters_asset_id').references(() => mediaAssets.id, { onDelete: 'set null' }),
     persons: text('persons', { mode: 'json' }).$type<Person[]>().notNull().default([]),
     block: integer('block', { mode: 'boolean' }).notNull().default(false),
+    soundbites: text('soundbites', { mode: 'json' }).$type<Soundbite[]>().notNull().default([]),
+    socialInteract: text('social_interact', { mode: 'json' }).$type<SocialInteract[]>().notNull().default([]),
+    /** null: the show's licence. */
+    license: text('license', { mode: 'json' }).$type<License>(),
+    location: text('location', { mode: 'json' }).$type<Location>(),
     /** The user who created it (null: the ADMIN_TOKEN or before accounts existed); contributors edit only their own drafts. */
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),

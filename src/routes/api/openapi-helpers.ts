@@ -94,6 +94,7 @@ export async function changed(c: Context<AppEnv>, scope: RefreshScope): Promise<
   c.var.runtime.versions.invalidate();
   const pipeline = c.var.runtime.documents;
   if (pipeline) await refreshAfterWrite(pipeline, scope, c.var.deps.log, c.var.requestId);
+  c.var.deps.pings?.afterWrite(c);
 }
 
 /** Content-Length of the request, when present and numeric. */
