@@ -10,6 +10,7 @@ import { apiRouter } from './openapi-helpers.ts';
 import { sectionsApi } from './sections-api.ts';
 import { showsApi } from './shows-api.ts';
 import { statsApi } from './stats-api.ts';
+import { subscribersApi } from './subscribers-api.ts';
 import { uploadsApi } from './uploads-api.ts';
 
 export const OPENAPI_INFO = {
@@ -34,12 +35,16 @@ export function apiRoutes(): OpenAPIHono<AppEnv> {
   // Listening reports are never public, unlike the published records beside them.
   v1.use('/episodes/:id/stats', requirePrincipal());
   v1.use('/shows/:id/stats', requirePrincipal());
+  // Nor are subscribers (names, emails, counts).
+  v1.use('/shows/:id/subscribers', requirePrincipal());
+  v1.use('/shows/:id/subscribers/*', requirePrincipal());
   v1.route('/', sectionsApi());
   v1.route('/', articlesApi());
   v1.route('/', showsApi());
   v1.route('/', episodesApi());
   v1.route('/', uploadsApi());
   v1.route('/', statsApi());
+  v1.route('/', subscribersApi());
   api.route('/v1', v1);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
