@@ -1,4 +1,5 @@
 // Private feed access: who holds a token (looked up on every request), and counting each use by network.
+import { hmacHex } from '../../analytics/listener-identity.ts';
 import { networkPrefix } from '../../analytics/network-prefix.ts';
 import { utcDay } from '../../analytics/utc-day.ts';
 import type { TokenHasher } from '../../auth/subscriber-token.ts';
@@ -40,12 +41,6 @@ export interface UseContext {
   readonly now: Date;
 }
 
-const hex = (bytes: Uint8Array) => {
-  let out = '';
-  for (let i = 0; i < 16; i += 1) out += (bytes[i] as number).toString(16).padStart(2, '0');
-  return out;
-};
-
 /**
  * Counts one feed fetch or download of `holder`'s token from `address`'s network (its day-keyed
  * HMAC: no address is stored, and the day's key is destroyed after the day). The day a token
@@ -59,7 +54,7 @@ export async function countUse(
 ): Promise<void> {
   const day = utcDay(ctx.now);
   const key = await ctx.keys.keyFor(day);
-  const networkHash = hex(await key(`subscriber network\n${networkPrefix(address ?? '')}`));
+  const networkHash = await hmacHex(key, `subscriber network\n${networkPrefix(address ?? '')}`);
   const { networks, newNetwork } = await recordSubscriberUse(ctx.db, {
     subscriberId: holder.subscriberId,
     day,
