@@ -1,10 +1,14 @@
 // createApp(deps): the podwire Hono app; the only place routes are mounted, with one onError and one notFound.
 import { type Context, Hono } from 'hono';
 import { requestId } from 'hono/request-id';
+import { createTokenHasher } from './auth/subscriber-token.ts';
+import { createDayKeys } from './catalog/analytics/day-keys.ts';
 import { readCatalogVersion } from './catalog/catalog-version.ts';
 import { configTagOf, createDocumentPipeline } from './catalog/documents/pipeline.ts';
 import { lookupMoved } from './catalog/editor/routing-records.ts';
 import { createHtmlSanitizer } from './catalog/html-sanitizer.ts';
+import { redactPrivatePath } from './catalog/subscribers/private-urls.ts';
+import { createTemplateCache } from './catalog/subscribers/template-cache.ts';
 import type { AppDeps, AppEnv, AppRuntime } from './deps.ts';
 import { GoneError, NotFoundError, PodwireError } from './errors.ts';
 import { limitBody } from './http/body-limit.ts';
@@ -19,6 +23,7 @@ import { healthRoutes } from './routes/health.ts';
 import { mediaRoutes } from './routes/media.ts';
 import { badRequestPage, notFoundPage, wantsHtml } from './routes/not-found-page.tsx';
 import { pageRoutes } from './routes/pages.tsx';
+import { privateRoutes } from './routes/private-feeds.ts';
 import { searchRoutes } from './routes/search.tsx';
 import { siteFileRoutes } from './routes/site-files.ts';
 import { studioRoutes } from './routes/studio/index.ts';
@@ -46,6 +51,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route('/', healthRoutes());
   app.route('/', mediaRoutes());
+  app.route('/', privateRoutes());
   // Feeds before pages: /podcasts/<show>/feed.xml is a feed, not an episode called feed.xml.
   app.route('/', feedRoutes());
   app.route('/', siteFileRoutes());
@@ -70,7 +76,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }
     const problem = problemFromError(error, c.get('requestId'));
     if (problem.status >= 500) {
-      deps.log.error('request failed', { requestId: c.get('requestId'), path: c.req.path, error });
+      deps.log.error('request failed', {
+        requestId: c.get('requestId'),
+        path: redactPrivatePath(c.req.path),
+        error,
+      });
     }
     return problemResponse(problem);
   });
@@ -87,7 +97,7 @@ function clientClosed(c: Context<AppEnv>, error: unknown): Response {
   c.var.deps.log.info('client closed the request', {
     requestId: c.var.requestId,
     method: c.req.method,
-    path: c.req.path,
+    path: redactPrivatePath(c.req.path),
     status: 499,
     reason: error instanceof Error ? error.message : String(error),
   });
@@ -165,5 +175,8 @@ function createRuntime(deps: AppDeps): AppRuntime {
     codings: deps.compress ? ['br', 'gzip'] : [],
     configTag: configTagOf(config),
     documents,
+    hashToken: createTokenHasher(config.subscriberTokenKey),
+    dayKeys: deps.listens?.keys ?? createDayKeys(deps.db),
+    privateFeeds: createTemplateCache(),
   };
 }

@@ -1,11 +1,12 @@
 // parseConfig(vars): turns environment variables into a typed Config, or one error naming every bad one.
 import { type PushConfig, parsePushConfig } from './config-push.ts';
+import { parseSubscriberConfig, type SubscriberConfig } from './config-subscribers.ts';
 import { ConfigError } from './errors.ts';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-export interface Config extends PushConfig {
+export interface Config extends PushConfig, SubscriberConfig {
   /** TCP port of the Node server. */
   readonly port: number;
   /** Interface the Node server listens on. */
@@ -187,6 +188,7 @@ export function parseConfig(vars: ConfigVars): Config {
   }
 
   const push = parsePushConfig(get, bad, normalizedBase ?? baseUrl);
+  const subscribers = parseSubscriberConfig(get, bad);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -221,6 +223,7 @@ export function parseConfig(vars: ConfigVars): Config {
     fetchAllowedPorts: fetchAllowedPorts as readonly number[],
     importMaxFeedBytes: importMaxFeedBytes as number,
     ...push,
+    ...subscribers,
   };
 }
 

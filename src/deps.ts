@@ -2,14 +2,17 @@
 import type { Context } from 'hono';
 import type { PasswordPolicy } from './auth/password.ts';
 import type { Principal } from './auth/principal.ts';
+import type { TokenHasher } from './auth/subscriber-token.ts';
 import type { StudioUser } from './catalog/accounts/sessions.ts';
 import type { DayKeys } from './catalog/analytics/day-keys.ts';
 import type { ListenRecorder } from './catalog/analytics/listen-recorder.ts';
 import type { DocumentPipeline } from './catalog/documents/store-documents.ts';
 import type { HtmlSanitizer } from './catalog/html-sanitizer.ts';
 import type { SafeFetch } from './catalog/import/import-ports.ts';
+import type { TemplateCache } from './catalog/subscribers/template-cache.ts';
 import type { Config } from './config.ts';
 import type { PushConfig } from './config-push.ts';
+import type { SubscriberConfig } from './config-subscribers.ts';
 import type { Database } from './db/database.ts';
 import type { DocumentBodies } from './documents/document-bodies.ts';
 import type { ContentCoding } from './http/accept-encoding.ts';
@@ -38,6 +41,7 @@ export type AppConfig = Pick<
   | 'sessionMaxDays'
   | 'analytics'
   | keyof PushConfig
+  | keyof SubscriberConfig
 >;
 
 export interface AppDeps {
@@ -140,6 +144,12 @@ export interface AppRuntime {
   readonly compress?: Compress;
   readonly hot?: HotResponses;
   readonly sharedCache?: SharedCache;
+  /** Hashes subscriber tokens under SUBSCRIBER_TOKEN_KEY (or the built-in key). */
+  readonly hashToken: TokenHasher;
+  /** Day keys for hashing networks (the listening analytics' own when it is on). */
+  readonly dayKeys: DayKeys;
+  /** Private feed templates by show and catalogue version (no tokens in them). */
+  readonly privateFeeds: TemplateCache;
   /** Renders and stores feeds (set when AppDeps.documentBodies is). */
   readonly documents?: DocumentPipeline;
   /** Codings `compress` can produce. */

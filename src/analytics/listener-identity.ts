@@ -61,7 +61,8 @@ export function newDaySecret(): string {
     .replace(/=+$/, '');
 }
 
-async function hmac(key: DayHmac, text: string): Promise<string> {
+/** The first 128 bits of `text`'s HMAC under one day's key, as hex. */
+export async function hmacHex(key: DayHmac, text: string): Promise<string> {
   const digest = await key(text);
   // 128 bits are plenty to tell a day's listeners apart, and halve what each event row stores.
   let hex = '';
@@ -77,8 +78,8 @@ export async function listenerIdentity(
 ): Promise<ListenerIdentity> {
   const prefix = addressPrefix(address);
   const [listener, addressHash] = await Promise.all([
-    hmac(key, `${prefix}\n${userAgent}`),
-    hmac(key, prefix),
+    hmacHex(key, `${prefix}\n${userAgent}`),
+    hmacHex(key, prefix),
   ]);
   return { listener, address: addressHash };
 }

@@ -51,13 +51,16 @@ export function newsItemOf(
     imageUrl: image ? mediaUrl(ctx.baseUrl, image) : undefined,
     published,
     updated: new Date(Math.max(article.updatedAt.getTime(), published.getTime())),
-    audio: paired.map(({ episode, audio }) => ({
-      url: mediaUrl(ctx.baseUrl, audio),
-      mimeType: audio.mimeType,
-      sizeBytes: audio.sizeBytes,
-      durationSeconds: audio.durationSeconds ?? 0,
-      title: episode.title,
-    })),
+    // A subscribers-only show's audio is in its private feeds only.
+    audio: paired
+      .filter((p) => p.access === 'public')
+      .map(({ episode, audio }) => ({
+        url: mediaUrl(ctx.baseUrl, audio),
+        mimeType: audio.mimeType,
+        sizeBytes: audio.sizeBytes,
+        durationSeconds: audio.durationSeconds ?? 0,
+        title: episode.title,
+      })),
   };
 }
 

@@ -31,13 +31,16 @@ export async function buildOpml(
       },
       {
         title: 'Podcasts',
-        outlines: shows.map(({ show }) => ({
-          title: show.title,
-          type: 'rss' as const,
-          xmlUrl: urls.podcastFeed(show.slug),
-          htmlUrl: urls.show(show.slug),
-          description: show.subtitle || undefined,
-        })),
+        // A subscribers-only show has no public feed to list.
+        outlines: shows
+          .filter(({ show }) => show.access === 'public')
+          .map(({ show }) => ({
+            title: show.title,
+            type: 'rss' as const,
+            xmlUrl: urls.podcastFeed(show.slug),
+            htmlUrl: urls.show(show.slug),
+            description: show.subtitle || undefined,
+          })),
       },
     ],
   };

@@ -102,10 +102,20 @@ export function podcastItemOf(
   };
 }
 
-/** Throws NotFoundError for an unknown show. Every live episode is included: no truncation. */
-export async function buildPodcastFeed(ctx: PodcastFeedContext, showSlug: string): Promise<PodcastFeed> {
+/**
+ * Throws NotFoundError for an unknown show, and for a subscribers-only show unless the feed is
+ * for its subscribers (`forSubscribers`): its public feed does not exist. Every live episode is
+ * included: no truncation.
+ */
+export async function buildPodcastFeed(
+  ctx: PodcastFeedContext,
+  showSlug: string,
+  options: { forSubscribers?: boolean } = {},
+): Promise<PodcastFeed> {
   const found = await findShowBySlug(ctx.db, showSlug);
-  if (!found) throw new NotFoundError(`there is no podcast "${showSlug}"`);
+  if (!found || (found.show.access === 'subscribers' && !options.forSubscribers)) {
+    throw new NotFoundError(`there is no podcast "${showSlug}"`);
+  }
   const { show, artwork } = found;
   const [rows, alternates] = await Promise.all([
     liveEpisodesOfShow(ctx.db, show.id, ctx.now),

@@ -68,7 +68,8 @@ export function sourceOf(referer: string | undefined, baseUrl: string): string {
   return path.length <= MAX_SOURCE ? path : '';
 }
 
-function waitUntilOf(c: Context<AppEnv>): ((promise: Promise<unknown>) => void) | undefined {
+/** The runtime's waitUntil (Workers), or undefined where there is no execution context (Node). */
+export function waitUntilOf(c: Context<AppEnv>): ((promise: Promise<unknown>) => void) | undefined {
   try {
     const context = c.executionCtx;
     return (promise) => context.waitUntil(promise);

@@ -1,5 +1,6 @@
 // requestLog(): one structured log line per request, with its id, client address, status and time taken.
 import type { MiddlewareHandler } from 'hono';
+import { redactPrivatePath } from '../catalog/subscribers/private-urls.ts';
 import type { AppEnv } from '../deps.ts';
 import { clientAddress } from './client-address.ts';
 
@@ -16,7 +17,8 @@ export function requestLog(): MiddlewareHandler<AppEnv> {
       requestId: c.get('requestId'),
       client,
       method: c.req.method,
-      path: c.req.path,
+      // A subscriber's token never reaches a log line.
+      path: redactPrivatePath(c.req.path),
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
     });

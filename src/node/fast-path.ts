@@ -1,5 +1,6 @@
 // createFastPath: replays hot rendered responses (feeds) straight onto node:http, before Hono builds a Request.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { redactPrivatePath } from '../catalog/subscribers/private-urls.ts';
 import { type ContentCoding, createEncodingNegotiator } from '../http/accept-encoding.ts';
 import type { HotResponse, HotResponses } from '../http/hot-responses.ts';
 import { parseHttpDate, toHttpSeconds } from '../http/http-date.ts';
@@ -85,7 +86,8 @@ export function createFastPath(
       requestId,
       client,
       method,
-      path: query === -1 ? url : url.slice(0, query),
+      // Private feeds are never hot, but their tokens must never reach a line whatever changes.
+      path: redactPrivatePath(query === -1 ? url : url.slice(0, query)),
       status,
       ms: Math.round((performance.now() - started) * 10) / 10,
       fast: true,

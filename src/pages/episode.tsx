@@ -72,7 +72,7 @@ export function EpisodeView(props: {
               {page.chapters.map((chapter) => (
                 <li>
                   <a
-                    href={`${player.audioUrl}#t=${chapter.startSeconds}`}
+                    href={player.available ? `${player.audioUrl}#t=${chapter.startSeconds}` : undefined}
                     data-seek={String(chapter.startSeconds)}
                     data-audio={player.audioId}
                     data-chapter={chapter.title}
@@ -98,7 +98,7 @@ export function EpisodeView(props: {
                   <p>
                     <a
                       class="cue-time"
-                      href={`${player.audioUrl}#t=${cue.startSeconds}`}
+                      href={player.available ? `${player.audioUrl}#t=${cue.startSeconds}` : undefined}
                       data-seek={String(cue.startSeconds)}
                       data-audio={player.audioId}
                     >
@@ -131,13 +131,19 @@ export function EpisodeView(props: {
         ) : null}
         <section class="panel" aria-labelledby="follow">
           <h2 id="follow">Subscribe and share</h2>
-          <p>
-            More from <a href={page.show.url}>{page.show.title}</a>, or add its{' '}
-            <a href={page.show.feedUrl} type="application/rss+xml">
-              feed
-            </a>{' '}
-            to your podcast app.
-          </p>
+          {player.subscribersOnly ? (
+            <p>
+              More from <a href={page.show.url}>{page.show.title}</a>, a podcast for subscribers.
+            </p>
+          ) : (
+            <p>
+              More from <a href={page.show.url}>{page.show.title}</a>, or add its{' '}
+              <a href={page.show.feedUrl} type="application/rss+xml">
+                feed
+              </a>{' '}
+              to your podcast app.
+            </p>
+          )}
           <ul class="share">
             {shareLinks(page.url, page.title).map((link) => (
               <li>

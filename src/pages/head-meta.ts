@@ -169,7 +169,7 @@ export function episodeHead(chrome: SiteChrome, page: EpisodePage): HeadMeta {
     title: withSite(chrome, `${page.title} · ${page.show.title}`),
     description,
     canonical: page.url,
-    feeds: [...chrome.siteFeeds, page.feed],
+    feeds: player.subscribersOnly ? chrome.siteFeeds : [...chrome.siteFeeds, page.feed],
     oembed: player.available ? page.oembedUrl : undefined,
     og: [
       ...baseOg(chrome, 'website', page.title, description, page.url),

@@ -68,7 +68,11 @@ export function Player(props: {
           <a href={player.audioUrl}>Listen to {player.title}</a>
         </audio>
       ) : (
-        <p class="unavailable">The audio of this episode is not available at the moment.</p>
+        <p class="unavailable">
+          {player.subscribersOnly
+            ? 'This episode is for subscribers: they hear it in their podcast app, through their private feed.'
+            : 'The audio of this episode is not available at the moment.'}
+        </p>
       )}
       <p class="time">
         <span data-elapsed="">0:00</span> /{' '}

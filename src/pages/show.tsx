@@ -43,11 +43,13 @@ export function ShowsIndexView(props: {
       meta={listingHead(chrome, {
         title: 'Podcasts',
         canonical: props.canonical,
-        feeds: shows.map((s) => ({
-          title: `${s.title} (podcast)`,
-          type: 'application/rss+xml',
-          href: s.feedUrl,
-        })),
+        feeds: shows
+          .filter((s) => !s.subscribersOnly)
+          .map((s) => ({
+            title: `${s.title} (podcast)`,
+            type: 'application/rss+xml',
+            href: s.feedUrl,
+          })),
       })}
     >
       <h1>Podcasts</h1>
@@ -90,30 +92,39 @@ export function ShowView(props: { chrome: SiteChrome; page: ShowPage; timeZone: 
         </div>
       </div>
       <Paragraphs text={page.description} />
-      <section class="panel subscribe" aria-labelledby="subscribe">
-        <h2 id="subscribe">Subscribe</h2>
-        <div class="feed-url">
-          <label for="feed-url">Feed address</label>
-          <input id="feed-url" type="url" readonly value={page.feedUrl} />
-          <button type="button" data-copy="feed-url" data-status="copy-status" hidden>
-            Copy
-          </button>
-        </div>
-        <p id="copy-status" role="status" class="meta" />
-        <p>Open it in your podcast app:</p>
-        <ul>
-          {page.subscribe.map((link) => (
+      {page.subscribersOnly ? (
+        <section class="panel subscribe" aria-labelledby="subscribe">
+          <h2 id="subscribe">For subscribers</h2>
+          <p>
+            This podcast is for subscribers: each has a private feed address to open in their podcast app.
+          </p>
+        </section>
+      ) : (
+        <section class="panel subscribe" aria-labelledby="subscribe">
+          <h2 id="subscribe">Subscribe</h2>
+          <div class="feed-url">
+            <label for="feed-url">Feed address</label>
+            <input id="feed-url" type="url" readonly value={page.feedUrl} />
+            <button type="button" data-copy="feed-url" data-status="copy-status" hidden>
+              Copy
+            </button>
+          </div>
+          <p id="copy-status" role="status" class="meta" />
+          <p>Open it in your podcast app:</p>
+          <ul>
+            {page.subscribe.map((link) => (
+              <li>
+                <a href={link.href}>{link.app}</a>
+              </li>
+            ))}
             <li>
-              <a href={link.href}>{link.app}</a>
+              <a href={page.feedUrl} type="application/rss+xml">
+                RSS feed
+              </a>
             </li>
-          ))}
-          <li>
-            <a href={page.feedUrl} type="application/rss+xml">
-              RSS feed
-            </a>
-          </li>
-        </ul>
-      </section>
+          </ul>
+        </section>
+      )}
       {page.funding.length > 0 ? (
         <p>
           Support the show:{' '}

@@ -1,4 +1,5 @@
 // The studio's script (served from /studio/assets/, no inline code): progressive, every form works without it.
+import { enhanceCopyButtons } from './copy-link.ts';
 import { enhanceReorder } from './reorder.ts';
 import { enhanceRichText } from './rich-text.ts';
 import { enhanceUploads } from './uploads.ts';
@@ -6,6 +7,7 @@ import { enhanceUploads } from './uploads.ts';
 enhanceRichText();
 enhanceReorder();
 enhanceUploads();
+enhanceCopyButtons();
 
 // A new episode lands on its Audio panel (#audio-panel): the file field takes focus, ready to choose.
 // After the load: the browser's own move to the fragment would otherwise take the focus away again.

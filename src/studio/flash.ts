@@ -22,6 +22,7 @@ export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
   paired: 'The episodes are updated.',
   uploaded: 'The file is stored.',
   reordered: 'The order is saved.',
+  'subscriber-revoked': 'Revoked: that private feed address and its file addresses answer 404 from now on.',
 };
 
 export type FlashCode = keyof typeof FLASH_MESSAGES;

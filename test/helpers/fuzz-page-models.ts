@@ -48,6 +48,7 @@ function player(t: Texts, n: number, available: boolean): PlayerModel {
     isoDuration: 'PT25M36S',
     publishedAt: DAY,
     available,
+    subscribersOnly: false,
   };
 }
 
@@ -113,6 +114,7 @@ export function fuzzShowPage(t: Texts): ShowPage {
   return {
     slug: 'show',
     url: `${B}/podcasts/show`,
+    subscribersOnly: false,
     title: t(54),
     subtitle: t(55),
     description: t(56),

@@ -70,7 +70,7 @@ export async function articlePageOf(ctx: PageContext, found: ArticleWithSection)
     const show = showsById.get(episode.showId);
     if (!show) continue;
     episodes.push(playerModel(ctx.baseUrl, show, episode, audio, present.has(audio.key)));
-    feeds.set(show.slug, podcastFeedLink(ctx.baseUrl, show));
+    if (show.access === 'public') feeds.set(show.slug, podcastFeedLink(ctx.baseUrl, show));
   }
   return {
     url: urls.article(article.slug),

@@ -62,10 +62,12 @@ export async function episodePageOf(ctx: PageContext, found: LiveEpisode): Promi
   const [present, articles, transcriptDoc, chapterList] = await Promise.all([
     mediaPresence(ctx, [audio.key]),
     liveArticlesOfEpisode(ctx.db, episode.id, ctx.now),
-    transcript ? loadTranscript(ctx, transcript) : undefined,
+    transcript && show.access === 'public' ? loadTranscript(ctx, transcript) : undefined,
     loadChapters(ctx, chapters, audio.chapters),
   ]);
   const picture = image ?? artwork;
+  // A subscribers-only show's transcript is part of what subscribers get: not on its public page.
+  const open = show.access === 'public';
   return {
     url: urls.episode(show.slug, episode.slug),
     guid: episode.guid,
@@ -98,8 +100,8 @@ export async function episodePageOf(ctx: PageContext, found: LiveEpisode): Promi
         }
       : undefined,
     chapters: chapterList,
-    transcript: transcriptDoc,
-    transcriptUrl: transcript ? mediaUrl(ctx.baseUrl, transcript) : undefined,
+    transcript: open ? transcriptDoc : undefined,
+    transcriptUrl: transcript && open ? mediaUrl(ctx.baseUrl, transcript) : undefined,
     articles: articles.map((a) => ({ headline: a.headline, url: urls.article(a.slug) })),
     feed: podcastFeedLink(ctx.baseUrl, show),
     oembedUrl: urls.oembed(urls.episode(show.slug, episode.slug)),

@@ -27,8 +27,10 @@ export interface PlayerModel {
   /** "PT25M36S" */
   readonly isoDuration: string;
   readonly publishedAt: Date;
-  /** False when the media store has lost the file: the page then shows no player. */
+  /** False when the media store has lost the file, or the show is for subscribers: no player then. */
   readonly available: boolean;
+  /** The show's audio goes only to private subscriber feeds: no audio URL on any page. */
+  readonly subscribersOnly: boolean;
 }
 
 const FORMAT_NAMES: Readonly<Record<string, string>> = {
@@ -47,13 +49,15 @@ const FORMAT_NAMES: Readonly<Record<string, string>> = {
 
 export function playerModel(
   baseUrl: string,
-  show: Pick<Show, 'slug' | 'title'>,
+  show: Pick<Show, 'slug' | 'title' | 'access'>,
   episode: Pick<Episode, 'id' | 'slug' | 'title' | 'publishedAt'>,
   audio: Pick<FeedAudio, 'key' | 'sha256' | 'mimeType' | 'sizeBytes' | 'durationSeconds'>,
   available: boolean,
 ): PlayerModel {
   const urls = siteUrls(baseUrl);
-  const audioUrl = mediaUrl(baseUrl, audio);
+  const subscribersOnly = show.access === 'subscribers';
+  // Not even a URL that would answer 404: pages of a subscribers-only show carry none.
+  const audioUrl = subscribersOnly ? '' : mediaUrl(baseUrl, audio);
   const seconds = audio.durationSeconds ?? 0;
   const format = FORMAT_NAMES[audio.mimeType] ?? audio.mimeType;
   return {
@@ -64,7 +68,7 @@ export function playerModel(
     showTitle: show.title,
     showUrl: urls.show(show.slug),
     audioUrl,
-    downloadUrl: `${audioUrl}?download`,
+    downloadUrl: subscribersOnly ? '' : `${audioUrl}?download`,
     mimeType: audio.mimeType,
     fileLabel: `${format}, ${humanSize(audio.sizeBytes)}`,
     sizeBytes: audio.sizeBytes,
@@ -72,7 +76,8 @@ export function playerModel(
     durationText: formatDuration(seconds),
     isoDuration: isoDuration(seconds),
     publishedAt: episode.publishedAt as Date,
-    available,
+    available: available && !subscribersOnly,
+    subscribersOnly,
   };
 }
 

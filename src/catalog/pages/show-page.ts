@@ -34,6 +34,8 @@ export interface ShowSummary {
   readonly podcastGuid: string;
   readonly artwork?: PageImage;
   readonly feedUrl: string;
+  /** Only subscribers' private feeds carry the show: no public feed to offer. */
+  readonly subscribersOnly: boolean;
 }
 
 export interface ShowPage extends ShowSummary {
@@ -63,6 +65,7 @@ function summarise(
   show: {
     slug: string;
     title: string;
+    access: 'public' | 'subscribers';
     subtitle: string;
     description: string;
     author: string;
@@ -83,6 +86,7 @@ function summarise(
     podcastGuid: show.podcastGuid,
     artwork: artworkImage(baseUrl, show.title, artwork),
     feedUrl: urls.podcastFeed(show.slug),
+    subscribersOnly: show.access === 'subscribers',
   };
 }
 
@@ -109,7 +113,7 @@ export async function loadShowPage(ctx: PageContext, slug: string): Promise<Show
   const summary = summarise(ctx.baseUrl, show, artwork);
   return {
     ...summary,
-    subscribe: subscribeLinks(summary.feedUrl),
+    subscribe: summary.subscribersOnly ? [] : subscribeLinks(summary.feedUrl),
     categories: show.categories.map((c) => (c.subcategory ? `${c.category} › ${c.subcategory}` : c.category)),
     explicit: show.explicit,
     funding: show.funding,

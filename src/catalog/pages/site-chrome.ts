@@ -76,6 +76,9 @@ export async function loadSiteChrome(ctx: PageContext): Promise<SiteChrome> {
     sections: sections.map((s) => ({ slug: s.slug, title: s.name, url: urls.section(s.slug) })),
     shows: shows.map(({ show }) => ({ slug: show.slug, title: show.title, url: urls.show(show.slug) })),
     siteFeeds: newsFeedLinks(ctx.baseUrl, ctx.siteTitle),
-    podcastFeeds: shows.map(({ show }) => podcastFeedLink(ctx.baseUrl, show)),
+    // A subscribers-only show has no public feed to offer.
+    podcastFeeds: shows
+      .filter(({ show }) => show.access === 'public')
+      .map(({ show }) => podcastFeedLink(ctx.baseUrl, show)),
   };
 }

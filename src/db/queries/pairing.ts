@@ -10,6 +10,8 @@ import {
   episodes,
   type MediaAsset,
   mediaAssets,
+  type Show,
+  shows,
 } from '../schema.ts';
 import { isLive } from './visibility.ts';
 
@@ -65,6 +67,8 @@ export interface PairedEpisode {
   readonly position: number;
   readonly episode: Episode;
   readonly audio: MediaAsset;
+  /** The show's access: a subscribers-only show's audio goes in no public feed or page. */
+  readonly access: Show['access'];
 }
 
 /**
@@ -84,10 +88,12 @@ export async function liveEpisodesOfArticles(
       position: articleEpisodes.position,
       episode: episodes,
       audio: mediaAssets,
+      access: shows.access,
     })
     .from(articleEpisodes)
     .innerJoin(episodes, eq(episodes.id, articleEpisodes.episodeId))
     .innerJoin(mediaAssets, eq(mediaAssets.id, episodes.audioAssetId))
+    .innerJoin(shows, eq(shows.id, episodes.showId))
     .where(and(inArray(articleEpisodes.articleId, [...articleIds]), isLive(episodes, now)))
     .orderBy(asc(articleEpisodes.articleId), asc(articleEpisodes.position));
   for (const row of rows) {

@@ -1,7 +1,7 @@
 // Site search reads: live hits ranked by bm25 (one per article or episode), and snippets for a page of them.
 import { sql } from 'drizzle-orm';
 import type { Database } from '../database.ts';
-import { articles, episodes, type SearchKind } from '../schema.ts';
+import { articles, episodes, type SearchKind, shows } from '../schema.ts';
 import { isLive } from './visibility.ts';
 
 /**
@@ -76,6 +76,9 @@ const liveBest = (match: string, now: Date, broad: boolean) => sql`
     LEFT JOIN ${articles} ON ${articles.id} = t.article_id
     LEFT JOIN ${episodes} ON ${episodes.id} = t.episode_id
     WHERE CASE WHEN t.article_id IS NOT NULL THEN ${isLive(articles, now)} ELSE ${isLive(episodes, now)} END
+      -- a subscribers-only show's transcripts are its subscribers' (pages do not show them either)
+      AND (t.kind <> 'transcript' OR NOT EXISTS (
+        SELECT 1 FROM ${shows} WHERE ${shows.id} = ${episodes.showId} AND ${shows.access} = 'subscribers'))
   ),
   best AS (
     SELECT *, row_number() OVER (PARTITION BY article_id, episode_id ORDER BY score, id) AS n FROM hits

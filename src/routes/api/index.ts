@@ -11,6 +11,7 @@ import { apiRouter } from './openapi-helpers.ts';
 import { sectionsApi } from './sections-api.ts';
 import { showsApi } from './shows-api.ts';
 import { statsApi } from './stats-api.ts';
+import { subscribersApi } from './subscribers-api.ts';
 import { uploadsApi } from './uploads-api.ts';
 
 export const OPENAPI_INFO = {
@@ -38,6 +39,9 @@ export function apiRoutes(): OpenAPIHono<AppEnv> {
   // Imports are never public: who imports what, from where.
   v1.use('/imports', requirePrincipal());
   v1.use('/imports/*', requirePrincipal());
+  // Nor are subscribers (names, emails, counts).
+  v1.use('/shows/:id/subscribers', requirePrincipal());
+  v1.use('/shows/:id/subscribers/*', requirePrincipal());
   v1.route('/', sectionsApi());
   v1.route('/', articlesApi());
   v1.route('/', showsApi());
@@ -45,6 +49,7 @@ export function apiRoutes(): OpenAPIHono<AppEnv> {
   v1.route('/', uploadsApi());
   v1.route('/', statsApi());
   v1.route('/', importsApi());
+  v1.route('/', subscribersApi());
   api.route('/v1', v1);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

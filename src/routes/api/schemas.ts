@@ -1,7 +1,7 @@
 // The admin API's request and response shapes (zod), from which validation and the OpenAPI document come.
 import { z } from '@hono/zod-openapi';
 import { appleCategoryProblem } from '../../domain/apple-categories.ts';
-import { EPISODE_TYPES, SHOW_MEDIUMS, SHOW_TYPES } from '../../domain/vocabulary.ts';
+import { EPISODE_TYPES, SHOW_ACCESS, SHOW_MEDIUMS, SHOW_TYPES } from '../../domain/vocabulary.ts';
 import { decimalId, mergePatchOf, text, xmlString } from './schema-kit.ts';
 
 const slug = z
@@ -162,6 +162,14 @@ export const ShowInput = z
     newFeedUrl: httpUrl.nullable().optional(),
     complete: z.boolean().default(false),
     block: z.boolean().default(false),
+    access: z
+      .enum(SHOW_ACCESS)
+      .openapi({
+        description:
+          '`subscribers`: the public feed and the bare audio URLs answer 404 and pages show no players; ' +
+          'only private subscriber feeds (POST /shows/{id}/subscribers) carry the audio.',
+      })
+      .default('public'),
     medium: z.enum(SHOW_MEDIUMS).default('podcast'),
     persons: z.array(person).max(50).default([]),
     txt: z

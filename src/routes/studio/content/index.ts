@@ -10,6 +10,7 @@ import { previewRoutes } from './previews.tsx';
 import { problemScreen, shownStatus } from './screen.tsx';
 import { sectionRoutes } from './sections.tsx';
 import { showRoutes } from './shows.tsx';
+import { subscriberRoutes } from './subscribers.tsx';
 
 export function contentRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -17,6 +18,7 @@ export function contentRoutes(): Hono<AppEnv> {
   routes.route('/', articleRoutes());
   routes.route('/', articleActionRoutes());
   routes.route('/', showRoutes());
+  routes.route('/', subscriberRoutes());
   routes.route('/', episodeRoutes());
   routes.route('/', episodeActionRoutes());
   routes.route('/', previewRoutes());

@@ -14,6 +14,7 @@ import { HistoryPanel } from '../../../studio/screens/history-panel.tsx';
 import { ListeningLinkPanel } from '../../../studio/screens/listening-link-panel.tsx';
 import { ShowEditor } from '../../../studio/screens/show-editor.tsx';
 import { ShowEpisodesPanel } from '../../../studio/screens/show-episodes-panel.tsx';
+import { SubscribersLinkPanel } from '../../../studio/screens/subscribers-screen.tsx';
 import { UploadPanel } from '../../../studio/screens/upload-panel.tsx';
 import { csrfOf, etagOf, type ScreenStatus, screen, studioContext, timeZoneOf } from './screen.tsx';
 
@@ -62,6 +63,7 @@ export async function showScreen(c: Context<AppEnv>, id: number, state: ShowScre
       </UploadPanel>
       <ShowEpisodesPanel showId={id} count={episodes.total} />
       <ListeningLinkPanel path={`/shows/${id}`} what="show" />
+      <SubscribersLinkPanel showId={id} access={view.access} />
       <HistoryPanel entries={history} timeZone={timeZoneOf(c)} />
     </>
   );
