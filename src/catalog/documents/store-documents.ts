@@ -116,7 +116,11 @@ export async function renderAndStore(p: DocumentPipeline, doc: FeedDocument): Pr
   try {
     rendered = await renderFeedDocument({ db: p.db, config: p.config, sanitize: p.sanitize, now }, doc);
   } catch (error) {
-    if (error instanceof NotFoundError) await drop(p, [key]);
+    if (error instanceof NotFoundError) {
+      await drop(p, [key]);
+      // A feed that was served is gone (its show made subscribers-only, its section deleted).
+      if (previous && !(doc.kind === 'news' && doc.page !== 1)) await announce(p, doc, 'gone');
+    }
     throw error;
   }
   const body = encoder.encode(rendered.body);
@@ -227,10 +231,7 @@ export async function refreshDocuments(p: DocumentPipeline, scope: RefreshScope)
       const doc = parseDocumentKey(key);
       if (doc?.kind !== 'news' || doc.page !== 1) orphans.push(key);
       else if (await renderedOrGone(p, doc)) rendered.push(key);
-      else {
-        dropped.push(key);
-        await announce(p, doc, 'gone');
-      }
+      else dropped.push(key);
     }
   }
   await drop(p, orphans);

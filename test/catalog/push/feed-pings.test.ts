@@ -180,6 +180,15 @@ describe('feed notices (WebSub publish, Podping, pubnotify)', () => {
     expect(rows.map((r) => r.version)).toEqual(['gone', 'gone', 'gone']);
   });
 
+  it("tells the hubs a show's public feed is gone when the show becomes subscribers-only", async () => {
+    await api.demo.deps.db.delete(feedPings);
+    const show = await (await api.call('POST', '/shows', minimalShow('members-show'))).json();
+    await api.demo.deps.db.delete(feedPings);
+    expect((await api.call('PATCH', `/shows/${show.id}`, { access: 'subscribers' })).status).toBe(200);
+    const rows = (await owed()).filter((r) => r.feedUrl === `${BASE}/podcasts/members-show/feed.xml`);
+    expect(rows.map((r) => r.version)).toEqual(['gone', 'gone', 'gone']);
+  });
+
   it('owes a notice when a scheduled episode goes live, through the timer that renders due feeds', async () => {
     await api.demo.deps.db.delete(feedPings);
     const show = await (await api.call('POST', '/shows', minimalShow('later-show'))).json();
