@@ -2,7 +2,16 @@
 import ipaddr from 'ipaddr.js';
 
 /** RFC 6761 / 6762 / 8375 and common private names: never resolvable from the internet. */
-const PRIVATE_SUFFIXES = ['.localhost', '.local', '.test', '.example', '.invalid', '.internal', '.home.arpa', '.lan'];
+const PRIVATE_SUFFIXES = [
+  '.localhost',
+  '.local',
+  '.test',
+  '.example',
+  '.invalid',
+  '.internal',
+  '.home.arpa',
+  '.lan',
+];
 
 /**
  * True for an `https:` URL whose host is a dotted DNS name outside the reserved and private

@@ -6,6 +6,7 @@ import { tusHeaders } from '../../http/tus-protocol.ts';
 import { articlesApi } from './articles-api.ts';
 import { renderApiDocs } from './docs-page.tsx';
 import { episodesApi } from './episodes-api.ts';
+import { liveItemsApi } from './live-items-api.ts';
 import { apiRouter } from './openapi-helpers.ts';
 import { sectionsApi } from './sections-api.ts';
 import { showsApi } from './shows-api.ts';
@@ -16,7 +17,7 @@ export const OPENAPI_INFO = {
   title: 'podwire admin API',
   version: '1.0.0',
   description:
-    'Create and edit sections, articles, shows and episodes; upload audio, artwork, transcripts and chapters; ' +
+    'Create and edit sections, articles, shows and episodes; run live streams (podcast:liveItem); upload audio, artwork, transcripts and chapters; ' +
     'pair episodes with articles; publish, schedule and unpublish. Large files go through resumable tus 1.0 ' +
     'uploads at /api/v1/uploads and are then attached by id. Every write needs ' +
     '`Authorization: Bearer <token>`: the ADMIN_TOKEN, or an API token made in the studio (it acts with its ' +
@@ -38,6 +39,7 @@ export function apiRoutes(): OpenAPIHono<AppEnv> {
   v1.route('/', articlesApi());
   v1.route('/', showsApi());
   v1.route('/', episodesApi());
+  v1.route('/', liveItemsApi());
   v1.route('/', uploadsApi());
   v1.route('/', statsApi());
   api.route('/v1', v1);
