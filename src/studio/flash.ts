@@ -22,6 +22,9 @@ export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
   paired: 'The episodes are updated.',
   uploaded: 'The file is stored.',
   reordered: 'The order is saved.',
+  'live-planned': 'The live stream is planned: the feed lists it as pending.',
+  'live-live': 'The stream is live: the feed says so, and Podping tells the apps.',
+  'live-ended': 'The stream is ended.',
 };
 
 export type FlashCode = keyof typeof FLASH_MESSAGES;

@@ -34,10 +34,14 @@ const anyUri = xmlString()
 export const Soundbite = z
   .strictObject({
     startSeconds: z.number().min(0).max(1_000_000),
+    // A refinement, not min/max: its message (with the unit and the tag) reaches studio forms as written.
     durationSeconds: z
       .number()
-      .min(SOUNDBITE_MIN_SECONDS, `must be at least ${SOUNDBITE_MIN_SECONDS} seconds (podcast:soundbite)`)
-      .max(SOUNDBITE_MAX_SECONDS, `must be at most ${SOUNDBITE_MAX_SECONDS} seconds (podcast:soundbite)`),
+      .refine(
+        (v) => v >= SOUNDBITE_MIN_SECONDS && v <= SOUNDBITE_MAX_SECONDS,
+        `must be from ${SOUNDBITE_MIN_SECONDS} to ${SOUNDBITE_MAX_SECONDS} seconds (podcast:soundbite)`,
+      )
+      .openapi({ minimum: SOUNDBITE_MIN_SECONDS, maximum: SOUNDBITE_MAX_SECONDS }),
     title: text(TAG_TEXT_MAX).optional(),
   })
   .openapi('Soundbite', {
@@ -96,7 +100,7 @@ export const License = z
       ctx.addIssue({
         code: 'custom',
         path: ['url'],
-        message: `is required: "${v.name}" is not a well-known licence identifier (such as CC-BY-4.0 or CC0-1.0), so apps need the URL of its full text`,
+        message: `is required: "${v.name}" is no well-known licence identifier (such as CC-BY-4.0 or CC0-1.0), so give the URL of the licence text`,
       });
     }
   })
