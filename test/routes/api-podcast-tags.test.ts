@@ -90,8 +90,16 @@ describe('admin API: soundbites, socialInteract, license, location (Podcast Inde
   });
 
   const careless: [string, unknown, RegExp][] = [
-    ['a 10 s soundbite', { soundbites: [{ startSeconds: 0, durationSeconds: 10 }] }, /from 15 to 120 seconds/],
-    ['a 121 s soundbite', { soundbites: [{ startSeconds: 0, durationSeconds: 121 }] }, /from 15 to 120 seconds/],
+    [
+      'a 10 s soundbite',
+      { soundbites: [{ startSeconds: 0, durationSeconds: 10 }] },
+      /from 15 to 120 seconds/,
+    ],
+    [
+      'a 121 s soundbite',
+      { soundbites: [{ startSeconds: 0, durationSeconds: 121 }] },
+      /from 15 to 120 seconds/,
+    ],
     [
       'a negative start',
       { soundbites: [{ startSeconds: -1, durationSeconds: 20 }] },

@@ -15,6 +15,7 @@ import {
 import { oweLiveNotice } from '../../catalog/push/live-notices.ts';
 import type { PingReason } from '../../catalog/push/ping-targets.ts';
 import type { AppEnv } from '../../deps.ts';
+import { LiveItemInput, LiveItemPatch, LiveItemView } from './live-item-schemas.ts';
 import {
   apiRouter,
   BEARER,
@@ -29,7 +30,6 @@ import {
   written,
 } from './openapi-helpers.ts';
 import { IdParam } from './schemas.ts';
-import { LiveItemInput, LiveItemPatch, LiveItemView } from './tag-schemas.ts';
 
 const tags = ['Live items'];
 
@@ -50,7 +50,7 @@ function timesOf<T extends { startAt?: string; endAt?: string | null }>(body: T)
  * The podcast feed is rendered again (live items go out in it); a move to live or ended also owes a
  * Podping with that reason, recorded once the new feed is stored.
  */
-function refreshed(c: Context<AppEnv>, record: LiveItemRecord, reason?: PingReason) {
+export function liveItemChanged(c: Context<AppEnv>, record: LiveItemRecord, reason?: PingReason) {
   const { db, config } = c.var.deps;
   const notices =
     reason === 'live' || reason === 'liveEnd'
@@ -102,7 +102,7 @@ export function liveItemsApi() {
         c.req.valid('param').id,
         timesOf(c.req.valid('json')) as LiveItemFields,
       );
-      await refreshed(c, record);
+      await liveItemChanged(c, record);
       const body = liveItemView(record.item);
       await tagRecord(c, body);
       return c.json(body, 201);
@@ -143,7 +143,7 @@ export function liveItemsApi() {
         timesOf(c.req.valid('json')) as LiveItemChange,
         writeCondition(c),
       );
-      await refreshed(c, record, reason);
+      await liveItemChanged(c, record, reason);
       return written(c, liveItemView(record.item));
     },
   );

@@ -1,6 +1,6 @@
 // The live stream form: title, times as datetime-local in the site's TIME_ZONE, stream address and type, as the API's LiveItemInput.
 import { fromDateTimeLocal } from '../../domain/zoned-time.ts';
-import { LiveItemInput } from '../../routes/api/tag-schemas.ts';
+import { LiveItemInput } from '../../routes/api/live-item-schemas.ts';
 import type { FormValues } from '../form/form-values.ts';
 import { readForm } from '../form/form-values.ts';
 import { type Validated, validateForm } from '../form/validate.ts';

@@ -1,39 +1,21 @@
 /** @jsxImportSource hono/jsx */
 // /studio: plan a show's live stream, take it live, end it, delete it (the show screen's live streams panel).
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import {
   createLiveItem,
   deleteLiveItem,
   getLiveItem,
   type LiveItemFields,
-  type LiveItemRecord,
   updateLiveItem,
 } from '../../../catalog/editor/live-items.ts';
-import { oweLiveNotice } from '../../../catalog/push/live-notices.ts';
-import type { PingReason } from '../../../catalog/push/ping-targets.ts';
 import type { AppEnv } from '../../../deps.ts';
 import { firstValue } from '../../../studio/form/form-values.ts';
 import { liveItemInputFrom } from '../../../studio/forms/live-item-form.ts';
+import { liveItemChanged } from '../../api/live-items-api.ts';
 import { redirectDone } from '../render.tsx';
 import { changed, formOf, idParam, ifMatchOf, studioContext, timeZoneOf } from './screen.tsx';
 import { showScreen } from './show-screen.tsx';
 import { actionRefused } from './write-outcome.ts';
-
-/** The podcast feed again, and the Podping a move to live or ended owes (as the API does). */
-function refreshed(c: Context<AppEnv>, record: LiveItemRecord, reason?: PingReason) {
-  const { db, config } = c.var.deps;
-  const notices =
-    reason === 'live' || reason === 'liveEnd'
-      ? () =>
-          oweLiveNotice(
-            { db, config, now: c.var.deps.now() },
-            record.showSlug,
-            reason,
-            `live-item ${record.item.id} v${record.item.version}`,
-          )
-      : undefined;
-  return changed(c, { shows: [record.item.showId], news: false }, notices);
-}
 
 export function liveItemRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -50,7 +32,7 @@ export function liveItemRoutes(): Hono<AppEnv> {
         startAt: new Date(data.startAt),
         endAt: data.endAt ? new Date(data.endAt) : undefined,
       });
-      await refreshed(c, record);
+      await liveItemChanged(c, record);
     } catch (error) {
       const refused = actionRefused(error);
       return showScreen(c, showId, {
@@ -72,7 +54,7 @@ export function liveItemRoutes(): Hono<AppEnv> {
     }
     try {
       const { record, reason } = await updateLiveItem(ctx, id, { status }, ifMatchOf(values));
-      await refreshed(c, record, reason);
+      await liveItemChanged(c, record, reason);
     } catch (error) {
       const refused = actionRefused(error);
       return showScreen(c, item.showId, { liveRefusal: refused.message, status: refused.status });
