@@ -6,12 +6,14 @@ import {
   type EpisodeWithAssets,
   liveEpisodesOfShow,
 } from '../db/queries/episodes.ts';
+import { liveItemsOfShow } from '../db/queries/live-items.ts';
 import { findShowBySlug } from '../db/queries/shows.ts';
-import type { MediaAsset, Show } from '../db/schema.ts';
+import type { LiveItem, MediaAsset, Show } from '../db/schema.ts';
 import { htmlFromText } from '../domain/html.ts';
 import { truncateUtf8, utf8ByteLength } from '../domain/text.ts';
 import { NotFoundError } from '../errors.ts';
-import type { AlternateEnclosure, PodcastFeed, PodcastItem } from '../feeds/model.ts';
+import type { AlternateEnclosure, FeedLiveItem, PodcastFeed, PodcastItem } from '../feeds/model.ts';
+import { fitsAudio } from './editor/soundbite-bounds.ts';
 import type { HtmlSanitizer } from './html-sanitizer.ts';
 import { mediaUrl } from './media-url.ts';
 import { siteUrls } from './site-urls.ts';
@@ -99,6 +101,29 @@ export function podcastItemOf(
       : undefined,
     persons: episode.persons,
     alternates: alternateEnclosures,
+    // Replaced audio may be shorter than a soundbite set for the old one: apps get only those that fit.
+    soundbites: episode.soundbites.filter((bite) => fitsAudio(bite, audio.durationSeconds)),
+    socialInteract: episode.socialInteract,
+    license: episode.license ?? undefined,
+    location: episode.location ?? undefined,
+  };
+}
+
+/** A live item as the feed lists it; the show page stands in for a missing content link. */
+function feedLiveItemOf(live: LiveItem, showPage: string, imageUrl: string | undefined): FeedLiveItem {
+  const contentLinks = [{ href: live.contentLink ?? showPage, label: 'Listen live' }];
+  if (live.chatUrl) contentLinks.push({ href: live.chatUrl, label: 'Chat' });
+  return {
+    guid: live.guid,
+    title: live.title,
+    summary: live.summary,
+    status: live.status,
+    start: live.startAt,
+    end: live.endAt ?? undefined,
+    link: live.contentLink ?? showPage,
+    enclosure: { url: live.streamUrl, mimeType: live.streamType },
+    contentLinks,
+    imageUrl,
   };
 }
 
@@ -117,9 +142,10 @@ export async function buildPodcastFeed(
     throw new NotFoundError(`there is no podcast "${showSlug}"`);
   }
   const { show, artwork } = found;
-  const [rows, alternates] = await Promise.all([
+  const [rows, alternates, live] = await Promise.all([
     liveEpisodesOfShow(ctx.db, show.id, ctx.now),
     alternatesOfShow(ctx.db, show.id),
+    liveItemsOfShow(ctx.db, show.id),
   ]);
   const urls = siteUrls(ctx.baseUrl);
   const media = (asset: Pick<MediaAsset, 'key' | 'sha256'>) => mediaUrl(ctx.baseUrl, asset);
@@ -151,6 +177,7 @@ export async function buildPodcastFeed(
       show.updatedAt,
       artwork?.createdAt,
       ...rows.flatMap((r) => [r.episode.updatedAt, r.episode.publishedAt, r.audio.createdAt]),
+      ...live.map((l) => l.updatedAt),
     ]),
     pubDate: rows[0]?.episode.publishedAt ?? undefined,
     block: show.block,
@@ -164,6 +191,9 @@ export async function buildPodcastFeed(
     txt: show.txt,
     podroll: show.podroll,
     updateFrequency: show.updateFrequency ?? undefined,
+    license: show.license ?? undefined,
+    location: show.location ?? undefined,
+    liveItems: live.map((l) => feedLiveItemOf(l, urls.show(show.slug), artwork ? media(artwork) : undefined)),
     items,
   };
 }

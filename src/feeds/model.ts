@@ -4,11 +4,16 @@
 import type { Html } from '../domain/html.ts';
 import type {
   FundingLink,
+  License,
+  LiveStatus,
+  Location,
   Person,
   PodrollItem,
   ShowCategory,
   ShowMedium,
   ShowType,
+  SocialInteract,
+  Soundbite,
   TxtRecord,
   UpdateFrequency,
 } from '../domain/vocabulary.ts';
@@ -109,6 +114,29 @@ export interface PodcastItem {
   readonly transcript?: { readonly url: string; readonly mimeType: string; readonly language?: string };
   readonly persons: readonly Person[];
   readonly alternates: readonly AlternateEnclosure[];
+  /** `podcast:soundbite`: each within the enclosure's duration. */
+  readonly soundbites?: readonly Soundbite[];
+  readonly socialInteract?: readonly SocialInteract[];
+  /** Absent: the channel's licence applies. */
+  readonly license?: License;
+  readonly location?: Location;
+}
+
+/** A live stream (`podcast:liveItem`), listed before the items. */
+export interface FeedLiveItem {
+  readonly guid: string;
+  readonly title: string;
+  /** Plain text. */
+  readonly summary: string;
+  readonly status: LiveStatus;
+  readonly start: Date;
+  readonly end?: Date;
+  readonly link: string;
+  /** The stream: no length, it has none. */
+  readonly enclosure: { readonly url: string; readonly mimeType: string };
+  /** Pages where it plays or is discussed (`podcast:contentLink`): at least one. */
+  readonly contentLinks: readonly { readonly href: string; readonly label: string }[];
+  readonly imageUrl?: string;
 }
 
 export interface PodcastFeed {
@@ -146,6 +174,10 @@ export interface PodcastFeed {
   readonly txt: readonly TxtRecord[];
   readonly podroll: readonly PodrollItem[];
   readonly updateFrequency?: UpdateFrequency;
+  readonly license?: License;
+  readonly location?: Location;
+  /** Live streams: live ones first, then pending by start, then ended ones. */
+  readonly liveItems?: readonly FeedLiveItem[];
   /** Newest first. */
   readonly items: readonly PodcastItem[];
 }

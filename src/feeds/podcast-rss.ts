@@ -7,6 +7,13 @@ import { rfc822 } from './feed-dates.ts';
 import type { AlternateEnclosure, FeedChapter, PodcastFeed, PodcastItem } from './model.ts';
 import { hubLinks } from './news-rss.ts';
 import {
+  licenseElement,
+  liveItemElement,
+  locationElement,
+  socialInteractElement,
+  soundbiteElement,
+} from './podcast-tags.ts';
+import {
   attributes,
   element,
   emptyElement,
@@ -94,6 +101,9 @@ export function renderPodcastRss(feed: PodcastFeed): string {
       `<podcast:updateFrequency${attributes({ complete: complete ? 'true' : undefined, dtstart, rrule })}>${escapeText(label)}</podcast:updateFrequency>`,
     );
   }
+  if (feed.license) out.push(licenseElement(feed.license));
+  if (feed.location) out.push(locationElement(feed.location));
+  for (const live of feed.liveItems ?? []) out.push(liveItemElement(live));
   for (const item of feed.items) out.push(renderPodcastRssItem(item));
   out.push('</channel>', '</rss>', '');
   return out.filter((line, i) => line !== '' || i === out.length - 1).join('\n');
@@ -184,5 +194,9 @@ export function renderPodcastRssItem(item: PodcastItem): string {
   }
   for (const person of item.persons) out += `${personElement(person)}\n`;
   for (const alt of item.alternates) out += `${alternate(alt)}\n`;
+  for (const bite of item.soundbites ?? []) out += `${soundbiteElement(bite)}\n`;
+  for (const social of item.socialInteract ?? []) out += `${socialInteractElement(social)}\n`;
+  if (item.license) out += `${licenseElement(item.license)}\n`;
+  if (item.location) out += `${locationElement(item.location)}\n`;
   return `${out}</item>`;
 }

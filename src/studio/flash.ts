@@ -23,6 +23,9 @@ export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
   uploaded: 'The file is stored.',
   reordered: 'The order is saved.',
   'subscriber-revoked': 'Revoked: that private feed address and its file addresses answer 404 from now on.',
+  'live-planned': 'The live stream is planned: the feed lists it as pending.',
+  'live-live': 'The stream is live: the feed says so, and Podping tells the apps.',
+  'live-ended': 'The stream is ended.',
 };
 
 export type FlashCode = keyof typeof FLASH_MESSAGES;

@@ -110,4 +110,26 @@ describe('feed push in workerd: notices sent in waitUntil after a write, and by 
     );
     expect(feedPings('/podping', feed)).toHaveLength(1);
   });
+
+  it('lists a live item in the feed at the edge, and tells Podping reason=live when it goes live', async () => {
+    const start = new Date(Date.now() + 3_600_000).toISOString();
+    const created = await api('POST', '/shows/1/live-items', {
+      title: 'Edge live',
+      startAt: start,
+      streamUrl: 'https://stream.news.example/edge.mp3',
+    });
+    expect(created.status).toBe(201);
+    const { id } = await created.json();
+    expect((await api('PATCH', `/live-items/${id}`, { status: 'live' })).status).toBe(200);
+    const feed = await (await worker.fetch('/podcasts/courier-conversations/feed.xml')).text();
+    expect(feed).toContain(`<podcast:liveItem status="live" start="${start}">`);
+    expect(feed).toContain(
+      '<enclosure url="https://stream.news.example/edge.mp3" length="0" type="audio/mpeg"/>',
+    );
+    await eventually(
+      () => feedPings('/podping', podcastFeed()).some((r) => r.url.searchParams.get('reason') === 'live'),
+      'Podping reason=live from the Worker',
+      60_000,
+    );
+  });
 });

@@ -11,6 +11,7 @@ const UNIQUE_FIELDS: readonly [RegExp, string][] = [
   [/episodes\.guid/, 'an episode with this GUID already exists (GUIDs are unique across all shows)'],
   [/episodes\.show_id, episodes\.slug/, 'this show already has an episode with this slug'],
   [/media_assets\.key/, 'a media file with this key already exists'],
+  [/live_items\.guid/, 'a live item with this GUID already exists'],
 ];
 
 function chainText(error: unknown): string {

@@ -10,7 +10,14 @@ import {
   mediaAssets,
   shows,
 } from '../../db/schema.ts';
-import type { EpisodeType, Person } from '../../domain/vocabulary.ts';
+import type {
+  EpisodeType,
+  License,
+  Location,
+  Person,
+  SocialInteract,
+  Soundbite,
+} from '../../domain/vocabulary.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import type { MediaStore } from '../../media-store/media-store.ts';
 import { auditStatements } from '../accounts/audit.ts';
@@ -24,6 +31,7 @@ import { creatorOf, guardedVersion, requireOwnDraft, requirePublisher } from './
 import { DRAFT, publicationFor } from './publication.ts';
 import { expectedVersion, touched, type WriteCondition } from './record-version.ts';
 import { goneStatements, redirectStatements } from './routing-records.ts';
+import { checkSoundbites } from './soundbite-bounds.ts';
 import { type EpisodeAssets, episodeView } from './views.ts';
 
 export interface EpisodeFields {
@@ -39,6 +47,11 @@ export interface EpisodeFields {
   explicit?: boolean | null;
   block: boolean;
   persons: Person[];
+  soundbites?: Soundbite[];
+  socialInteract?: SocialInteract[];
+  /** null: the show's licence applies. */
+  license?: License | null;
+  location?: Location | null;
 }
 
 export interface EpisodeRecord extends EpisodeAssets {
@@ -189,6 +202,7 @@ export async function updateEpisode(
       'episodes of a serial show need a number (Apple Podcasts requires itunes:episode)',
     );
   }
+  checkSoundbites(patch.soundbites, before.audio?.durationSeconds);
   const renamed = patch.slug !== undefined && patch.slug !== before.episode.slug;
   const moves = renamed
     ? episodePaths(before.showSlug, before.episode.slug).flatMap((from, i) =>

@@ -28,6 +28,8 @@ export type ShowFields = Omit<
   | 'copyright'
   | 'newFeedUrl'
   | 'updateFrequency'
+  | 'license'
+  | 'location'
 > & {
   link?: string | null;
   ownerName?: string | null;
@@ -35,6 +37,8 @@ export type ShowFields = Omit<
   copyright?: string | null;
   newFeedUrl?: string | null;
   updateFrequency?: Show['updateFrequency'];
+  license?: Show['license'];
+  location?: Show['location'];
 };
 
 export interface ShowRecord {

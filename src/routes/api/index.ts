@@ -7,6 +7,7 @@ import { articlesApi } from './articles-api.ts';
 import { renderApiDocs } from './docs-page.tsx';
 import { episodesApi } from './episodes-api.ts';
 import { importsApi } from './imports-api.ts';
+import { liveItemsApi } from './live-items-api.ts';
 import { apiRouter } from './openapi-helpers.ts';
 import { sectionsApi } from './sections-api.ts';
 import { showsApi } from './shows-api.ts';
@@ -18,7 +19,7 @@ export const OPENAPI_INFO = {
   title: 'podwire admin API',
   version: '1.0.0',
   description:
-    'Create and edit sections, articles, shows and episodes; upload audio, artwork, transcripts and chapters; ' +
+    'Create and edit sections, articles, shows and episodes; run live streams (podcast:liveItem); upload audio, artwork, transcripts and chapters; ' +
     'pair episodes with articles; publish, schedule and unpublish. Large files go through resumable tus 1.0 ' +
     'uploads at /api/v1/uploads and are then attached by id. Every write needs ' +
     '`Authorization: Bearer <token>`: the ADMIN_TOKEN, or an API token made in the studio (it acts with its ' +
@@ -46,6 +47,7 @@ export function apiRoutes(): OpenAPIHono<AppEnv> {
   v1.route('/', articlesApi());
   v1.route('/', showsApi());
   v1.route('/', episodesApi());
+  v1.route('/', liveItemsApi());
   v1.route('/', uploadsApi());
   v1.route('/', statsApi());
   v1.route('/', importsApi());

@@ -89,11 +89,22 @@ export const NEWS_CHANGED: RefreshScope = { shows: [], news: true };
  * After a successful write: feeds and pages see it at once. The stored feeds it may have changed
  * are rendered again before the answer goes out, so the editor (and every reader after) reads the
  * new version; a failure there is logged and those feeds dropped, to be rendered on their next read.
+ * `notices` records further notices the write owes (a live item's Podping) once feeds are rendered,
+ * before delivery is started; a failure there is logged, never fails the write.
  */
-export async function changed(c: Context<AppEnv>, scope: RefreshScope): Promise<void> {
+export async function changed(
+  c: Context<AppEnv>,
+  scope: RefreshScope,
+  notices?: () => Promise<void>,
+): Promise<void> {
   c.var.runtime.versions.invalidate();
   const pipeline = c.var.runtime.documents;
   if (pipeline) await refreshAfterWrite(pipeline, scope, c.var.deps.log, c.var.requestId);
+  if (notices) {
+    await notices().catch((error: unknown) =>
+      c.var.deps.log.error('recording feed notices failed', { requestId: c.var.requestId, error }),
+    );
+  }
   c.var.deps.pings?.afterWrite(c);
 }
 

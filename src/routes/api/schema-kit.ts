@@ -12,6 +12,11 @@ export const xmlString = () =>
 /** Plain text of at most `max` characters. */
 export const text = (max: number) => xmlString().max(max);
 
+/** An absolute http(s) URL of at most 2000 characters. */
+export const httpUrl = xmlString()
+  .max(2000)
+  .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'must be an absolute http(s) URL');
+
 /**
  * A record id in a path or query: decimal digits only (`0x1`, `1e0`, ` 1` and `01` are not ids, so
  * every id has exactly one spelling).

@@ -2,7 +2,15 @@
 import { z } from '@hono/zod-openapi';
 import { appleCategoryProblem } from '../../domain/apple-categories.ts';
 import { EPISODE_TYPES, SHOW_ACCESS, SHOW_MEDIUMS, SHOW_TYPES } from '../../domain/vocabulary.ts';
-import { decimalId, mergePatchOf, text, xmlString } from './schema-kit.ts';
+import { decimalId, httpUrl, mergePatchOf, text, xmlString } from './schema-kit.ts';
+import {
+  episodeTagFields,
+  License,
+  Location,
+  SocialInteractView,
+  Soundbite,
+  showTagFields,
+} from './tag-schemas.ts';
 
 const slug = z
   .string()
@@ -11,9 +19,6 @@ const slug = z
     'must be lower-case letters, digits and hyphens, starting with a letter or digit',
   )
   .openapi({ example: 'tide-mill-turns-again' });
-const httpUrl = xmlString()
-  .max(2000)
-  .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'must be an absolute http(s) URL');
 const dateTime = z.iso.datetime({ offset: true }).openapi({ example: '2026-11-26T09:00:00Z' });
 
 export const IdParam = z.object({
@@ -189,6 +194,7 @@ export const ShowInput = z
       })
       .nullable()
       .optional(),
+    ...showTagFields,
   })
   .openapi('ShowInput');
 export const ShowPatch = mergePatchOf(ShowInput).openapi('ShowPatch');
@@ -222,6 +228,7 @@ export const EpisodeInput = z
     explicit: z.boolean().nullable().optional(),
     block: z.boolean().default(false),
     persons: z.array(person).max(50).default([]),
+    ...episodeTagFields,
   })
   .openapi('EpisodeInput');
 export const EpisodePatch = mergePatchOf(EpisodeInput.omit({ showId: true })).openapi('EpisodePatch');
@@ -246,6 +253,10 @@ export const EpisodeView = z
     explicit: z.boolean().nullable(),
     block: z.boolean(),
     persons: z.array(person),
+    soundbites: z.array(Soundbite),
+    socialInteract: z.array(SocialInteractView),
+    license: License.nullable(),
+    location: Location.nullable(),
     status: z.enum(['draft', 'scheduled', 'published']),
     publishedAt: z.string().nullable(),
     audio: assetView

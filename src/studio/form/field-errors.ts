@@ -16,6 +16,8 @@ const ENTRY_NOUNS: Readonly<Record<string, string>> = {
   funding: 'Funding link',
   chapters: 'Chapter',
   episodeIds: 'Episode',
+  soundbites: 'Soundbite',
+  socialInteract: 'Link',
 };
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

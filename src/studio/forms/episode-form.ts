@@ -2,6 +2,16 @@
 import type { episodeView } from '../../catalog/editor/views.ts';
 import { slugFrom } from '../../domain/slug.ts';
 import { defined, type FormValues, readForm } from '../form/form-values.ts';
+import {
+  licenceAndPlaceValues,
+  licenseFrom,
+  locationFrom,
+  socialFrom,
+  socialLines,
+  soundbiteLines,
+  soundbitesFrom,
+  TAG_LABELS,
+} from './tag-form.ts';
 
 export type EpisodeViewModel = ReturnType<typeof episodeView>;
 
@@ -21,6 +31,7 @@ export const EPISODE_LABELS = {
   image: 'Episode artwork',
   transcript: 'Transcript file',
   chapters: 'Chapters',
+  ...TAG_LABELS,
 } as const;
 
 /** The explicit picker: inherit the show's setting, or say yes or no for this episode. */
@@ -49,6 +60,9 @@ export function episodeFormValues(view: EpisodeViewModel): FormValues {
     type: view.type,
     explicit: view.explicit === null ? '' : view.explicit ? 'yes' : 'no',
     ...(view.block ? { block: 'on' } : {}),
+    soundbites: soundbiteLines(view.soundbites),
+    socialInteract: socialLines(view.socialInteract),
+    ...licenceAndPlaceValues(view),
   };
 }
 
@@ -71,6 +85,10 @@ export function episodeInputFrom(values: FormValues, mode: 'create' | 'edit') {
     type: form.text('type') || 'full',
     explicit: explicit === 'yes' ? true : explicit === 'no' ? false : null,
     block: form.checkbox('block'),
+    soundbites: soundbitesFrom(form),
+    socialInteract: socialFrom(form),
+    license: licenseFrom(form),
+    location: locationFrom(form),
   };
   if (mode === 'create' && input.showId === undefined) form.note('showId', 'Choose a show.');
   return { input: defined(input), problems: form.problems() };

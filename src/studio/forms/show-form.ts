@@ -5,6 +5,7 @@ import { slugFrom } from '../../domain/slug.ts';
 import type { FundingLink, ShowCategory } from '../../domain/vocabulary.ts';
 import type { ChoiceGroup } from '../form/fields.tsx';
 import { defined, type FormValues, readForm, valuesOf } from '../form/form-values.ts';
+import { licenceAndPlaceValues, licenseFrom, locationFrom, TAG_LABELS } from './tag-form.ts';
 
 export type ShowViewModel = ReturnType<typeof showView>;
 
@@ -27,6 +28,8 @@ export const SHOW_LABELS = {
   complete: 'Complete: no more episodes will be published',
   block: 'Hide from podcast directories (itunes:block)',
   artwork: 'Artwork',
+  license: TAG_LABELS.license,
+  location: TAG_LABELS.location,
 } as const;
 
 /** How many category pickers the form offers (Apple reads at most three). */
@@ -70,6 +73,7 @@ export function showFormValues(view: ShowViewModel): FormValues {
     ...(view.locked ? { locked: 'on' } : {}),
     ...(view.complete ? { complete: 'on' } : {}),
     ...(view.block ? { block: 'on' } : {}),
+    ...licenceAndPlaceValues(view),
   };
 }
 
@@ -115,6 +119,8 @@ export function showInputFrom(values: FormValues, mode: 'create' | 'edit') {
     locked: form.checkbox('locked'),
     complete: form.checkbox('complete'),
     block: form.checkbox('block'),
+    license: licenseFrom(form),
+    location: locationFrom(form),
   };
   const cleared = CLEARABLE_SHOW_FIELDS.filter((field) => input[field] === undefined);
   return { input: defined(input), cleared, problems: form.problems() };

@@ -14,6 +14,7 @@ import {
 } from '../forms/episode-form.ts';
 import { Crumbs, Layout, PostForm, Refusal } from './common.tsx';
 import { RichTextField } from './rich-text-field.tsx';
+import { LicenceAndPlaceFields, SoundbiteAndDiscussionFields } from './tag-fields.tsx';
 
 export function EpisodeEditor(props: {
   episode?: EpisodeViewModel;
@@ -134,6 +135,12 @@ export function EpisodeEditor(props: {
             label={EPISODE_LABELS.block}
             checked={values.block !== undefined}
             errors={errors}
+          />
+          <SoundbiteAndDiscussionFields values={values} errors={errors} />
+          <LicenceAndPlaceFields
+            values={values}
+            errors={errors}
+            inherits="Left empty: the show’s licence applies."
           />
           <div class="actions">
             <button type="submit">{episode ? 'Save episode' : 'Create draft'}</button>

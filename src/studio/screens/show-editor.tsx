@@ -8,6 +8,7 @@ import { type FormValues, firstValue, valuesOf } from '../form/form-values.ts';
 import { CATEGORY_GROUPS, CATEGORY_PICKERS, SHOW_LABELS, type ShowViewModel } from '../forms/show-form.ts';
 import { Crumbs, PostForm, Refusal } from './common.tsx';
 import { useStudioBase } from './links.ts';
+import { LicenceAndPlaceFields } from './tag-fields.tsx';
 
 export function ShowEditor(props: {
   show?: ShowViewModel;
@@ -131,6 +132,7 @@ export function ShowEditor(props: {
             errors={errors}
           />
           <CheckboxField name="block" label={SHOW_LABELS.block} checked={on('block')} errors={errors} />
+          <LicenceAndPlaceFields values={values} errors={errors} />
           <div class="actions">
             <button type="submit">{show ? 'Save show' : 'Create show'}</button>
             {show ? (

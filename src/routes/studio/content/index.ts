@@ -6,6 +6,7 @@ import { articleRoutes } from './articles.tsx';
 import { episodeActionRoutes } from './episode-actions.tsx';
 import { episodeRoutes } from './episodes.tsx';
 import { listeningRoutes } from './listening.tsx';
+import { liveItemRoutes } from './live-items.tsx';
 import { previewRoutes } from './previews.tsx';
 import { problemScreen, shownStatus } from './screen.tsx';
 import { sectionRoutes } from './sections.tsx';
@@ -19,6 +20,7 @@ export function contentRoutes(): Hono<AppEnv> {
   routes.route('/', articleActionRoutes());
   routes.route('/', showRoutes());
   routes.route('/', subscriberRoutes());
+  routes.route('/', liveItemRoutes());
   routes.route('/', episodeRoutes());
   routes.route('/', episodeActionRoutes());
   routes.route('/', previewRoutes());

@@ -3,15 +3,18 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { listAuditEvents } from '../../../catalog/accounts/audit.ts';
+import { listLiveItems, liveItemView } from '../../../catalog/editor/live-items.ts';
 import { getShow, showViewOf } from '../../../catalog/editor/shows.ts';
 import { listStudioEpisodes } from '../../../catalog/studio/listings.ts';
 import type { AppEnv } from '../../../deps.ts';
 import { sitePath } from '../../../http/studio-session.ts';
 import type { FieldErrors } from '../../../studio/form/field-errors.ts';
 import type { FormValues } from '../../../studio/form/form-values.ts';
+import { NEW_LIVE_VALUES } from '../../../studio/forms/live-item-form.ts';
 import { showFormValues } from '../../../studio/forms/show-form.ts';
 import { HistoryPanel } from '../../../studio/screens/history-panel.tsx';
 import { ListeningLinkPanel } from '../../../studio/screens/listening-link-panel.tsx';
+import { LiveItemsPanel } from '../../../studio/screens/live-items-panel.tsx';
 import { ShowEditor } from '../../../studio/screens/show-editor.tsx';
 import { ShowEpisodesPanel } from '../../../studio/screens/show-episodes-panel.tsx';
 import { SubscribersLinkPanel } from '../../../studio/screens/subscribers-screen.tsx';
@@ -25,16 +28,27 @@ export interface ShowScreenState {
   readonly conflict?: Child;
   readonly refusal?: string;
   readonly artworkErrors?: FieldErrors;
+  /** The live stream form as submitted, with its problems. */
+  readonly live?: { readonly values: FormValues; readonly errors: FieldErrors };
+  /** A refused go-live, end or delete. */
+  readonly liveRefusal?: string;
 }
 
 export async function showScreen(c: Context<AppEnv>, id: number, state: ShowScreenState = {}) {
   const ctx = studioContext(c);
   const view = showViewOf(ctx, await getShow(ctx, id));
   const etag = await etagOf(view);
-  const [history, episodes] = await Promise.all([
+  const [history, episodes, live] = await Promise.all([
     listAuditEvents(ctx, { entity: 'show', entityId: id, limit: 20 }),
     listStudioEpisodes(ctx, { showId: id, limit: 1 }),
+    listLiveItems(ctx, id),
   ]);
+  const liveItems = await Promise.all(
+    live.map(async (item) => {
+      const itemView = liveItemView(item);
+      return { ...itemView, etag: await etagOf(itemView) };
+    }),
+  );
   const aside = (
     <>
       <UploadPanel
@@ -62,6 +76,15 @@ export async function showScreen(c: Context<AppEnv>, id: number, state: ShowScre
         )}
       </UploadPanel>
       <ShowEpisodesPanel showId={id} count={episodes.total} />
+      <LiveItemsPanel
+        showId={id}
+        items={liveItems}
+        csrf={csrfOf(c)}
+        timeZone={timeZoneOf(c)}
+        values={state.live?.values ?? NEW_LIVE_VALUES}
+        errors={state.live?.errors ?? {}}
+        refusal={state.liveRefusal}
+      />
       <ListeningLinkPanel path={`/shows/${id}`} what="show" />
       <SubscribersLinkPanel showId={id} access={view.access} />
       <HistoryPanel entries={history} timeZone={timeZoneOf(c)} />

@@ -32,7 +32,9 @@ export function writeRefused(error: unknown): Refusal {
       ? 'slug'
       : error instanceof ConflictError && /\bGUID\b/.test(error.message)
         ? 'guid'
-        : FORM_LEVEL;
+        : /^soundbite \d/.test(error.message)
+          ? 'soundbites'
+          : FORM_LEVEL;
   return { status, message, errors: { [field]: [message] } };
 }
 
