@@ -1,10 +1,11 @@
 // tallyDelivered(body): the same bytes, counting how many the client took before the stream ended or was cancelled.
 
+/** Called as methods (`this` is the callbacks object), so a class instance may be one. */
 export interface TallyCallbacks {
   /** Each chunk's size, as the consumer takes it. */
-  readonly onChunk?: (bytes: number) => void;
+  onChunk?(bytes: number): void;
   /** Once, with the bytes taken, when the body is read to its end, cancelled or fails. */
-  readonly onEnd?: (delivered: number) => void;
+  onEnd?(delivered: number): void;
 }
 
 /**
@@ -26,16 +27,16 @@ export interface WatchableBody {
  */
 export function tallyDelivered(
   body: ReadableStream<Uint8Array>,
-  { onChunk, onEnd }: TallyCallbacks,
+  callbacks: TallyCallbacks,
 ): ReadableStream<Uint8Array> {
-  if ((body as WatchableBody)[WATCH_BODY]?.({ onChunk, onEnd })) return body;
+  if ((body as WatchableBody)[WATCH_BODY]?.(callbacks)) return body;
   const reader = body.getReader();
   let delivered = 0;
   let ended = false;
   const end = () => {
     if (ended) return;
     ended = true;
-    onEnd?.(delivered);
+    callbacks.onEnd?.(delivered);
   };
   return new ReadableStream<Uint8Array>(
     {
@@ -48,7 +49,7 @@ export function tallyDelivered(
             return;
           }
           delivered += value.byteLength;
-          onChunk?.(value.byteLength);
+          callbacks.onChunk?.(value.byteLength);
           controller.enqueue(value);
         } catch (error) {
           end();

@@ -1,11 +1,19 @@
 // utcDay(date): the UTC calendar day a download is counted in, as `YYYY-MM-DD` (oDL's window).
 
+const DAY_MS = 86_400_000;
+
+/** The last day named, and its first and last millisecond + 1: every counted download asks. */
+let last = { day: '', from: 0, to: 0 };
+
 /** The UTC calendar day of `date`, such as `2026-12-01`. */
 export function utcDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  const time = date.getTime();
+  if (time >= last.from && time < last.to) return last.day;
+  const day = date.toISOString().slice(0, 10);
+  const from = time - (((time % DAY_MS) + DAY_MS) % DAY_MS);
+  last = { day, from, to: from + DAY_MS };
+  return day;
 }
-
-const DAY_MS = 86_400_000;
 
 /** The day `days` after `day` (negative: before), both `YYYY-MM-DD`. */
 export function addDays(day: string, days: number): string {

@@ -9,6 +9,8 @@ const BRACKETED = /^\[([^\]]+)\](?::\d{1,5})?$/;
 const IPV4_WITH_PORT = /^(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}$/;
 // Cheap shapes checked before ipaddr.js, whose checks cost ~13 µs on input of the other family.
 const IPV4_SHAPE = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+/** IPv4 as RFC 3986's dec-octet writes it: 0-255, no leading zeros. */
+const DOTTED_DECIMAL = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 /** Hex groups and colons, perhaps an embedded IPv4 and a zone id (RFC 4007 §11). */
 const IPV6_SHAPE = /^[\da-f:.]*:[\da-f:.]*(?:%[\w.-]+)?$/i;
 
@@ -23,9 +25,9 @@ export function parseAddress(text: string | undefined): string | undefined {
   const trimmed = text?.trim();
   if (!trimmed || trimmed.length > MAX_ENTRY_LENGTH) return undefined;
   const host = BRACKETED.exec(trimmed)?.[1] ?? IPV4_WITH_PORT.exec(trimmed)?.[1] ?? trimmed;
-  if (IPV4_SHAPE.test(host)) {
-    return ipaddr.IPv4.isValidFourPartDecimal(host) ? ipaddr.IPv4.parse(host).toString() : undefined;
-  }
+  // Four decimal parts of 0-255 without leading zeros are already canonical: ipaddr.js's
+  // isValidFourPartDecimal, parse and toString give the same answer in ~10x the time (bench/analytics).
+  if (IPV4_SHAPE.test(host)) return DOTTED_DECIMAL.test(host) ? host : undefined;
   if (!IPV6_SHAPE.test(host) || !ipaddr.IPv6.isValid(host)) return undefined;
   const address = ipaddr.IPv6.parse(host);
   return address.isIPv4MappedAddress() ? address.toIPv4Address().toString() : address.toRFC5952String();
@@ -63,7 +65,7 @@ export function resolveClientAddress(sources: AddressSources): string | undefine
 
 /** The client address of a request to the app; the one source for logs, throttling and the like. */
 export function clientAddress(c: Context<AppEnv>): string | undefined {
-  const { config, peerAddress } = c.var.deps;
+  const { config, peerAddress } = c.get('deps');
   return resolveClientAddress({
     trustProxy: config.trustProxy,
     forwardedFor: config.trustProxy ? c.req.header('x-forwarded-for') : undefined,

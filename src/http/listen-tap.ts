@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import { beginListen, type ListenTap } from '../catalog/analytics/begin-listen.ts';
 import type { MediaAsset } from '../catalog/media-access.ts';
-import type { AppEnv } from '../deps.ts';
+import type { AppDeps, AppEnv } from '../deps.ts';
 import { clientAddress } from './client-address.ts';
 
 export type { ListenTap };
@@ -20,14 +20,16 @@ export async function openListenTap(
   isPublic: boolean,
   catalogTag: string,
 ): Promise<ListenTap | undefined> {
-  const { listens, db, now, config, log } = c.var.deps;
+  // c.get, not c.var: Hono copies every variable into a new object on each c.var.
+  const deps = c.get('deps');
+  const { listens, db, now, config, log } = deps;
   if (!listens || !config.analytics) return undefined;
   return beginListen(
     {
       db,
       sink: listens,
       log,
-      memo: c.var.runtime.memo,
+      memo: c.get('runtime').memo,
       catalogTag,
       // Not asked where a timer writes the events (Node): there Hono's getter throws, with a stack trace.
       waitUntil: listens.flushedOnTimer ? undefined : waitUntilOf(c),
@@ -39,15 +41,15 @@ export async function openListenTap(
       userAgent: (c.req.header('user-agent') ?? '').trim(),
       address: clientAddress(c),
       source: sourceOf(c.req.header('referer'), config.baseUrl),
-      country: countryOf(c),
+      country: countryOf(c, deps),
       at: now(),
     },
   );
 }
 
 /** ISO 3166-1 alpha-2 from the runtime (Workers: request.cf.country); '' when unknown. */
-function countryOf(c: Context<AppEnv>): string {
-  const country = c.var.deps.requestCountry?.(c);
+function countryOf(c: Context<AppEnv>, deps: AppDeps): string {
+  const country = deps.requestCountry?.(c);
   return country && /^[A-Z]{2}$/.test(country) ? country : '';
 }
 

@@ -28,8 +28,10 @@ export function mediaRoutes(): Hono<AppEnv> {
     const { db, config, now } = c.get('deps');
     const path = new URL(c.req.url).pathname;
     const { version, key } = parseMediaPath(path);
-    const catalog = await c.var.runtime.versions.current();
-    const found = await lookupMedia(db, key, path, now(), c.var.runtime.memo, catalog.tag);
+    // c.get, not c.var: Hono copies every variable into a new object on each c.var.
+    const runtime = c.get('runtime');
+    const catalog = await runtime.versions.current();
+    const found = await lookupMedia(db, key, path, now(), runtime.memo, catalog.tag);
     if (!found.found) {
       // Replaced media (podcast apps keep old enclosure URLs) redirects to the file that replaced
       // it; a deleted episode's media answers 410, as its page does.

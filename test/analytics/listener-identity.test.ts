@@ -48,6 +48,21 @@ describe('UTC days', () => {
     expect(isUtcDay('2026-1-01')).toBe(false);
     expect(isUtcDay('2028-02-29')).toBe(true);
   });
+
+  it('names the right day whatever day it named last (it remembers the last one)', () => {
+    const times = [
+      '2026-12-31T23:59:59.999Z',
+      '2027-01-01T00:00:00.000Z',
+      '2026-12-31T00:00:00.000Z',
+      '2026-12-30T23:59:59.999Z',
+      '1969-12-31T23:59:59.999Z',
+      '1970-01-01T00:00:00.000Z',
+      '1969-12-31T00:00:00.000Z',
+      '1969-12-30T23:59:59.999Z',
+    ];
+    for (const time of [...times, ...times.reverse()]) expect(utcDay(new Date(time))).toBe(time.slice(0, 10));
+    expect(() => utcDay(new Date(Number.NaN))).toThrow(RangeError);
+  });
 });
 
 describe('mergeSpans', () => {

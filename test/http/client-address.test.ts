@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
 import { parseAddress, resolveClientAddress, rightmostForwardedFor } from '../../src/http/client-address.ts';
 
@@ -38,6 +39,21 @@ describe('parseAddress', () => {
     `1.2.3.4${' '.repeat(200)}x`,
   ])('refuses %j', (text) => {
     expect(parseAddress(text)).toBeUndefined();
+  });
+});
+
+describe('parseAddress on dotted IPv4 (its own check, not ipaddr.js)', () => {
+  it('answers as ipaddr.js does for every octet value and spelling of one', () => {
+    const spellings = ['0', '00', '000', '007', '7', '07', '99', '099', '100', '199', '200', '249', '250'];
+    for (let n = 0; n <= 999; n++) spellings.push(String(n));
+    for (const octet of spellings) {
+      for (const text of [`${octet}.1.2.3`, `1.${octet}.2.3`, `1.2.${octet}.3`, `1.2.3.${octet}`]) {
+        const expected = ipaddr.IPv4.isValidFourPartDecimal(text)
+          ? ipaddr.IPv4.parse(text).toString()
+          : undefined;
+        expect(parseAddress(text), text).toBe(expected);
+      }
+    }
   });
 });
 

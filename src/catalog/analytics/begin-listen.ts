@@ -1,10 +1,10 @@
 // beginListen(...): whether a media response counts as listening, and the tap that records what it delivers.
-import { tallyDelivered } from '../../analytics/delivered-bytes.ts';
-import { listenerIdentity } from '../../analytics/listener-identity.ts';
+import { type TallyCallbacks, tallyDelivered } from '../../analytics/delivered-bytes.ts';
+import type { ListenerIdentity } from '../../analytics/listener-identity.ts';
 import { classifyUserAgent } from '../../analytics/user-agents.ts';
 import { utcDay } from '../../analytics/utc-day.ts';
 import type { Database } from '../../db/database.ts';
-import { episodeOfAudio } from '../../db/queries/listens.ts';
+import { episodeOfAudio, type ListenEventRow } from '../../db/queries/listens.ts';
 import type { MediaAsset } from '../../db/schema.ts';
 import type { ListenSink } from '../../deps.ts';
 import type { Logger } from '../../log.ts';
@@ -72,80 +72,156 @@ export async function beginListen(
     episodeOfAudio(ctx.db, asset.id),
   );
   if (!episode) return undefined;
-
-  const { recorder, keys } = ctx.sink;
   const day = utcDay(at);
   // Hashed now, with the key of the day the request began, even if the response ends tomorrow.
-  const identity = keys.keyFor(day).then((key) => listenerIdentity(key, address, userAgent));
-  identity.catch(() => {});
+  const identity = ctx.sink.keys.identify(day, address, userAgent);
+  if (identity instanceof Promise) identity.catch(() => {});
   const client = classifyUserAgent(userAgent);
-  const threshold = asset.minuteBytes ?? estimatedThreshold(asset);
-  const parts: { offset: number; delivered: number }[] = [];
+  return new ListenCounter(ctx, identity, {
+    day,
+    at,
+    assetId: asset.id,
+    episodeId: episode.episodeId,
+    showId: episode.showId,
+    userAgent,
+    app: client.app,
+    kind: client.kind,
+    country: request.country,
+    source: request.source,
+    threshold: asset.minuteBytes ?? estimatedThreshold(asset),
+  });
+}
 
-  const record = async () => {
-    const spans = parts.filter((p) => p.delivered > 0);
-    if (spans.length === 0) return;
-    const { listener, address: addressHash } = await identity;
-    for (const span of spans) {
+/** What every event of one response says, besides the listener and the bytes. */
+type ResponseFacts = Omit<ListenEventRow, 'listener' | 'address' | 'rangeStart' | 'rangeEnd'>;
+
+/**
+ * The tap of one counted response. A class rather than closures: the media path makes one per
+ * counted response, and each closure tsx compiles gets its name set at run time (keepNames).
+ */
+class ListenCounter implements ListenTap {
+  readonly #ctx: ListenContext;
+  readonly #identity: ListenerIdentity | Promise<ListenerIdentity>;
+  readonly #facts: ResponseFacts;
+  readonly #parts: DeliveredPart[] = [];
+  /** Workers: resolves the promise given to waitUntil, which records and writes the events. */
+  #resolveEnded: (() => void) | undefined;
+
+  constructor(
+    ctx: ListenContext,
+    identity: ListenerIdentity | Promise<ListenerIdentity>,
+    facts: ResponseFacts,
+  ) {
+    this.#ctx = ctx;
+    this.#identity = identity;
+    this.#facts = facts;
+  }
+
+  part(body: ReadableStream<Uint8Array>, offset: number): ReadableStream<Uint8Array> {
+    const part = new CountedPart(offset);
+    this.#parts.push(part);
+    return tallyDelivered(body, part);
+  }
+
+  finish(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+    this.#whenEnded();
+    return tallyDelivered(body, { onEnd: () => this.end() });
+  }
+
+  single(body: ReadableStream<Uint8Array>, offset: number): ReadableStream<Uint8Array> {
+    const part = new SinglePart(offset, this);
+    this.#parts.push(part);
+    this.#whenEnded();
+    return tallyDelivered(body, part);
+  }
+
+  /** The body has ended (read, cancelled or failed): its parts are recorded (call it once). */
+  end(): void {
+    if (this.#resolveEnded) {
+      this.#resolveEnded();
+      return;
+    }
+    // Node: recorded here and now when the hashes are ready (the timer writes them), no promise.
+    const identity = this.#identity;
+    if (identity instanceof Promise) {
+      identity.then((known) => this.#record(known)).catch((error: unknown) => this.#failed(error));
+      return;
+    }
+    try {
+      this.#record(identity);
+    } catch (error) {
+      this.#failed(error);
+    }
+  }
+
+  /** Workers: a promise for waitUntil, registered while the request runs, that records and writes. */
+  #whenEnded(): void {
+    const { waitUntil } = this.#ctx;
+    if (!waitUntil) return;
+    const ended = new Promise<void>((resolve) => {
+      this.#resolveEnded = resolve;
+    });
+    // This response's events now, in its own waitUntil (never chained on another request's).
+    const written = ended
+      .then(() => this.#identity)
+      .then((identity) => {
+        this.#record(identity);
+        return this.#ctx.sink.recorder.writeQueued();
+      })
+      .catch((error: unknown) => this.#failed(error));
+    waitUntil(written);
+  }
+
+  #record({ listener, address }: ListenerIdentity): void {
+    const { recorder } = this.#ctx.sink;
+    const facts = this.#facts;
+    for (const part of this.#parts) {
+      if (part.delivered <= 0) continue;
       recorder.record({
-        day,
-        at,
-        assetId: asset.id,
-        episodeId: episode.episodeId,
-        showId: episode.showId,
+        ...facts,
         listener,
-        address: addressHash,
-        userAgent,
-        app: client.app,
-        kind: client.kind,
-        country: request.country,
-        source: request.source,
-        rangeStart: span.offset,
-        rangeEnd: span.offset + span.delivered,
-        threshold,
+        address,
+        rangeStart: part.offset,
+        rangeEnd: part.offset + part.delivered,
       });
     }
-  };
+  }
 
-  return {
-    part(body, offset) {
-      const part = { offset, delivered: 0 };
-      parts.push(part);
-      return tallyDelivered(body, {
-        onChunk: (bytes) => {
-          part.delivered += bytes;
-        },
-      });
-    },
-    finish(body) {
-      return tallyDelivered(body, { onEnd: whenEnded() });
-    },
-    single(body, offset) {
-      const part = { offset, delivered: 0 };
-      parts.push(part);
-      const ended = whenEnded();
-      return tallyDelivered(body, {
-        onEnd: (delivered) => {
-          part.delivered = delivered;
-          ended();
-        },
-      });
-    },
-  };
+  #failed(error: unknown): void {
+    this.#ctx.log.error('recording a listen failed', { error });
+  }
+}
 
-  /** Records the parts once the body has ended (call it once per response). */
-  function whenEnded(): () => void {
-    let ended!: () => void;
-    const done = new Promise<void>((resolve) => {
-      ended = resolve;
-    });
-    const written = done.then(record).then(
-      // Workers: this response's events now, in its own waitUntil (never chained on another request's).
-      () => (ctx.waitUntil ? recorder.writeQueued() : undefined),
-      (error: unknown) => ctx.log.error('recording a listen failed', { error }),
-    );
-    ctx.waitUntil?.(written);
-    return ended;
+/** A part of the file a response sends, and how many of its bytes the client took. */
+interface DeliveredPart {
+  readonly offset: number;
+  readonly delivered: number;
+}
+
+/** One part of a multipart body: its bytes counted as the consumer takes them. */
+class CountedPart implements DeliveredPart, TallyCallbacks {
+  readonly offset: number;
+  delivered = 0;
+  constructor(offset: number) {
+    this.offset = offset;
+  }
+  onChunk(bytes: number): void {
+    this.delivered += bytes;
+  }
+}
+
+/** A body that is one part (the whole file, or one range): its end is the response's end. */
+class SinglePart implements DeliveredPart, TallyCallbacks {
+  readonly offset: number;
+  delivered = 0;
+  readonly #counter: ListenCounter;
+  constructor(offset: number, counter: ListenCounter) {
+    this.offset = offset;
+    this.#counter = counter;
+  }
+  onEnd(delivered: number): void {
+    this.delivered = delivered;
+    this.#counter.end();
   }
 }
 
