@@ -1,6 +1,6 @@
-// Site search latency and index size over a generated 10,000-article, 2,000-episode corpus with transcripts, on libSQL
-// (in process) and on D1 in local workerd. `npm run bench search` (`-- --rebuild` regenerates the cached corpus;
-// `SEARCH_RUNS=N` queries per kind, 200 by default; `SEARCH_D1=0` skips workerd).
+// Site search latency and index size over a generated 10,000-article, 2,000-episode corpus with transcripts: libSQL in
+// process, D1 in local workerd (platform proxy), the Worker under `wrangler dev`. `npm run bench search`
+// (`-- --rebuild` regenerates the cached corpora; `SEARCH_RUNS=N` queries per kind, 200; `SEARCH_D1=0` skips workerd).
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -19,6 +19,7 @@ import {
   VOCABULARY,
 } from './search/corpus.ts';
 import { prepareD1Corpus } from './search/d1-corpus.ts';
+import { measureWorkerSearch } from './search/worker-http.ts';
 
 const RUNS = Number(process.env.SEARCH_RUNS ?? 200);
 const rebuild = process.argv.includes('--rebuild');
@@ -128,5 +129,15 @@ if (process.env.SEARCH_D1 !== '0') {
     await measureSearch(db, Math.min(RUNS, 100), false);
   } finally {
     await proxy.dispose();
+  }
+  const http = await measureWorkerSearch(state, mixes(99), Math.min(RUNS, 100));
+  const f = (n: number) => n.toFixed(2).padStart(7);
+  console.log(
+    `\nsite search in the Worker (wrangler dev, workerd, local D1), GET /search?format=json over loopback; the same stack answers /robots.txt in p50 ${f(http.floor.p50)} ms, p95 ${f(http.floor.p95)} ms`,
+  );
+  for (const { name, times } of http.kinds) {
+    console.log(
+      `  ${name.padEnd(42)} wall p50 ${f(times.p50)} ms  p95 ${f(times.p95)} ms  (less the robots.txt p50: ${f(times.p50 - http.floor.p50)} / ${f(times.p95 - http.floor.p50)} ms)`,
+    );
   }
 }
