@@ -3,8 +3,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanText, plainTextOfHtml } from '../../../src/catalog/search/plain-text.ts';
+import { reindexSearch } from '../../../src/catalog/search/reindex.ts';
 import type { Database } from '../../../src/db/database.ts';
 import { createSqlDocumentBodies } from '../../../src/db/queries/rendered-documents.ts';
+import type { MediaStore } from '../../../src/media-store/media-store.ts';
 import { type AdminApp, openAdminApp } from '../../helpers/admin-client.ts';
 import { tempDirs } from '../../helpers/temp-dir.ts';
 
@@ -73,6 +75,49 @@ export function searchIndexRaceContract(
           searchText(row?.headline ?? '', row?.standfirst ?? '', row?.body_html ?? ''),
         ]);
       }
+    });
+
+    it('keeps an edit that lands while a reindex reads a transcript (between its read and its write)', async () => {
+      const show = await (
+        await api.call('POST', '/shows', {
+          slug: 'reindexed-show',
+          title: 'Reindexed Show',
+          description: 'A show.',
+          language: 'en',
+          author: 'Newsroom',
+          categories: [{ category: 'News' }],
+        })
+      ).json();
+      const created = await api.call('POST', '/episodes', {
+        showId: show.id,
+        slug: 'reindexed-episode',
+        title: 'Before the reindex',
+      });
+      const { id } = await created.json();
+      const vtt = 'WEBVTT\n\n00:00.000 --> 00:01.000\nWords of the transcript.\n';
+      const uploaded = await api.upload(`/episodes/${id}/transcript`, new TextEncoder().encode(vtt), {
+        'content-type': 'text/vtt',
+      });
+      expect(uploaded.status).toBe(200);
+      // The real media folder, but the editor's PATCH is sent the first time the reindex reads a
+      // transcript: after it read the episode's row, before it writes the episode's search text.
+      const media = api.demo.deps.media;
+      let editing: Promise<Response> | undefined;
+      const reading: MediaStore = {
+        ...media,
+        async get(key, window) {
+          editing ??= Promise.resolve(
+            api.call('PATCH', `/episodes/${id}`, { title: 'Edited during the reindex' }),
+          );
+          expect((await editing).status).toBe(200);
+          return media.get(key, window);
+        },
+      };
+      await reindexSearch(db, reading);
+      const texts = await db.all(
+        sql`SELECT title FROM search_texts WHERE episode_id = ${id} AND kind = 'episode'`,
+      );
+      expect(texts).toEqual([{ title: 'Edited during the reindex' }]);
     });
 
     it('ends with the episode text the row holds', async () => {
