@@ -34,6 +34,19 @@ export function searchIndexRaceContract(
       await close();
     });
 
+    /** A new show with the fields the API requires. */
+    const newShow = async (slug: string): Promise<{ id: number }> =>
+      (
+        await api.call('POST', '/shows', {
+          slug,
+          title: `Show ${slug}`,
+          description: 'A show.',
+          language: 'en',
+          author: 'Newsroom',
+          categories: [{ category: 'News' }],
+        })
+      ).json();
+
     /** Sends every patch at once; each must be applied (200), none refused as a conflict. */
     async function patchAtOnce(path: string, patches: readonly object[]) {
       const responses = await Promise.all(patches.map((patch) => api.call('PATCH', path, patch)));
@@ -78,16 +91,7 @@ export function searchIndexRaceContract(
     });
 
     it('keeps an edit that lands while a reindex reads a transcript (between its read and its write)', async () => {
-      const show = await (
-        await api.call('POST', '/shows', {
-          slug: 'reindexed-show',
-          title: 'Reindexed Show',
-          description: 'A show.',
-          language: 'en',
-          author: 'Newsroom',
-          categories: [{ category: 'News' }],
-        })
-      ).json();
+      const show = await newShow('reindexed-show');
       const created = await api.call('POST', '/episodes', {
         showId: show.id,
         slug: 'reindexed-episode',
@@ -121,16 +125,7 @@ export function searchIndexRaceContract(
     });
 
     it('ends with the episode text the row holds', async () => {
-      const show = await (
-        await api.call('POST', '/shows', {
-          slug: 'race-show',
-          title: 'Race Show',
-          description: 'A show.',
-          language: 'en',
-          author: 'Newsroom',
-          categories: [{ category: 'News' }],
-        })
-      ).json();
+      const show = await newShow('race-show');
       const created = await api.call('POST', '/episodes', {
         showId: show.id,
         slug: 'race-episode',
