@@ -1,14 +1,6 @@
 // siteSearch: a page of search results as pages and the JSON API show them (links, highlighted snippets).
 import type { Database } from '../../db/database.ts';
-import {
-  countLive,
-  MARK_CLOSE,
-  MARK_OPEN,
-  type SearchHit,
-  searchLive,
-  searchSnippets,
-  titlesOnly,
-} from '../../db/queries/search.ts';
+import { countLive, MARK_CLOSE, MARK_OPEN, type SearchHit, searchLive } from '../../db/queries/search.ts';
 import type { SearchKind } from '../../db/schema.ts';
 import { formatDuration } from '../../domain/duration.ts';
 import { type Html, htmlFromMarkedText } from '../../domain/html.ts';
@@ -109,11 +101,7 @@ export async function siteSearch(
       ? await countLive(ctx.db, spec)
       : { total: 0, candidates: 0 };
   const { total } = counted;
-  const snippets = await searchSnippets(ctx.db, {
-    match: plan.mode === 'ranked' ? plan.match : titlesOnly(plan.match),
-    ids: hits.map((h) => Number(h.id)),
-  });
-  const results = hits.map((hit) => toResult(hit, snippets.get(Number(hit.id)), urls));
+  const results = hits.map((hit) => toResult(hit, markedTexts(hit.marked), urls));
   const notices = [query.notice, planNotice(plan)].filter(Boolean);
   return {
     ...base,
@@ -145,6 +133,14 @@ function planNotice(plan: SearchPlan): string | undefined {
     return 'These words are in most of the site, so these are the newest articles and episodes with them in the headline or title: add words to narrow it.';
   }
   return leftOut;
+}
+
+/** The [title, body] JSON that searchLive marks words in; empty texts if it is missing or not that shape. */
+function markedTexts(json: string | null): { title: string; body: string } | undefined {
+  const parsed: unknown = json === null ? undefined : JSON.parse(json);
+  if (!Array.isArray(parsed)) return undefined;
+  const [title, body] = parsed;
+  return { title: typeof title === 'string' ? title : '', body: typeof body === 'string' ? body : '' };
 }
 
 function toResult(

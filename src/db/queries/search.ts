@@ -1,4 +1,4 @@
-// Site search reads: live hits (one per article or episode) from a bounded set of candidate texts, and snippets for a page of them.
+// Site search reads: a page of live hits (one per article or episode, with marked snippets) from bounded candidate texts.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../database.ts';
 import { articles, episodes, type SearchKind } from '../schema.ts';
@@ -39,6 +39,10 @@ export interface SearchSpec {
   readonly window: number;
 }
 
+/** The match that marks words in snippets: the words searched for, in the columns searched. */
+export const snippetMatch = (spec: Pick<SearchSpec, 'match' | 'mode'>) =>
+  spec.mode === 'ranked' ? spec.match : titlesOnly(spec.match);
+
 export interface SearchHit {
   readonly id: number;
   readonly kind: SearchKind;
@@ -56,6 +60,11 @@ export interface SearchHit {
   readonly total: number;
   /** How many candidate texts there were: `candidates` when there may be more. */
   readonly candidates: number;
+  /**
+   * JSON of [title, body]: the title highlighted whole and a fragment of the body around the matched
+   * words, the words between MARK_OPEN and MARK_CLOSE (https://sqlite.org/fts5.html#the_snippet_function).
+   */
+  readonly marked: string | null;
 }
 
 /** The candidate texts (id, score) for `spec`: at most `spec.candidates`, read from FTS5 alone. */
@@ -114,6 +123,10 @@ export async function searchLive(
     )
     SELECT r.id, r.kind, r.start_ms AS startMs, r.score, r.total,
       (SELECT count(*) FROM top) AS candidates,
+      -- FTS5 marks words only within a MATCH query: one lookup by rowid for each of the page's rows.
+      (SELECT json_array(highlight(search_fts, 0, ${MARK_OPEN}, ${MARK_CLOSE}),
+          snippet(search_fts, 1, ${MARK_OPEN}, ${MARK_CLOSE}, '…', 32))
+        FROM search_fts WHERE search_fts MATCH ${snippetMatch(spec)} AND rowid = r.id) AS marked,
       a.slug AS articleSlug, a.headline, a.published_at AS articlePublishedAt,
       e.slug AS episodeSlug, e.title AS episodeTitle, e.published_at AS episodePublishedAt,
       s.slug AS showSlug, s.title AS showTitle
@@ -135,27 +148,4 @@ export async function countLive(
     SELECT (SELECT count(*) FROM best) AS total, (SELECT count(*) FROM top) AS candidates
   `);
   return { total: Number(row?.total ?? 0), candidates: Number(row?.candidates ?? 0) };
-}
-
-/**
- * The title highlighted whole and a fragment of the body around the matched words, for the rows
- * `ids` (a page of hits): FTS5 computes these only within a MATCH query, so they are read apart
- * from the ranking, for the few rows shown (https://sqlite.org/fts5.html#the_snippet_function).
- */
-export async function searchSnippets(
-  db: Database,
-  args: { match: string; ids: readonly number[] },
-): Promise<Map<number, { title: string; body: string }>> {
-  if (args.ids.length === 0) return new Map();
-  const rows = await db.all<{ id: number; title: string; body: string }>(sql`
-    SELECT rowid AS id,
-      highlight(search_fts, 0, ${MARK_OPEN}, ${MARK_CLOSE}) AS title,
-      snippet(search_fts, 1, ${MARK_OPEN}, ${MARK_CLOSE}, '…', 32) AS body
-    FROM search_fts
-    WHERE search_fts MATCH ${args.match} AND rowid IN (${sql.join(
-      args.ids.map((id) => sql`${id}`),
-      sql`, `,
-    )})
-  `);
-  return new Map(rows.map((r) => [Number(r.id), { title: r.title ?? '', body: r.body ?? '' }]));
 }
