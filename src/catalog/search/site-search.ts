@@ -130,7 +130,7 @@ function planNotice(plan: SearchPlan): string | undefined {
       .join(' ');
   }
   if (plan.mode === 'newest') {
-    return 'These words are in most of the site, so these are the newest articles and episodes with them in the headline or title: add words to narrow it.';
+    return 'These words are very common, so these are the newest articles and episodes with them in the headline or title: add words to narrow it.';
   }
   return leftOut;
 }
