@@ -2,7 +2,7 @@
 
 import type { Database } from '../../db/database.ts';
 import type { SearchMode } from '../../db/queries/search.ts';
-import { countMatchesUpTo } from '../../db/queries/search-counts.ts';
+import { countMatchesUpTo, countWordsUpTo } from '../../db/queries/search-counts.ts';
 import { matchOf } from './search-query.ts';
 
 /**
@@ -39,9 +39,9 @@ export interface SearchPlan {
 }
 
 /**
- * Counts, up to the limits, the texts with each word and with all of them (one statement), then
- * leaves very common words out and picks the mode: `ranked` when bm25 may score every match,
- * `titles` when there are too many, `newest` when every word is very common.
+ * Counts, up to the limits, the texts with each word and (if none is very common) with all of them,
+ * in one statement; then leaves very common words out and picks the mode: `ranked` when bm25 may
+ * score every match, `titles` when there are too many, `newest` when every word is very common.
  */
 export async function planSearch(
   db: Database,
@@ -49,20 +49,21 @@ export async function planSearch(
   limits: SearchLimits,
 ): Promise<SearchPlan> {
   const all = matchOf(terms);
-  const many = terms.length > 1;
-  const counts = await countMatchesUpTo(db, [
-    ...terms.map((term) => ({ match: matchOf([term]), cap: limits.commonWordTexts })),
-    ...(many ? [{ match: all, cap: limits.rankedTexts }] : []),
-  ]);
-  const common = terms.filter((_, i) => (counts[i] ?? 0) > limits.commonWordTexts);
+  const counts = await countWordsUpTo(
+    db,
+    terms.map((term) => matchOf([term])),
+    limits.commonWordTexts,
+    { match: all, cap: limits.rankedTexts },
+  );
+  const common = terms.filter((_, i) => (counts.words[i] ?? 0) > limits.commonWordTexts);
   if (common.length === terms.length) return { match: all, mode: 'newest', leftOut: [] };
   const kept = terms.filter((term) => !common.includes(term));
   const match = matchOf(kept);
   const matched =
     kept.length === 1
-      ? (counts[terms.indexOf(kept[0] as string)] ?? 0)
+      ? (counts.words[terms.indexOf(kept[0] as string)] ?? 0)
       : common.length === 0
-        ? (counts[terms.length] ?? 0)
-        : ((await countMatchesUpTo(db, [{ match, cap: limits.rankedTexts }]))[0] ?? 0);
+        ? (counts.all ?? 0)
+        : await countMatchesUpTo(db, match, limits.rankedTexts);
   return { match, mode: matched > limits.rankedTexts ? 'titles' : 'ranked', leftOut: common };
 }
