@@ -1,161 +1,34 @@
-// Site search latency and index size over a generated 10,000-article, 2,000-episode corpus with transcripts (libSQL).
-// `npm run bench search` (`-- --rebuild` regenerates the cached corpus in bench/.cache/).
+// Site search latency and index size over a generated 10,000-article, 2,000-episode corpus with transcripts: libSQL in
+// process, D1 in local workerd (platform proxy), the Worker under `wrangler dev`. `npm run bench search`
+// (`-- --rebuild` regenerates the cached corpora; `SEARCH_RUNS=N` queries per kind, 200; `SEARCH_D1=0` skips workerd).
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { eq, sql } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
-import {
-  articleSearchStatements,
-  episodeSearchStatements,
-  transcriptSearchStatements,
-} from '../src/catalog/search/search-index.ts';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { siteSearch } from '../src/catalog/search/site-search.ts';
 import type { Database } from '../src/db/database.ts';
-import { articles, episodes, sections } from '../src/db/schema.ts';
 import { createLibsqlDb } from '../src/node/libsql-db.ts';
-import { addArchiveEpisodes, openDemoDatabase } from './archive.ts';
+import { createD1Db } from '../src/worker/d1-db.ts';
+import { openLocalBindings } from '../test/helpers/platform-proxy.ts';
+import {
+  ARTICLES,
+  buildCorpus,
+  CORPUS_PATH,
+  CUES_PER_EPISODE,
+  EPISODES,
+  random,
+  VOCABULARY,
+} from './search/corpus.ts';
+import { prepareD1Corpus } from './search/d1-corpus.ts';
+import { measureWorkerSearch } from './search/worker-http.ts';
 
-const ARTICLES = 10_000;
-const EPISODES = 2_000;
-/** A 20-minute episode, a cue every 5 seconds. */
-const CUES_PER_EPISODE = 240;
-const CACHE = fileURLToPath(new URL('./.cache/', import.meta.url));
-const PATH = `${CACHE}search-bench-v1.db`;
-
-/** A small deterministic generator (mulberry32), so every run searches the same corpus. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const SYLLABLES = [
-  'ka',
-  'lo',
-  'mi',
-  'ter',
-  'san',
-  'dor',
-  'vel',
-  'qua',
-  'rin',
-  'bo',
-  'sel',
-  'tha',
-  'nor',
-  'pe',
-  'gru',
-  'hal',
-];
-/** 8,000 made-up words; word i is drawn with Zipf weight 1/(i+1), as words of running text are. */
-const VOCABULARY = Array.from({ length: 8_000 }, (_, i) => {
-  let word = '';
-  for (let n = i + 7; n > 0; n = Math.floor(n / SYLLABLES.length)) word += SYLLABLES[n % SYLLABLES.length];
-  return word;
-});
-const CUMULATIVE = (() => {
-  let sum = 0;
-  return VOCABULARY.map((_, i) => (sum += 1 / (i + 1)));
-})();
-function words(next: () => number, count: number): string {
-  const total = CUMULATIVE.at(-1) as number;
-  const out: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const target = next() * total;
-    let lo = 0;
-    let hi = CUMULATIVE.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((CUMULATIVE[mid] as number) < target) lo = mid + 1;
-      else hi = mid;
-    }
-    out.push(VOCABULARY[lo] as string);
-  }
-  return out.join(' ');
-}
-
-async function runBatches(db: Database, statements: BatchItem<'sqlite'>[]) {
-  for (let i = 0; i < statements.length; i += 400) {
-    const [first, ...rest] = statements.slice(i, i + 400);
-    if (first) await db.batch([first, ...rest]);
-  }
-}
-
-async function buildCorpus(): Promise<void> {
-  await mkdir(CACHE, { recursive: true });
-  await rm(PATH, { force: true });
-  const opened = await openDemoDatabase(PATH);
-  const { db } = opened;
-  const next = random(17);
-  const [section] = await db.select().from(sections).where(eq(sections.slug, 'town'));
-  const at = new Date('2026-01-01T00:00:00Z');
-  const articleRows = Array.from({ length: ARTICLES }, (_, i) => ({
-    slug: `bench-${i}`,
-    guid: `urn:bench:${i}`,
-    headline: words(next, 8),
-    standfirst: words(next, 25),
-    bodyHtml: Array.from({ length: 8 }, () => `<p>${words(next, 50)}</p>`).join(''),
-    sectionId: section?.id as number,
-    status: 'published' as const,
-    publishedAt: new Date(Date.UTC(2000, 0, 1) + i * 3_600_000),
-    createdAt: at,
-    updatedAt: at,
-  }));
-  for (let i = 0; i < articleRows.length; i += 500) {
-    const slice = articleRows.slice(i, i + 500);
-    const ids = await db.insert(articles).values(slice).returning({ id: articles.id });
-    await runBatches(
-      db,
-      ids.flatMap((row, j) => articleSearchStatements(db, row.id, slice[j] as (typeof slice)[number])),
-    );
-  }
-  await addArchiveEpisodes(db, {
-    count: EPISODES,
-    guidPrefix: 'urn:bench-episode:',
-    text: () => ({
-      title: words(next, 7),
-      summary: words(next, 30),
-      contentHtml: `<p>${words(next, 120)}</p>`,
-    }),
-    rowsPerInsert: 500,
-  });
-  const rows = await db
-    .select({
-      id: episodes.id,
-      title: episodes.title,
-      summary: episodes.summary,
-      contentHtml: episodes.contentHtml,
-    })
-    .from(episodes)
-    .where(sql`${episodes.guid} LIKE 'urn:bench-episode:%'`);
-  for (let i = 0; i < rows.length; i += 20) {
-    const statements = rows.slice(i, i + 20).flatMap((row) => [
-      ...episodeSearchStatements(db, row.id, row),
-      ...transcriptSearchStatements(db, row.id, {
-        cues: Array.from({ length: CUES_PER_EPISODE }, (_, c) => ({
-          startSeconds: c * 5,
-          text: words(next, 12),
-        })),
-      }),
-    ]);
-    await runBatches(db, statements);
-  }
-  await db.run(sql`INSERT INTO search_fts (search_fts) VALUES ('optimize')`);
-  await opened.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
-  await opened.client.execute('VACUUM');
-  opened.close();
-}
+const RUNS = Number(process.env.SEARCH_RUNS ?? 200);
+const rebuild = process.argv.includes('--rebuild');
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
-if (process.argv.includes('--rebuild') || !existsSync(PATH)) {
+if (rebuild || !existsSync(CORPUS_PATH)) {
   const started = performance.now();
   console.log(
     `building the corpus (${ARTICLES} articles, ${EPISODES} episodes × ${CUES_PER_EPISODE} cues)...`,
@@ -164,42 +37,65 @@ if (process.argv.includes('--rebuild') || !existsSync(PATH)) {
   console.log(`  built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-const opened = await createLibsqlDb(`file:${PATH}`);
-const { db } = opened;
 const now = new Date('2027-01-01T00:00:00Z');
-const next = random(99);
-const pick = (from: number, to: number) => VOCABULARY[from + Math.floor(next() * (to - from))] as string;
-/** Query kinds from rare to common words: rank 0 appears in most texts, rank 5,000 in a few. */
-const MIXES: readonly [string, () => string][] = [
-  ['rare word (rank 3000-8000)', () => pick(3000, 8000)],
-  ['mid word (rank 300-3000)', () => pick(300, 3000)],
-  ['two words (rank 50-2000)', () => `${pick(50, 2000)} ${pick(50, 2000)}`],
-  ['phrase-like, 3 words (rank 100-1000)', () => `${pick(100, 1000)} ${pick(100, 1000)} ${pick(100, 1000)}`],
-  ['common word (rank 10-50)', () => pick(10, 50)],
-  ['most common word (rank 0)', () => VOCABULARY[0] as string],
-];
-const RUNS = 200;
-const [counts] = await db.all<{ texts: number }>(sql`SELECT count(*) AS texts FROM search_texts`);
-console.log(
-  `\nsite search on libSQL (Node): ${counts?.texts} indexed texts, siteSearch() end to end (ranking + snippets, page 1)`,
-);
-for (const [name, query] of MIXES) {
-  const times: number[] = [];
-  let found = 0;
-  for (let i = 0; i < 20; i++) await siteSearch({ db, baseUrl: 'https://b.example', now }, query(), 1);
-  for (let i = 0; i < RUNS; i++) {
-    const q = query();
-    const started = performance.now();
-    const page = await siteSearch({ db, baseUrl: 'https://b.example', now }, q, 1);
-    times.push(performance.now() - started);
-    found += page.total;
+/** Query kinds from rare to common words (rank 0 appears in most texts, rank 5,000 in a few), drawn from `seed`. */
+const mixes = (seed: number): readonly [string, () => string][] => {
+  const next = random(seed);
+  const pick = (from: number, to: number) => VOCABULARY[from + Math.floor(next() * (to - from))] as string;
+  return [
+    ['rare word (rank 3000-8000)', () => pick(3000, 8000)],
+    ['mid word (rank 300-3000)', () => pick(300, 3000)],
+    ['two words (rank 50-2000)', () => `${pick(50, 2000)} ${pick(50, 2000)}`],
+    [
+      'phrase-like, 3 words (rank 100-1000)',
+      () => `${pick(100, 1000)} ${pick(100, 1000)} ${pick(100, 1000)}`,
+    ],
+    ['common word (rank 10-50)', () => pick(10, 50)],
+    ['most common word (rank 0)', () => VOCABULARY[0] as string],
+    ['most common + mid word (rank 0, 300-3000)', () => `${VOCABULARY[0]} ${pick(300, 3000)}`],
+  ];
+};
+
+/**
+ * p50 and p95 of siteSearch() end to end (plan, rank, visibility, snippets; page 1) for each query
+ * kind: wall time, and with `cpu` this process's CPU time too (libSQL works synchronously in this
+ * thread, so its CPU time is what the wall time would be on an idle machine; 2 shared cores are not).
+ */
+async function measureSearch(db: Database, runs: number, cpu: boolean) {
+  const ms = (sorted: readonly number[], p: number) => percentile(sorted, p).toFixed(2).padStart(7);
+  // The same queries on every database: the same seed.
+  for (const [name, query] of mixes(99)) {
+    const times: number[] = [];
+    const cpuTimes: number[] = [];
+    let found = 0;
+    for (let i = 0; i < Math.min(20, runs); i++)
+      await siteSearch({ db, baseUrl: 'https://b.example', now }, query(), 1);
+    for (let i = 0; i < runs; i++) {
+      const q = query();
+      const cpuBefore = process.cpuUsage();
+      const started = performance.now();
+      const page = await siteSearch({ db, baseUrl: 'https://b.example', now }, q, 1);
+      times.push(performance.now() - started);
+      const used = process.cpuUsage(cpuBefore);
+      cpuTimes.push((used.user + used.system) / 1000);
+      found += page.total;
+    }
+    times.sort((a, b) => a - b);
+    cpuTimes.sort((a, b) => a - b);
+    const cpuText = cpu ? `  CPU p50 ${ms(cpuTimes, 50)} ms  p95 ${ms(cpuTimes, 95)} ms` : '';
+    console.log(
+      `  ${name.padEnd(42)} wall p50 ${ms(times, 50)} ms  p95 ${ms(times, 95)} ms${cpuText}  (avg ${(found / runs).toFixed(0)} found)`,
+    );
   }
-  times.sort((a, b) => a - b);
-  console.log(
-    `  ${name.padEnd(38)} p50 ${percentile(times, 50).toFixed(2).padStart(7)} ms  p95 ${percentile(times, 95).toFixed(2).padStart(7)} ms  (avg ${(found / RUNS).toFixed(0)} items found)`,
-  );
 }
-const sizes = await db
+
+const opened = await createLibsqlDb(`file:${CORPUS_PATH}`);
+const [counts] = await opened.db.all<{ texts: number }>(sql`SELECT count(*) AS texts FROM search_texts`);
+console.log(
+  `\nsite search on libSQL (Node, in process): ${counts?.texts} indexed texts, ${RUNS} queries of each kind`,
+);
+await measureSearch(opened.db, RUNS, true);
+const sizes = await opened.db
   .all<{ name: string; bytes: number }>(
     sql`SELECT name, sum(pgsize) AS bytes FROM dbstat WHERE name LIKE 'search%' GROUP BY name ORDER BY name`,
   )
@@ -210,6 +106,38 @@ const texts = sizes
   .filter((s) => !s.name.startsWith('search_fts'))
   .reduce((sum, s) => sum + Number(s.bytes), 0);
 console.log(
-  `\nindex size: FTS5 index ${mb(fts)}, search_texts (with its indexes) ${mb(texts)}; whole database file ${mb(statSync(PATH).size)}`,
+  `\nindex size: FTS5 index ${mb(fts)}, search_texts (with its indexes) ${mb(texts)}; whole database file ${mb(statSync(CORPUS_PATH).size)}`,
 );
 opened.close();
+
+if (process.env.SEARCH_D1 !== '0') {
+  const state = await prepareD1Corpus(CORPUS_PATH, rebuild);
+  const proxy = await openLocalBindings(join(state, 'v3'));
+  try {
+    const db = createD1Db(proxy.env.DB);
+    // Each D1 call crosses from Node into workerd and back: the floor is that hop for a query that reads nothing.
+    const floor: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const started = performance.now();
+      await db.all(sql`SELECT 1`);
+      floor.push(performance.now() - started);
+    }
+    floor.sort((a, b) => a - b);
+    console.log(
+      `\nsite search on D1 (local workerd through wrangler's platform proxy; 3 to 4 D1 calls per search, each a hop of p50 ${percentile(floor, 50).toFixed(2)} ms, p95 ${percentile(floor, 95).toFixed(2)} ms for SELECT 1)`,
+    );
+    await measureSearch(db, Math.min(RUNS, 100), false);
+  } finally {
+    await proxy.dispose();
+  }
+  const http = await measureWorkerSearch(state, mixes(99), Math.min(RUNS, 100));
+  const f = (n: number) => n.toFixed(2).padStart(7);
+  console.log(
+    `\nsite search in the Worker (wrangler dev, workerd, local D1), GET /search?format=json over loopback; the same stack answers /robots.txt in p50 ${f(http.floor.p50)} ms, p95 ${f(http.floor.p95)} ms`,
+  );
+  for (const { name, times } of http.kinds) {
+    console.log(
+      `  ${name.padEnd(42)} wall p50 ${f(times.p50)} ms  p95 ${f(times.p95)} ms  (less the robots.txt p50: ${f(times.p50 - http.floor.p50)} / ${f(times.p95 - http.floor.p50)} ms)`,
+    );
+  }
+}

@@ -1,6 +1,7 @@
 // openCliDatabase: the database a CLI command acts on, migrated: the Node one (DATABASE_URL), or the local Worker's D1 (--worker).
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import type { MediaStore } from '../media-store/media-store.ts';
 import { createLibsqlDb } from '../node/libsql-db.ts';
 import { migrateDatabase } from '../node/migrate.ts';
 
@@ -17,6 +18,8 @@ export interface CliDatabase {
   readonly runtime: 'node' | 'worker';
   /** Where it is, for messages ("file:podwire.db", "the local Worker's D1"). */
   readonly where: string;
+  /** With --worker: the local Worker's R2 bucket, where its media files are (the Node runtime's are in MEDIA_DIR). */
+  readonly workerMedia?: MediaStore;
   close(): Promise<void>;
 }
 
@@ -29,12 +32,14 @@ export async function openCliDatabase(
     // Loaded only here: wrangler is large, and every other command starts faster without it.
     const { migrateLocalD1, openLocalWorkerBindings } = await import('./local-worker.ts');
     const { createD1Db } = await import('../worker/d1-db.ts');
+    const { createR2MediaStore } = await import('../worker/r2-media-store.ts');
     migrateLocalD1(options.persistTo, env.wranglerEnv, true);
     const proxy = await openLocalWorkerBindings(options.persistTo);
     return {
       db: createD1Db(proxy.env.DB),
       runtime: 'worker',
       where: `the local Worker's D1${options.persistTo ? ` in ${options.persistTo}` : ''}`,
+      workerMedia: createR2MediaStore(proxy.env.MEDIA),
       close: () => proxy.dispose(),
     };
   }

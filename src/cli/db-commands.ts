@@ -1,5 +1,4 @@
-// `podwire migrate`, `podwire seed` and `podwire reindex`: database chores from the command line.
-import { reindexSearch } from '../catalog/search/reindex.ts';
+// `podwire migrate` and `podwire seed`: database chores from the command line.
 import { seedDemo } from '../catalog/seed.ts';
 import type { Config } from '../config.ts';
 import { ValidationError } from '../errors.ts';
@@ -39,21 +38,6 @@ export async function runSeed(config: Config, args: readonly string[], print: Pr
       added.length > 0
         ? `seeded the demo into ${runtime.db.location}: ${added.join(', ')}`
         : `the demo is already in ${runtime.db.location}; nothing to add`,
-    );
-    return 0;
-  } finally {
-    runtime.db.close();
-  }
-}
-
-/** Rebuilds the search index from every article, episode and transcript (after an upgrade, or to repair it). */
-export async function runReindex(config: Config, args: readonly string[], print: Print): Promise<number> {
-  refuseArguments('reindex', args);
-  const runtime = await openNodeRuntime(config, SILENT_LOGGER);
-  try {
-    const report = await reindexSearch(runtime.db.db, runtime.media);
-    print(
-      `reindexed ${runtime.db.location} for search: ${report.articles} articles, ${report.episodes} episodes, ${report.transcripts} transcripts`,
     );
     return 0;
   } finally {

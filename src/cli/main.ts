@@ -1,10 +1,11 @@
 // The podwire CLI: `podwire <command>`; each command is a small module, this file only dispatches.
 import { parseConfig } from '../config.ts';
 import { PodwireError } from '../errors.ts';
-import { runMigrate, runReindex, runSeed } from './db-commands.ts';
+import { runMigrate, runSeed } from './db-commands.ts';
 import { OFFLINE_WRANGLER_ENV } from './offline-wrangler.ts';
 import { runProbe } from './probe-command.ts';
 import { readNewPassword } from './read-password.ts';
+import { runReindex } from './reindex-command.ts';
 import { runScan } from './scan-command.ts';
 import { runServe } from './serve-command.ts';
 import { runStats } from './stats-command.ts';
@@ -16,7 +17,7 @@ Commands:
   serve            start the web server (the same as npm start)
   migrate          apply database migrations (start-up does this too)
   seed             add the demo content to the database (never overwrites; safe to repeat)
-  reindex          rebuild the site search index (articles, episodes, transcripts)
+  reindex          rebuild the site search index (articles, episodes, transcripts; --worker: local D1)
   probe FILE...    print each audio file's exact length, type, codec and chapters (--json for JSON)
   scan [DIR]       register new and changed audio and artwork under MEDIA_DIR (or DIR inside it)
   import URL       import a show from another host (--show SLUG, --dry-run, --owner-email, --i-own-this-feed)
@@ -40,7 +41,15 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       case 'seed':
         return await runSeed(parseConfig(process.env), rest, out);
       case 'reindex':
-        return await runReindex(parseConfig(process.env), rest, out);
+        if (rest.includes('--worker')) Object.assign(process.env, OFFLINE_WRANGLER_ENV);
+        return await runReindex(
+          rest,
+          { out },
+          {
+            config: () => parseConfig(process.env),
+            wranglerEnv: { ...process.env },
+          },
+        );
       case 'probe':
         return await runProbe(rest, { out, err });
       case 'scan':

@@ -49,6 +49,16 @@ describe('podwire CLI', () => {
     expect((await collect(child)).code).toBe(0);
   });
 
+  it('reindexes the Node database for search (`podwire reindex`)', async () => {
+    const env = { DATABASE_URL: `file:${join(await newDir(), 'r.db')}` };
+    expect((await podwire(['seed'], env)).code).toBe(0);
+    const result = await podwire(['reindex'], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /^reindexed .*r\.db for search: 7 articles, 2 episodes, [1-9]\d* transcripts\n$/,
+    );
+  });
+
   it('migrates a new database', async () => {
     const dir = await newDir();
     const result = await podwire(['migrate'], { DATABASE_URL: `file:${join(dir, 'm.db')}` });

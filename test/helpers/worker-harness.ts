@@ -100,35 +100,37 @@ export interface StartOptions {
 /** wrangler's debug line that tells its proxy where the Worker listens. */
 const USER_WORKER_URL = /"userWorkerUrl":\{"protocol":"(https?:)","hostname":"([^"]+)","port":"(\d+)"\}/;
 
+/**
+ * Makes `persist` a local Worker state as an operator would: drizzle/ applied with `wrangler d1
+ * migrations apply --local`, then (with `seed`) the demo written to its D1 and R2 through wrangler's
+ * platform proxy, by the same code the Node side uses.
+ */
+export async function prepareWorkerState(persist: string, options: { seed: boolean }): Promise<void> {
+  execFileSync(
+    process.execPath,
+    [WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist],
+    { cwd: REPO_ROOT, env: env(), stdio: 'ignore' },
+  );
+  if (!options.seed) return;
+  const proxy = await openLocalBindings(join(persist, 'v3'));
+  try {
+    await seedDemo({
+      db: createD1Db(proxy.env.DB),
+      media: createR2MediaStore(proxy.env.MEDIA, { createHash: createNodeSha256 }),
+      demoSource: await createFsMediaStore({ root: BUNDLED_MEDIA_DIR }),
+      now: () => DEMO_NOW,
+    });
+  } finally {
+    await proxy.dispose();
+  }
+}
+
 export async function startWorker(
   vars: Record<string, string>,
   options: StartOptions = {},
 ): Promise<WorkerHarness> {
   const persist = options.persist ?? (await mkdtemp(join(tmpdir(), 'podwire-workerd-')));
-  if (!options.persist) {
-    execFileSync(
-      process.execPath,
-      [WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist],
-      {
-        cwd: REPO_ROOT,
-        env: env(),
-        stdio: 'ignore',
-      },
-    );
-  }
-  if (options.seed !== false && !options.persist) {
-    const proxy = await openLocalBindings(join(persist, 'v3'));
-    try {
-      await seedDemo({
-        db: createD1Db(proxy.env.DB),
-        media: createR2MediaStore(proxy.env.MEDIA, { createHash: createNodeSha256 }),
-        demoSource: await createFsMediaStore({ root: BUNDLED_MEDIA_DIR }),
-        now: () => DEMO_NOW,
-      });
-    } finally {
-      await proxy.dispose();
-    }
-  }
+  if (!options.persist) await prepareWorkerState(persist, { seed: options.seed !== false });
   const port = options.port ?? (await freePort());
   const args = [
     WRANGLER,

@@ -20,6 +20,7 @@ import { siteUrls } from '../site-urls.ts';
 import { attachFile, type FileSource } from './attach-file.ts';
 import { guarded, translateConstraintError } from './constraint-errors.ts';
 import type { EditorContext } from './context.ts';
+import { freshWriteGuard, lostRace, STALE, writeFromFreshRead } from './fresh-write.ts';
 import { creatorOf, guardedVersion, requireOwnDraft, requirePublisher } from './permissions.ts';
 import { DRAFT, publicationFor } from './publication.ts';
 import { expectedVersion, touched, type WriteCondition } from './record-version.ts';
@@ -139,27 +140,34 @@ export async function updateArticle(
   patch: Partial<ArticleFields>,
   condition?: WriteCondition,
 ) {
-  const { record: before, expected } = await articleForWrite(ctx, id, condition);
-  const renamed = patch.slug !== undefined && patch.slug !== before.article.slug;
-  const update = ctx.db
-    .update(articles)
-    .set({ ...patch, ...touched(articles, ctx.now, expected) })
-    .where(eq(articles.id, id));
-  const moves = renamed
-    ? redirectStatements(ctx.db, articlePath(before.article.slug), articlePath(patch.slug as string), ctx.now)
-    : [];
-  // The search text changes with the words: the patch over what was read (the update above refuses
-  // the batch when If-Match no longer holds, so both describe the same version).
-  const words = { ...before.article, ...patch };
-  const search = touchesWords(patch, ['headline', 'standfirst', 'bodyHtml'])
-    ? articleSearchStatements(ctx.db, id, words)
-    : [];
-  try {
-    await ctx.db.batch([update, ...moves, ...search, ...audit(ctx, id, 'update', changedFields(patch))]);
-  } catch (error) {
-    throw translateConstraintError(error);
-  }
-  return getArticle(ctx, id);
+  const words = touchesWords(patch, ['headline', 'standfirst', 'bodyHtml']);
+  return writeFromFreshRead(async () => {
+    const { record: before, expected } = await articleForWrite(ctx, id, condition);
+    // The search text is the patch over what was read: the update is guarded on that version, so
+    // the row and its search text are written together or not at all (then read again and retried).
+    const guard = freshWriteGuard(expected, before.article.version, words);
+    const renamed = patch.slug !== undefined && patch.slug !== before.article.slug;
+    const update = ctx.db
+      .update(articles)
+      .set({ ...patch, ...touched(articles, ctx.now, guard.version) })
+      .where(eq(articles.id, id));
+    const moves = renamed
+      ? redirectStatements(
+          ctx.db,
+          articlePath(before.article.slug),
+          articlePath(patch.slug as string),
+          ctx.now,
+        )
+      : [];
+    const search = words ? articleSearchStatements(ctx.db, id, { ...before.article, ...patch }) : [];
+    try {
+      await ctx.db.batch([update, ...moves, ...search, ...audit(ctx, id, 'update', changedFields(patch))]);
+    } catch (error) {
+      if (lostRace(guard, error)) return STALE;
+      throw translateConstraintError(error);
+    }
+    return getArticle(ctx, id);
+  });
 }
 
 /** The public paths that answer 410 Gone once the article is deleted (none for a draft, never public). */

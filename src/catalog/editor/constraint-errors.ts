@@ -20,6 +20,9 @@ function chainText(error: unknown): string {
   return parts.join(' ');
 }
 
+/** Whether a database error is a version guard refusing a stale write (see nextVersion). */
+export const isStaleWriteError = (error: unknown) => isStaleWrite(chainText(error));
+
 /** Maps UNIQUE, FOREIGN KEY and CHECK failures; anything else is returned unchanged. */
 export function translateConstraintError(error: unknown): unknown {
   if (error instanceof PodwireError) return error;

@@ -27,6 +27,7 @@ import { episodeSearchStatements, touchesWords } from '../search/search-index.ts
 import { EPISODE_PATH_SUFFIXES, siteUrls } from '../site-urls.ts';
 import { guarded, translateConstraintError } from './constraint-errors.ts';
 import type { EditorContext } from './context.ts';
+import { freshWriteGuard, lostRace, STALE, writeFromFreshRead } from './fresh-write.ts';
 import { creatorOf, guardedVersion, requireOwnDraft, requirePublisher } from './permissions.ts';
 import { DRAFT, publicationFor } from './publication.ts';
 import { expectedVersion, touched, type WriteCondition } from './record-version.ts';
@@ -191,7 +192,44 @@ export async function updateEpisode(
   patch: Partial<Omit<EpisodeFields, 'showId'>>,
   condition?: WriteCondition,
 ) {
-  const { record: before, expected } = await episodeForWrite(ctx, id, condition);
+  const words = touchesWords(patch, ['title', 'summary', 'contentHtml']);
+  return writeFromFreshRead(async () => {
+    const { record: before, expected } = await episodeForWrite(ctx, id, condition);
+    checkEpisodePatch(before, patch);
+    // As in updateArticle: the search text is computed from this read, so the update insists on it.
+    const guard = freshWriteGuard(expected, before.episode.version, words);
+    const renamed = patch.slug !== undefined && patch.slug !== before.episode.slug;
+    const moves = renamed
+      ? episodePaths(before.showSlug, before.episode.slug).flatMap((from, i) =>
+          redirectStatements(
+            ctx.db,
+            from,
+            episodePaths(before.showSlug, patch.slug as string)[i] as string,
+            ctx.now,
+          ),
+        )
+      : [];
+    const search = words ? episodeSearchStatements(ctx.db, id, { ...before.episode, ...patch }) : [];
+    try {
+      await ctx.db.batch([
+        ctx.db
+          .update(episodes)
+          .set({ ...patch, ...touched(episodes, ctx.now, guard.version) })
+          .where(eq(episodes.id, id)),
+        ...moves,
+        ...search,
+        ...auditEpisode(ctx, id, 'update', `${Object.keys(patch).join(', ') || 'nothing'} changed`),
+      ]);
+    } catch (error) {
+      if (lostRace(guard, error)) return STALE;
+      throw translateConstraintError(error);
+    }
+    return getEpisode(ctx, id);
+  });
+}
+
+/** The rules a patch must keep for the episode as it is. */
+function checkEpisodePatch(before: EpisodeRecord, patch: Partial<Omit<EpisodeFields, 'showId'>>): void {
   if (patch.guid !== undefined && patch.guid !== before.episode.guid && before.episode.status !== 'draft') {
     throw new ConflictError(
       'the GUID of a published episode never changes (podcast apps would see a new episode)',
@@ -203,34 +241,6 @@ export async function updateEpisode(
     );
   }
   checkSoundbites(patch.soundbites, before.audio?.durationSeconds);
-  const renamed = patch.slug !== undefined && patch.slug !== before.episode.slug;
-  const moves = renamed
-    ? episodePaths(before.showSlug, before.episode.slug).flatMap((from, i) =>
-        redirectStatements(
-          ctx.db,
-          from,
-          episodePaths(before.showSlug, patch.slug as string)[i] as string,
-          ctx.now,
-        ),
-      )
-    : [];
-  const search = touchesWords(patch, ['title', 'summary', 'contentHtml'])
-    ? episodeSearchStatements(ctx.db, id, { ...before.episode, ...patch })
-    : [];
-  try {
-    await ctx.db.batch([
-      ctx.db
-        .update(episodes)
-        .set({ ...patch, ...touched(episodes, ctx.now, expected) })
-        .where(eq(episodes.id, id)),
-      ...moves,
-      ...search,
-      ...auditEpisode(ctx, id, 'update', `${Object.keys(patch).join(', ') || 'nothing'} changed`),
-    ]);
-  } catch (error) {
-    throw translateConstraintError(error);
-  }
-  return getEpisode(ctx, id);
 }
 
 /** The media files an episode holds: audio, artwork, transcript, chapters, alternates. */

@@ -1,5 +1,5 @@
 // Rebuilds the search index from the catalogue: every article, episode and transcript (podwire reindex, the seed).
-import { and, asc, eq, gt, notExists, sql } from 'drizzle-orm';
+import { and, asc, between, eq, gt, inArray, notExists, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../../db/database.ts';
 import { articles, episodes, mediaAssets, searchTexts } from '../../db/schema.ts';
@@ -24,89 +24,157 @@ export interface ReindexOptions {
 
 /** Items per batch: each batch is one round trip, and one atomic step if the run is interrupted. */
 const PAGE = 200;
+/** Times a page's edited items are read and written again before the run goes on (an edit writes its own text). */
+const SETTLE_ROUNDS = 3;
+
+type Row = { readonly id: number; readonly version: number };
+
+/** A kind of item: how its rows are read, and how their search text is written. */
+interface Source<R extends Row> {
+  readonly table: typeof articles | typeof episodes;
+  read(where: SQL | undefined): Promise<R[]>;
+  /** Writes the rows' search texts; returns how many transcripts were among them. */
+  write(rows: readonly R[]): Promise<number>;
+}
 
 /**
  * Writes every article's and episode's search text again, transcripts read from the media store,
  * then has FTS5 rebuild its index from those rows and merge its segments
  * (https://sqlite.org/fts5.html#the_rebuild_command). Safe to run while serving: each item's rows
- * are replaced in one batch, so a search sees its old text or its new, never none.
+ * are replaced in one batch, so a search sees its old text or its new, never none; and an item
+ * edited between this run's read and its write (the edit wrote its own, newer text, which this run
+ * then overwrote) is read and written again.
  */
 export async function reindexSearch(
   db: Database,
   media: MediaStore,
   options: ReindexOptions = {},
 ): Promise<ReindexReport> {
-  const report = { articles: 0, episodes: 0, transcripts: 0 };
-  for (let after = 0; ; ) {
-    const rows = await db
-      .select({
-        id: articles.id,
-        headline: articles.headline,
-        standfirst: articles.standfirst,
-        bodyHtml: articles.bodyHtml,
-      })
-      .from(articles)
-      .where(
-        and(
-          gt(articles.id, after),
-          options.missingOnly ? notExists(textOf('article', articles.id)) : undefined,
-        ),
-      )
-      .orderBy(asc(articles.id))
-      .limit(PAGE);
-    const last = rows.at(-1);
-    if (!last) break;
-    await runBatch(
-      db,
-      rows.flatMap((row) => articleSearchStatements(db, row.id, row)),
-    );
-    report.articles += rows.length;
-    after = last.id;
-  }
-  for (let after = 0; ; ) {
-    const rows = await db
-      .select({
-        id: episodes.id,
-        title: episodes.title,
-        summary: episodes.summary,
-        contentHtml: episodes.contentHtml,
-        transcript: {
-          key: mediaAssets.key,
-          mimeType: mediaAssets.mimeType,
-          sizeBytes: mediaAssets.sizeBytes,
-        },
-      })
-      .from(episodes)
-      .leftJoin(mediaAssets, eq(mediaAssets.id, episodes.transcriptAssetId))
-      .where(
-        and(
-          gt(episodes.id, after),
-          options.missingOnly ? notExists(textOf('episode', episodes.id)) : undefined,
-        ),
-      )
-      .orderBy(asc(episodes.id))
-      .limit(PAGE);
-    const last = rows.at(-1);
-    if (!last) break;
-    const statements: BatchItem<'sqlite'>[] = [];
-    for (const row of rows) {
-      const transcript = row.transcript ? await readTranscriptText(media, row.transcript) : undefined;
-      if (transcript) report.transcripts++;
-      statements.push(
-        ...episodeSearchStatements(db, row.id, row),
-        ...transcriptSearchStatements(db, row.id, transcript),
+  const articleSource: Source<Awaited<ReturnType<typeof readArticles>>[number]> = {
+    table: articles,
+    read: (where) => readArticles(db, where),
+    async write(rows) {
+      await runBatch(
+        db,
+        rows.flatMap((row) => articleSearchStatements(db, row.id, row)),
       );
-    }
-    await runBatch(db, statements);
-    report.episodes += rows.length;
-    after = last.id;
-  }
+      return 0;
+    },
+  };
+  const episodeSource: Source<Awaited<ReturnType<typeof readEpisodes>>[number]> = {
+    table: episodes,
+    read: (where) => readEpisodes(db, where),
+    async write(rows) {
+      const statements: BatchItem<'sqlite'>[] = [];
+      let transcripts = 0;
+      for (const row of rows) {
+        const transcript = row.transcript ? await readTranscriptText(media, row.transcript) : undefined;
+        if (transcript) transcripts++;
+        statements.push(
+          ...episodeSearchStatements(db, row.id, row),
+          ...transcriptSearchStatements(db, row.id, transcript),
+        );
+      }
+      await runBatch(db, statements);
+      return transcripts;
+    },
+  };
+  const written = await reindexAll(
+    db,
+    articleSource,
+    options.missingOnly ? textOf('article', articles.id) : undefined,
+  );
+  const episodesWritten = await reindexAll(
+    db,
+    episodeSource,
+    options.missingOnly ? textOf('episode', episodes.id) : undefined,
+  );
   if (!options.missingOnly) {
     await db.run(sql`INSERT INTO search_fts (search_fts) VALUES ('rebuild')`);
     await db.run(sql`INSERT INTO search_fts (search_fts) VALUES ('optimize')`);
   }
-  return report;
+  return {
+    articles: written.items,
+    episodes: episodesWritten.items,
+    transcripts: episodesWritten.transcripts,
+  };
 }
+
+/** Every item of `source` (those without a text when `existing` is given), a page at a time. */
+async function reindexAll<R extends Row>(db: Database, source: Source<R>, existing: SQL | undefined) {
+  const count = { items: 0, transcripts: 0 };
+  for (let after = 0; ; ) {
+    const rows = await source.read(
+      and(gt(source.table.id, after), existing ? notExists(existing) : undefined),
+    );
+    const last = rows.at(-1);
+    if (!last) return count;
+    count.transcripts += await source.write(rows);
+    await settle(db, source, rows);
+    count.items += rows.length;
+    after = last.id;
+  }
+}
+
+/** Writes again the items of `rows` whose version moved on since they were read, until none did. */
+async function settle<R extends Row>(db: Database, source: Source<R>, rows: readonly R[]) {
+  let read = rows;
+  for (let round = 0; round < SETTLE_ROUNDS && read.length > 0; round++) {
+    const first = read[0] as R;
+    const last = read.at(-1) as R;
+    const now = await db
+      .select({ id: source.table.id, version: source.table.version })
+      .from(source.table)
+      .where(between(source.table.id, first.id, last.id));
+    const versions = new Map(now.map((r) => [r.id, r.version]));
+    // A deleted item took its search rows with it (ON DELETE CASCADE): nothing to redo.
+    const edited = read
+      .filter((r) => versions.has(r.id) && versions.get(r.id) !== r.version)
+      .map((r) => r.id);
+    if (edited.length === 0) return;
+    const again: R[] = [];
+    // In slices: D1 binds at most 100 parameters per statement.
+    for (let i = 0; i < edited.length; i += 90) {
+      again.push(...(await source.read(inArray(source.table.id, edited.slice(i, i + 90)))));
+    }
+    await source.write(again);
+    read = again;
+  }
+}
+
+const readArticles = (db: Database, where: SQL | undefined) =>
+  db
+    .select({
+      id: articles.id,
+      version: articles.version,
+      headline: articles.headline,
+      standfirst: articles.standfirst,
+      bodyHtml: articles.bodyHtml,
+    })
+    .from(articles)
+    .where(where)
+    .orderBy(asc(articles.id))
+    .limit(PAGE);
+
+const readEpisodes = (db: Database, where: SQL | undefined) =>
+  db
+    .select({
+      id: episodes.id,
+      version: episodes.version,
+      title: episodes.title,
+      summary: episodes.summary,
+      contentHtml: episodes.contentHtml,
+      transcript: {
+        key: mediaAssets.key,
+        mimeType: mediaAssets.mimeType,
+        sizeBytes: mediaAssets.sizeBytes,
+      },
+    })
+    .from(episodes)
+    .leftJoin(mediaAssets, eq(mediaAssets.id, episodes.transcriptAssetId))
+    .where(where)
+    .orderBy(asc(episodes.id))
+    .limit(PAGE);
 
 /** The search texts of kind `kind` that belong to the row whose id is `id`. */
 function textOf(kind: 'article' | 'episode', id: typeof articles.id | typeof episodes.id) {

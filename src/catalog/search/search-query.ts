@@ -25,6 +25,13 @@ export interface SearchQuery {
 const WORD = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
 
 /**
+ * The FTS5 expression that asks for every one of `terms` (as parseSearchQuery keeps them): each a
+ * string, with FTS5's implicit AND between them. Terms hold no `"` (WORD excludes it), so wrapping
+ * each in quotes needs no escaping.
+ */
+export const matchOf = (terms: readonly string[]) => terms.map((t) => `"${t}"`).join(' ');
+
+/**
  * Reads `?q=`. Each word becomes an FTS5 string (`"word"`, https://sqlite.org/fts5.html#fts5_strings),
  * so `NEAR`, `OR`, `AND`, `NOT` and column filters are matched as the words they are, and the
  * implicit AND between strings asks for every word. Never throws.
@@ -43,8 +50,7 @@ export function parseSearchQuery(raw: string | undefined): SearchQuery {
   return {
     text,
     terms,
-    // Words hold no `"` (WORD excludes it), so wrapping each in quotes needs no escaping.
-    match: terms.length > 0 ? terms.map((t) => `"${t}"`).join(' ') : undefined,
+    match: terms.length > 0 ? matchOf(terms) : undefined,
     notice: notices.length > 0 ? notices.join(' ') : undefined,
   };
 }

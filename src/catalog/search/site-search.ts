@@ -1,21 +1,11 @@
 // siteSearch: a page of search results as pages and the JSON API show them (links, highlighted snippets).
 import type { Database } from '../../db/database.ts';
-import {
-  BROAD_MATCH_TEXTS,
-  countLive,
-  countMatches,
-  MARK_CLOSE,
-  MARK_OPEN,
-  SEARCH_CANDIDATES,
-  type SearchHit,
-  searchLive,
-  searchSnippets,
-  titlesOnly,
-} from '../../db/queries/search.ts';
+import { countLive, MARK_CLOSE, MARK_OPEN, type SearchHit, searchLive } from '../../db/queries/search.ts';
 import type { SearchKind } from '../../db/schema.ts';
 import { formatDuration } from '../../domain/duration.ts';
 import { type Html, htmlFromMarkedText } from '../../domain/html.ts';
 import { siteUrls } from '../site-urls.ts';
+import { DEFAULT_SEARCH_LIMITS, planSearch, type SearchLimits, type SearchPlan } from './search-plan.ts';
 import { parseSearchQuery } from './search-query.ts';
 
 export const SEARCH_RESULTS_PER_PAGE = 20;
@@ -44,7 +34,7 @@ export interface SearchPage {
   readonly notice?: string;
   readonly page: number;
   readonly pageSize: number;
-  /** Live articles and episodes found; a floor when `totalIsExact` is false (see SEARCH_CANDIDATES). */
+  /** Live articles and episodes found; a floor when `totalIsExact` is false (see SearchLimits). */
   readonly total: number;
   readonly totalIsExact: boolean;
   readonly lastPage: number;
@@ -57,6 +47,8 @@ export interface SearchContext {
   readonly db: Database;
   readonly baseUrl: string;
   readonly now: Date;
+  /** Bounds on the work of one search (DEFAULT_SEARCH_LIMITS); tests lower them to reach every mode. */
+  readonly limits?: Partial<SearchLimits>;
 }
 
 /** `text` with FTS5's marks turned into `<mark>` elements, everything else escaped. */
@@ -90,41 +82,65 @@ export async function siteSearch(
     pageUrl,
   };
   if (!query.match) return { ...base, total: 0, totalIsExact: true, lastPage: 1, results: [] };
-  const match = query.match;
-  const broad = (await countMatches(ctx.db, match)) > BROAD_MATCH_TEXTS;
-  const hits = await searchLive(ctx.db, {
-    match,
+  const limits = { ...DEFAULT_SEARCH_LIMITS, ...ctx.limits };
+  const plan = await planSearch(ctx.db, query.terms, limits);
+  const spec = {
+    match: plan.match,
+    mode: plan.mode,
     now: ctx.now,
-    broad,
+    candidates: limits.candidates,
+    window: limits.commonWordTexts,
+  };
+  const hits = await searchLive(ctx.db, spec, {
     limit: SEARCH_RESULTS_PER_PAGE,
     offset: (page - 1) * SEARCH_RESULTS_PER_PAGE,
   });
   const counted = hits[0]
     ? { total: Number(hits[0].total), candidates: Number(hits[0].candidates) }
     : page > 1
-      ? await countLive(ctx.db, { match, now: ctx.now, broad })
+      ? await countLive(ctx.db, spec)
       : { total: 0, candidates: 0 };
   const { total } = counted;
-  const snippets = await searchSnippets(ctx.db, {
-    match: broad ? titlesOnly(match) : match,
-    ids: hits.map((h) => Number(h.id)),
-  });
-  const results = hits.map((hit) => toResult(hit, snippets.get(Number(hit.id)), urls));
+  const results = hits.map((hit) => toResult(hit, markedTexts(hit.marked), urls));
+  const notices = [query.notice, planNotice(plan)].filter(Boolean);
   return {
     ...base,
-    notice: broad
-      ? [
-          query.notice,
-          'These words are in most of the site, so only headlines and titles were searched: add words to narrow it.',
-        ]
-          .filter(Boolean)
-          .join(' ')
-      : query.notice,
+    terms: query.terms.filter((term) => !plan.leftOut.includes(term)),
+    notice: notices.length > 0 ? notices.join(' ') : undefined,
     total,
-    totalIsExact: !broad && counted.candidates < SEARCH_CANDIDATES,
+    totalIsExact: plan.mode === 'ranked' && counted.candidates < limits.candidates,
     lastPage: Math.max(1, Math.ceil(total / SEARCH_RESULTS_PER_PAGE)),
     results,
   };
+}
+
+/** What the reader is told when the search was narrowed to stay fast. */
+function planNotice(plan: SearchPlan): string | undefined {
+  const quoted = (words: readonly string[]) => words.map((w) => `“${w}”`).join(', ');
+  const leftOut =
+    plan.leftOut.length > 0
+      ? `Very common words were left out of the search: ${quoted(plan.leftOut)}.`
+      : undefined;
+  if (plan.mode === 'titles') {
+    return [
+      leftOut,
+      'These words are in so many texts that only headlines and titles were searched: add words to narrow it.',
+    ]
+      .filter(Boolean)
+      .join(' ');
+  }
+  if (plan.mode === 'newest') {
+    return 'These words are very common, so these are the newest articles and episodes with them in the headline or title: add words to narrow it.';
+  }
+  return leftOut;
+}
+
+/** The [title, body] JSON that searchLive marks words in; empty texts if it is missing or not that shape. */
+function markedTexts(json: string | null): { title: string; body: string } | undefined {
+  const parsed: unknown = json === null ? undefined : JSON.parse(json);
+  if (!Array.isArray(parsed)) return undefined;
+  const [title, body] = parsed;
+  return { title: typeof title === 'string' ? title : '', body: typeof body === 'string' ? body : '' };
 }
 
 function toResult(
