@@ -93,6 +93,8 @@ export interface StartOptions {
    * takes; a test of what the Worker hands to a slow connection talks to that socket instead.
    */
   readonly userWorker?: boolean;
+  /** Expose the scheduled handler at `/__scheduled` (wrangler dev --test-scheduled). */
+  readonly testScheduled?: boolean;
 }
 
 /** wrangler's debug line that tells its proxy where the Worker listens. */
@@ -141,6 +143,7 @@ export async function startWorker(
     options.userWorker ? 'debug' : 'log',
   ];
   if (options.inspectorPort !== undefined) args.push('--inspector-port', String(options.inspectorPort));
+  if (options.testScheduled) args.push('--test-scheduled');
   for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`);
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
