@@ -22,6 +22,9 @@ export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
   paired: 'The episodes are updated.',
   uploaded: 'The file is stored.',
   reordered: 'The order is saved.',
+  'import-started': 'The import has started: it runs in the background. Refresh this page to follow it.',
+  'import-resumed':
+    'This feed’s unfinished import carries on, with what you entered. Refresh this page to follow it.',
 };
 
 export type FlashCode = keyof typeof FLASH_MESSAGES;
