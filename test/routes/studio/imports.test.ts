@@ -7,6 +7,7 @@ import { openAdminApp } from '../../helpers/admin-client.ts';
 import { guidOf, type ImportSource, startImportSource } from '../../helpers/import-source.ts';
 import { permissiveFetch } from '../../helpers/permissive-fetch.ts';
 import { createUser, type StudioClient, signIn, TEST_PASSWORDS } from '../../helpers/studio-client.ts';
+import { page, unlabelledControls } from '../../helpers/studio-screens.ts';
 import { tempDirs } from '../../helpers/temp-dir.ts';
 
 const newDir = tempDirs();
@@ -103,6 +104,11 @@ describe('the studio Imports screen', () => {
     expect(html).toContain('https://news.example/podcasts/old-host-hour/feed.xml');
     expect(html).toContain('301 Moved Permanently');
 
+    for (const path of ['/studio/imports', '/studio/imports/1']) {
+      const { doc } = await page(editor, path);
+      expect(unlabelledControls(doc), path).toEqual([]);
+      expect(doc.querySelectorAll('h1'), path).toHaveLength(1);
+    }
     const list = await (await editor.get('/studio/imports')).text();
     expect(list).toContain(source.feedUrl);
     expect(list).toMatch(/data-status="done"/);
