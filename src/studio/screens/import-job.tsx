@@ -92,6 +92,18 @@ function Failures(props: { view: ImportJobView }) {
   );
 }
 
+/** A headed list (warnings, the moving steps), or nothing when it is empty. */
+function ListSection(props: { id: string; title: string; items: readonly string[]; ordered?: boolean }) {
+  if (props.items.length === 0) return null;
+  const items = props.items.map((item) => <li>{item}</li>);
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      {props.ordered ? <ol>{items}</ol> : <ul>{items}</ul>}
+    </section>
+  );
+}
+
 export function ImportJobScreen(props: { view: ImportJobView }) {
   const { view } = props;
   return (
@@ -113,26 +125,8 @@ export function ImportJobScreen(props: { view: ImportJobView }) {
       ) : null}
       {view.progress.total > 0 || view.show ? <Summary view={view} /> : null}
       <Failures view={view} />
-      {view.warnings.length > 0 ? (
-        <section aria-labelledby="import-warnings">
-          <h2 id="import-warnings">Warnings</h2>
-          <ul>
-            {view.warnings.map((w) => (
-              <li>{w}</li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {view.movingSteps.length > 0 ? (
-        <section aria-labelledby="moving-steps">
-          <h2 id="moving-steps">To finish the move</h2>
-          <ol>
-            {view.movingSteps.map((step) => (
-              <li>{step}</li>
-            ))}
-          </ol>
-        </section>
-      ) : null}
+      <ListSection id="import-warnings" title="Warnings" items={view.warnings} />
+      <ListSection id="moving-steps" title="To finish the move" items={view.movingSteps} ordered />
     </div>
   );
 }
