@@ -8,6 +8,7 @@ import type { DayKeys } from './catalog/analytics/day-keys.ts';
 import type { ListenRecorder } from './catalog/analytics/listen-recorder.ts';
 import type { DocumentPipeline } from './catalog/documents/store-documents.ts';
 import type { HtmlSanitizer } from './catalog/html-sanitizer.ts';
+import type { ImportBudget } from './catalog/import/import-budget.ts';
 import type { SafeFetch } from './catalog/import/import-ports.ts';
 import type { TemplateCache } from './catalog/subscribers/template-cache.ts';
 import type { Config } from './config.ts';
@@ -106,10 +107,16 @@ export interface AppDeps {
   /** Largest feed document an import reads, in bytes (IMPORT_MAX_FEED_BYTES); default 50 MB. */
   readonly importMaxFeedBytes?: number;
   /**
-   * Keeps work going after the response (an import's steps): Node lets the promise run; a Worker
-   * hands it to waitUntil, and its cron trigger carries on what one invocation cannot finish.
+   * Keeps work going after the response to request `c` (an import's steps): Node lets the promise
+   * run; a Worker hands it to that request's waitUntil (c.executionCtx), and its cron trigger
+   * carries on what one invocation cannot finish.
    */
-  readonly background?: (work: Promise<unknown>) => void;
+  readonly background?: (c: Context, work: Promise<unknown>) => void;
+  /**
+   * How much of an import one request runs after its answer. Absent: all of it (Node). A Worker
+   * runs a few items within its limits, and its cron trigger the rest (src/worker/worker-imports.ts).
+   */
+  readonly importBudget?: ImportBudget;
   /** The client's country as the runtime knows it (Workers: request.cf.country); absent on Node. */
   readonly requestCountry?: (c: Context) => string | undefined;
 }

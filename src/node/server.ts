@@ -137,7 +137,8 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
     // Imports (POST /api/v1/imports) fetch through the SSRF-safe fetch and run on after the 202.
     importFetch: createNodeSafeFetch(config),
     importMaxFeedBytes: config.importMaxFeedBytes,
-    background: (work) => void work.catch((error: unknown) => log.error('background work failed', { error })),
+    background: (_c, work) =>
+      void work.catch((error: unknown) => log.error('background work failed', { error })),
   });
   const listener = getRequestListener(app.fetch);
   const fastPath = createFastPath(hot, log, ['br', 'gzip'], {

@@ -26,6 +26,9 @@ export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
   'live-planned': 'The live stream is planned: the feed lists it as pending.',
   'live-live': 'The stream is live: the feed says so, and Podping tells the apps.',
   'live-ended': 'The stream is ended.',
+  'import-started': 'The import has started: it runs in the background. Refresh this page to follow it.',
+  'import-resumed':
+    'This feed’s unfinished import carries on, with what you entered. Refresh this page to follow it.',
 };
 
 export type FlashCode = keyof typeof FLASH_MESSAGES;

@@ -3,7 +3,7 @@
 
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import { mayManageUsers } from '../auth/principal.ts';
+import { mayEditAll, mayManageUsers } from '../auth/principal.ts';
 import { STUDIO_ASSETS } from './assets/studio-assets.ts';
 import { type StudioChrome, studioHref } from './chrome.ts';
 import { CsrfField } from './forms.tsx';
@@ -16,17 +16,25 @@ export type StudioSection =
   | 'episodes'
   | 'sections'
   | 'listening'
+  | 'imports'
   | 'users'
   | 'account'
   | 'sign-in';
 
-const NAV: readonly { section: StudioSection; label: string; path: string; adminsOnly?: boolean }[] = [
+const NAV: readonly {
+  section: StudioSection;
+  label: string;
+  path: string;
+  adminsOnly?: boolean;
+  editorsOnly?: boolean;
+}[] = [
   { section: 'dashboard', label: 'Dashboard', path: '' },
   { section: 'articles', label: 'Articles', path: '/articles' },
   { section: 'shows', label: 'Shows', path: '/shows' },
   { section: 'episodes', label: 'Episodes', path: '/episodes' },
   { section: 'sections', label: 'Sections', path: '/sections' },
   { section: 'listening', label: 'Listening', path: '/listening' },
+  { section: 'imports', label: 'Imports', path: '/imports', editorsOnly: true },
   { section: 'users', label: 'Users', path: '/users', adminsOnly: true },
   { section: 'account', label: 'Account', path: '/account' },
 ];
@@ -72,7 +80,9 @@ export function StudioPage(props: StudioPageProps) {
                 <nav class="studio-nav" aria-label="Studio">
                   <ul>
                     {NAV.filter(
-                      (item) => !item.adminsOnly || (asPrincipal && mayManageUsers(asPrincipal)),
+                      (item) =>
+                        (!item.adminsOnly || (asPrincipal && mayManageUsers(asPrincipal))) &&
+                        (!item.editorsOnly || (asPrincipal && mayEditAll(asPrincipal))),
                     ).map((item) => (
                       <li>
                         <a

@@ -30,6 +30,8 @@ import { createD1Db } from './d1-db.ts';
 import { createEdgeCache } from './edge-cache.ts';
 import { createR2DocumentBodies } from './r2-document-bodies.ts';
 import { createR2MediaStore } from './r2-media-store.ts';
+import { createWorkerSafeFetch } from './worker-fetch-port.ts';
+import { continueImportsOnCron, WORKER_IMPORT_BUDGET, workerBackground } from './worker-imports.ts';
 import { workerPings } from './worker-pings.ts';
 
 export interface WorkerEnv {
@@ -75,6 +77,12 @@ function appFor(env: WorkerEnv): Hono<AppEnv> {
       ? { recorder: createListenRecorder(db, { log }), keys: createDayKeys(db) }
       : undefined,
     requestCountry: (c) => (c.req.raw as { cf?: { country?: unknown } }).cf?.country as string | undefined,
+    // Imports fetch through the safe fetch (literal addresses and local names checked: no DNS API
+    // here); a POST runs a few items in its waitUntil and the cron trigger the rest.
+    importFetch: createWorkerSafeFetch(config),
+    importMaxFeedBytes: config.importMaxFeedBytes,
+    importBudget: WORKER_IMPORT_BUDGET,
+    background: workerBackground,
     // Cache API: absent where the runtime has none (it always has on Cloudflare).
     sharedCache:
       typeof caches === 'undefined'
@@ -108,7 +116,8 @@ export default {
   /**
    * The cron trigger (wrangler.toml): scheduled articles and episodes whose time has come are
    * published; expired resumable uploads, released media past its grace period and uploads that
-   * never committed are removed; expired studio sessions and old failed sign-ins are deleted.
+   * never committed are removed; expired studio sessions and old failed sign-ins are deleted;
+   * unfinished imports get their next few items (WORKER_IMPORT_BUDGET).
    */
   async scheduled(_event: ScheduledController, env: WorkerEnv, _ctx: ExecutionContext): Promise<void> {
     appFor(env);
@@ -143,6 +152,15 @@ export default {
       const counted = await closeDueDays(db, now, config.analyticsRetentionDays);
       if (counted.closed.length > 0) log.info('listening days counted', { days: counted.closed });
     }
+    await continueImportsOnCron({
+      db,
+      media,
+      config,
+      log,
+      documents,
+      now: () => new Date(),
+      instance: WORKER_INSTANCE,
+    });
     const refreshed = await refreshExpired(documents);
     if (refreshed.rendered.length > 0)
       log.info('scheduled feeds rendered', { documents: refreshed.rendered.length });

@@ -91,6 +91,18 @@ export async function unfinishedImportJobs(db: Database, limit: number): Promise
     .limit(limit);
 }
 
+/** The latest jobs, newest first, with their show's title (the studio's list). */
+export async function recentImportJobs(db: Database, limit: number) {
+  return db
+    .select({ job: importJobs, showTitle: shows.title })
+    .from(importJobs)
+    .leftJoin(shows, eq(shows.id, importJobs.showId))
+    .orderBy(desc(importJobs.id))
+    .limit(limit);
+}
+
+export type RecentImportJob = Awaited<ReturnType<typeof recentImportJobs>>[number];
+
 export interface ImportFailure {
   readonly guid: string;
   readonly title: string;

@@ -15,8 +15,11 @@ import { readSourceFeed } from './read-source-feed.ts';
 
 /** How long a runner holds a job it works on; another runner takes it over only after. */
 export const IMPORT_LEASE_MS = 10 * 60 * 1000;
-/** Item rows written per batch when the feed is read. */
-const ITEM_ROWS_PER_BATCH = 50;
+/**
+ * Item rows written per statement when the feed is read: D1 binds at most 100 variables per
+ * statement, and a row of import_items takes up to 8 (one per column).
+ */
+const ITEM_ROWS_PER_BATCH = 12;
 /** Errors from the safe fetch that are refusals (an address, scheme, port or size rule), not failures. */
 const REFUSALS = new Set(['FetchRefused', 'FetchTooLarge', 'UnsafeXmlError', 'ImportRefusedError']);
 

@@ -1,17 +1,12 @@
 // /api/v1/imports: start an import of a show from another host (202 with a job), and follow its progress.
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { requireEditor } from '../../catalog/editor/permissions.ts';
 import { getImportJob, importJobView, startImportJob } from '../../catalog/import/import-jobs.ts';
-import { DEFAULT_MAX_FEED_BYTES, type ImportDeps } from '../../catalog/import/import-ports.ts';
-import { runImportJob } from '../../catalog/import/run-import.ts';
-import type { AppEnv } from '../../deps.ts';
-import { PodwireError } from '../../errors.ts';
+import { importDeps, runImportLater } from '../import-runs.ts';
 import { ImportInput, ImportJobView } from './imports-schemas.ts';
 import {
   apiRouter,
   BEARER,
-  changed,
   editorContext,
   json,
   jsonBody,
@@ -21,48 +16,6 @@ import {
 import { IdParam } from './schemas.ts';
 
 const tags = ['Imports'];
-
-/** Imports cannot run without the SSRF-safe fetch: a 503 that says so. */
-class ImportsUnavailableError extends PodwireError {
-  override readonly name = 'ImportsUnavailableError';
-  override readonly status = 503;
-  override readonly title = 'Imports unavailable';
-}
-
-function importDeps(c: Context<AppEnv>): ImportDeps {
-  const { db, media, config, now, importFetch, importMaxFeedBytes, instance } = c.var.deps;
-  if (!importFetch)
-    throw new ImportsUnavailableError(
-      'imports are not available on this server: it has no SSRF-safe fetch configured',
-    );
-  return {
-    db,
-    media,
-    baseUrl: config.baseUrl,
-    now,
-    fetch: importFetch,
-    sanitize: c.var.runtime.sanitize,
-    maxFeedBytes: importMaxFeedBytes ?? DEFAULT_MAX_FEED_BYTES,
-    maxUploadBytes: config.maxUploadBytes,
-    instance: instance ?? 'app',
-    actor: c.var.principal,
-  };
-}
-
-/** Runs the job after the answer; feeds are refreshed when it is done. */
-function runLater(c: Context<AppEnv>, deps: ImportDeps, jobId: number): void {
-  const { log, background } = c.var.deps;
-  const requestId = c.var.requestId;
-  const work = runImportJob(deps, jobId).then(
-    async (job) => {
-      if (job.showId !== null && job.status === 'done')
-        await changed(c, { shows: [job.showId], news: false });
-      log.info('import finished', { requestId, job: job.id, status: job.status });
-    },
-    (error: unknown) => log.error('import failed', { requestId, job: jobId, error }),
-  );
-  if (background) background(work);
-}
 
 export function importsApi() {
   const api = apiRouter();
@@ -91,7 +44,7 @@ export function importsApi() {
       const { job } = await startImportJob(deps.db, c.req.valid('json'), ctx.now, {
         createdBy: ctx.actor?.userId ?? null,
       });
-      runLater(c, deps, job.id);
+      runImportLater(c, deps, job.id);
       const view = await importJobView(deps.db, ctx.baseUrl, job);
       c.header('location', view.url);
       return c.json(view, 202);

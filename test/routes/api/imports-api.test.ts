@@ -14,7 +14,7 @@ beforeAll(async () => {
   admin = await openAdminApp(
     await tempDir(),
     {},
-    { importFetch: permissiveFetch, background: (work) => running.push(work) },
+    { importFetch: permissiveFetch, background: (_c, work) => running.push(work) },
   );
 });
 afterAll(async () => {

@@ -1,10 +1,11 @@
-// The studio's content screens (sections, articles, shows, episodes, previews, listening), mounted behind the session and CSRF checks.
+// The studio's content screens (sections, articles, shows, episodes, previews, listening, imports), mounted behind the session and CSRF checks.
 import { Hono } from 'hono';
 import type { AppEnv } from '../../../deps.ts';
 import { articleActionRoutes } from './article-actions.tsx';
 import { articleRoutes } from './articles.tsx';
 import { episodeActionRoutes } from './episode-actions.tsx';
 import { episodeRoutes } from './episodes.tsx';
+import { importRoutes } from './imports.tsx';
 import { listeningRoutes } from './listening.tsx';
 import { liveItemRoutes } from './live-items.tsx';
 import { previewRoutes } from './previews.tsx';
@@ -25,6 +26,7 @@ export function contentRoutes(): Hono<AppEnv> {
   routes.route('/', episodeActionRoutes());
   routes.route('/', previewRoutes());
   routes.route('/', listeningRoutes());
+  routes.route('/', importRoutes());
   // A missing record, a role refusal, a bad id: a studio page that says so (a script gets the problem).
   routes.onError(function contentError(error, c) {
     const status = shownStatus(error);
