@@ -74,7 +74,10 @@ export async function playThenPause(page: Page, nth = 0): Promise<void> {
   await player.getByRole('button', { name: 'Pause', exact: true }).click();
 }
 
-/** axe-core's serious and critical WCAG 2.1 AA and best-practice violations on the page as it is. */
+/**
+ * axe-core's serious and critical WCAG 2.1 AA and best-practice violations on the page as it is (in
+ * a context with `bypassCSP`: the site's policy admits no inline script, and axe is one).
+ */
 export async function seriousAxeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axe.source });
   const results = await page.evaluate(() =>
