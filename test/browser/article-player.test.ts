@@ -23,8 +23,18 @@ describe('article players in Chromium', () => {
   });
   afterAll(() => site?.stop());
 
-  it('mark their chapters on the seek bar and list them as links that seek', async () => {
-    const page = await site.open(ARTICLE);
+  it('mark their chapters on the seek bar and list them as links that seek, within the CSP, from this site only', async () => {
+    const context = await site.browser.newContext({ viewport: DESKTOP });
+    const refused: string[] = [];
+    const elsewhere: string[] = [];
+    context.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
+    context.on('request', (request) => {
+      if (new URL(request.url()).origin !== site.base) elsewhere.push(request.url());
+    });
+    const page = await context.newPage();
+    await page.goto(`${site.base}${ARTICLE}`);
     const players = page.locator('.player');
     for (const nth of [0, 1]) {
       const player = players.nth(nth);
@@ -41,6 +51,33 @@ describe('article players in Chromium', () => {
     await expect.poll(() => currentTime(page, 1)).toBeGreaterThanOrEqual(320);
     expect(await currentTime(page, 0)).toBe(0);
     await second.getByRole('button', { name: 'Pause', exact: true }).click();
+    expect(refused).toEqual([]);
+    expect(elsewhere).toEqual([]);
+    await context.close();
+  });
+
+  it('remember a position per episode: the episode page offers back where its article player stopped', async () => {
+    const page = await site.open(ARTICLE);
+    const second = page.locator('.player').nth(1);
+    await second.getByRole('button', { name: 'Mute', exact: true }).click();
+    await second.locator('audio').evaluate((el: HTMLAudioElement) => {
+      el.currentTime = 760;
+    });
+    await second.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect.poll(() => currentTime(page, 1)).toBeGreaterThan(760);
+    await second.getByRole('button', { name: 'Pause', exact: true }).click();
+    await page.goto(`${site.base}${EPISODE}`);
+    await expect.poll(() => page.getByRole('button', { name: /^Resume at 12:4\d$/ }).isVisible()).toBe(true);
+    await page.goto(`${site.base}${ARTICLE}`);
+    const offers = page.getByRole('button', { name: /^Resume at/ });
+    await expect.poll(() => offers.count()).toBe(1); // only part 2 was played
+    expect(
+      await page
+        .locator('.player')
+        .nth(1)
+        .getByRole('button', { name: /^Resume at/ })
+        .count(),
+    ).toBe(1);
     await page.context().close();
   });
 

@@ -70,7 +70,7 @@ describe('the player without JavaScript, and from the keyboard', () => {
         'Share a link to this moment',
         'Listen later',
       ]);
-      // Space and Enter press the focused button, as on any button.
+      // Enter and Space press the focused button, as on any button: speed twice, then Mute.
       await page.keyboard.press('Shift+Tab');
       await page.keyboard.press('Shift+Tab');
       await page.keyboard.press('Shift+Tab');
@@ -81,6 +81,11 @@ describe('the player without JavaScript, and from the keyboard', () => {
       await page.keyboard.press(' ');
       const rate = await player.locator('audio').evaluate((el: HTMLAudioElement) => el.playbackRate);
       expect(rate).toBe(1.5);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press(' ');
+      const mute = player.getByRole('button', { name: 'Mute', exact: true });
+      await expect.poll(() => mute.getAttribute('aria-pressed')).toBe('true');
+      expect(await player.locator('audio').evaluate((el: HTMLAudioElement) => el.muted)).toBe(true);
       await page.context().close();
     }
   });
