@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLAYER_CONTROL_NAMES } from '../helpers/player-control-names.ts';
 import { tempDirs } from '../helpers/temp-dir.ts';
 import {
   ARTICLE,
@@ -30,15 +31,7 @@ describe('the player in Chromium', () => {
   it('replaces the native controls with named buttons and a seek slider', async () => {
     const page = await open(EPISODE);
     const player = page.locator('.player');
-    for (const name of [
-      'Play',
-      'Skip back 15 seconds',
-      'Skip forward 30 seconds',
-      'Playback speed 1×',
-      'Mute',
-      'Share a link to this moment',
-      'Listen later',
-    ]) {
+    for (const name of PLAYER_CONTROL_NAMES) {
       await expect
         .poll(() => player.getByRole('button', { name, exact: true }).isVisible(), { message: name })
         .toBe(true);
