@@ -1,4 +1,6 @@
 // probeDocument(reader, kind): recognise a transcript (WebVTT, SRT, JSON, HTML) or a JSON chapters file by content.
+import { chaptersOfJson } from '../domain/json-chapters.ts';
+import type { Chapter } from '../domain/vocabulary.ts';
 import { MediaError, UnsupportedMediaError } from '../errors.ts';
 import type { RandomAccessReader } from '../media-store/media-store.ts';
 
@@ -7,6 +9,8 @@ export type DocumentKind = 'transcript' | 'chapters';
 export interface DocumentProbe {
   readonly mimeType: string;
   readonly sizeBytes: number;
+  /** A chapters file's table of contents, stored so feeds can carry it inline (Podlove Simple Chapters). */
+  readonly chapters?: Chapter[];
 }
 
 /** Transcripts and chapter files are text; anything larger is not one. */
@@ -42,7 +46,7 @@ export async function probeDocument(
         `${label} is not a JSON chapters file (it needs "chapters" with "startTime" and "title")`,
       );
     }
-    return { mimeType: 'application/json+chapters', sizeBytes };
+    return { mimeType: 'application/json+chapters', sizeBytes, chapters: chaptersOfJson(start) ?? [] };
   }
   if (/^WEBVTT(?:[ \t]|\r?\n|$)/.test(start)) return { mimeType: 'text/vtt', sizeBytes };
   if (/^\d+\r?\n\d\d:\d\d:\d\d,\d{3} --> \d\d:\d\d:\d\d,\d{3}/.test(start))

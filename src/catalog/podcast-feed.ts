@@ -92,6 +92,8 @@ export function podcastItemOf(
     explicit: episode.explicit ?? show.explicit,
     block: episode.block,
     chaptersUrl,
+    // The chapters behind chaptersUrl, inline (a chapters file recorded before they were stored: none).
+    chapters: chapters ? chapters.chapters : audio.chapters,
     transcript: transcript
       ? { url: media(transcript), mimeType: transcript.mimeType, language: show.language }
       : undefined,

@@ -58,8 +58,12 @@ export async function registerMediaAsset(
     changed: false,
     warnings: [],
   } as const;
-  // Audio recorded before minute_bytes existed is probed again, whatever its size and dates say.
-  const backfill = existing !== undefined && options.kind === 'audio' && existing.minuteBytes === null;
+  // Audio recorded before minute_bytes existed, and chapters files recorded before their chapters
+  // were stored, are probed again, whatever their size and dates say.
+  const backfill =
+    existing !== undefined &&
+    ((options.kind === 'audio' && existing.minuteBytes === null) ||
+      (options.kind === 'chapters' && existing.chapters.length === 0));
   if (
     existing &&
     !backfill &&
@@ -89,7 +93,7 @@ export async function registerMediaAsset(
       facts = { ...audioFacts(probe), sizeBytes: probe.sizeBytes };
     } else if (options.kind === 'transcript' || options.kind === 'chapters') {
       const probe = await probeDocument(reader, options.kind, { name: key });
-      facts = { mimeType: probe.mimeType, sizeBytes: probe.sizeBytes };
+      facts = { mimeType: probe.mimeType, sizeBytes: probe.sizeBytes, chapters: probe.chapters ?? [] };
     } else {
       const probe = await probeImage(reader, { name: key });
       facts = {

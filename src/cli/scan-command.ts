@@ -78,7 +78,7 @@ export async function runScan(
       `scanned ${report.entries.length} media files under ${dir}: ${count('new')} new, ${count('updated')} updated, ` +
         `${count('unchanged')} unchanged, ${count('failed')} failed` +
         (backfilled
-          ? `; ${backfilled} probed again to record their first-minute bytes (minute_bytes was empty)`
+          ? `; ${backfilled} probed again to record facts they lacked (first-minute bytes, inline chapters)`
           : '') +
         (report.skipped ? `; ${report.skipped} other files skipped` : ''),
     );

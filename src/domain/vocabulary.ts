@@ -74,4 +74,8 @@ export interface Chapter {
   title: string;
   startSeconds: number;
   endSeconds?: number;
+  /** A web page about the chapter (JSON chapters `url`, ID3 CHAP's WXXX). */
+  url?: string;
+  /** The chapter's image (JSON chapters `img`). */
+  imageUrl?: string;
 }

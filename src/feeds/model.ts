@@ -102,6 +102,8 @@ export interface PodcastItem {
   readonly explicit: boolean;
   readonly block: boolean;
   readonly chaptersUrl?: string;
+  /** The same chapters inline, for apps that read Podlove Simple Chapters (gPodder, AntennaPod). */
+  readonly chapters?: readonly FeedChapter[];
   readonly transcript?: { readonly url: string; readonly mimeType: string; readonly language?: string };
   readonly persons: readonly Person[];
   readonly alternates: readonly AlternateEnclosure[];
@@ -155,4 +157,12 @@ export interface OpmlDocument {
   readonly ownerName?: string;
   readonly dateModified: Date;
   readonly groups: readonly { readonly title: string; readonly outlines: readonly OpmlOutline[] }[];
+}
+
+/** A chapter as feeds carry it inline (Podlove Simple Chapters). */
+export interface FeedChapter {
+  readonly startSeconds: number;
+  readonly title: string;
+  readonly url?: string;
+  readonly imageUrl?: string;
 }

@@ -4,7 +4,7 @@
 import { htmlFromText } from '../domain/html.ts';
 import type { Person, ShowCategory } from '../domain/vocabulary.ts';
 import { rfc822 } from './feed-dates.ts';
-import type { AlternateEnclosure, PodcastFeed, PodcastItem } from './model.ts';
+import type { AlternateEnclosure, FeedChapter, PodcastFeed, PodcastItem } from './model.ts';
 import {
   attributes,
   element,
@@ -19,6 +19,8 @@ const ITUNES = 'http://www.itunes.com/dtds/podcast-1.0.dtd';
 const PODCAST = 'https://podcastindex.org/namespace/1.0';
 const ATOM = 'http://www.w3.org/2005/Atom';
 const CONTENT = 'http://purl.org/rss/1.0/modules/content/';
+/** Podlove Simple Chapters 1.2: https://podlove.org/simple-chapters/ */
+const PSC = 'http://podlove.org/simple-chapters';
 
 /** Apple wants `true`/`false` (not yes/no) for itunes:explicit. */
 const bool = (value: boolean) => (value ? 'true' : 'false');
@@ -26,11 +28,12 @@ const bool = (value: boolean) => (value ? 'true' : 'false');
 /** Renders the whole feed (every episode: Apple and apps expect the full archive). Pure and deterministic. */
 export function renderPodcastRss(feed: PodcastFeed): string {
   const usesContent = feed.items.some((item) => item.contentHtml !== '');
+  const usesChapters = feed.items.some((item) => item.chapters !== undefined && item.chapters.length > 0);
   const out: string[] = [
     XML_DECLARATION,
     `<rss version="2.0" xmlns:itunes="${ITUNES}" xmlns:podcast="${PODCAST}" xmlns:atom="${ATOM}"${
       usesContent ? ` xmlns:content="${CONTENT}"` : ''
-    }>`,
+    }${usesChapters ? ` xmlns:psc="${PSC}"` : ''}>`,
     '<channel>',
     element('title', feed.title),
     element('link', feed.link),
@@ -125,6 +128,27 @@ function alternate(alt: AlternateEnclosure): string {
   })}>${emptyElement('podcast:source', { uri: alt.url })}</podcast:alternateEnclosure>`;
 }
 
+/** Normal Play Time (RFC 2326 3.6) as Podlove Simple Chapters write it: `HH:MM:SS.mmm`. */
+export function normalPlayTime(seconds: number): string {
+  const ms = Math.round(seconds * 1000);
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  const s = Math.floor(ms / 1000);
+  return `${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}.${pad(ms % 1000, 3)}`;
+}
+
+/** `<psc:chapters>`: start and title required, href and image when the chapter has them. */
+function simpleChapters(chapters: readonly FeedChapter[]): string {
+  const lines = chapters.map((c) =>
+    emptyElement('psc:chapter', {
+      start: normalPlayTime(c.startSeconds),
+      title: c.title,
+      href: c.url,
+      image: c.imageUrl,
+    }),
+  );
+  return `<psc:chapters version="1.2">\n${lines.join('\n')}\n</psc:chapters>`;
+}
+
 /** One episode's `<item>` (the feed's, and the studio's preview of a draft). */
 export function renderPodcastRssItem(item: PodcastItem): string {
   // Show notes go out twice (description and content:encoded): escape them once. Both elements hold
@@ -150,6 +174,7 @@ export function renderPodcastRssItem(item: PodcastItem): string {
   if (item.chaptersUrl) {
     out += `${emptyElement('podcast:chapters', { url: item.chaptersUrl, type: 'application/json+chapters' })}\n`;
   }
+  if (item.chapters && item.chapters.length > 0) out += `${simpleChapters(item.chapters)}\n`;
   if (item.transcript) {
     const { url, mimeType, language } = item.transcript;
     out += `${emptyElement('podcast:transcript', { url, type: mimeType, language })}\n`;

@@ -83,7 +83,7 @@ describe('podwire scan', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('backfilled shows/episode.mp3 0:07');
     expect(again.stdout).toMatch(
-      /0 new, 0 updated, 1 unchanged, 0 failed; 1 probed again to record their first-minute bytes/,
+      /0 new, 0 updated, 1 unchanged, 0 failed; 1 probed again to record facts they lacked \(first-minute bytes, inline chapters\)/,
     );
     opened = await openTempDb(dir, 'p.db');
     const after = await findAssetByKey(opened.db, 'shows/episode.mp3');

@@ -60,6 +60,27 @@ const feed = (extra: Partial<PodcastFeed> = {}): PodcastFeed => ({
 });
 
 describe('renderPodcastRss', () => {
+  it('writes Podlove Simple Chapters inline, declaring psc only when an item has chapters', () => {
+    expect(renderPodcastRss(feed({ items: [item(1)] }))).not.toContain('psc');
+    const xml = renderPodcastRss(
+      feed({
+        items: [
+          item(1, {
+            chapters: [
+              { startSeconds: 0, title: 'A & B' },
+              { startSeconds: 3599.9996, title: 'Hour', url: 'https://a.example/?x=1&y=2' },
+            ],
+          }),
+        ],
+      }),
+    );
+    expect(xml).toContain(' xmlns:psc="http://podlove.org/simple-chapters">');
+    expect(xml).toContain(
+      '<psc:chapters version="1.2">\n<psc:chapter start="00:00:00.000" title="A &amp; B"/>\n' +
+        '<psc:chapter start="01:00:00.000" title="Hour" href="https://a.example/?x=1&amp;y=2"/>\n</psc:chapters>',
+    );
+  });
+
   it('rounds itunes:duration to whole seconds (1535.6 -> 1536)', () => {
     expect(parseFeed(renderPodcastRss(feed()))?.items.map((i) => i.duration)).toEqual([1536, 1536]);
     expect(renderPodcastRss(feed())).toContain('<itunes:duration>1536</itunes:duration>');

@@ -100,6 +100,10 @@ export function fuzzPodcastFeed(t: Texts, bodies: readonly Html[]): PodcastFeed 
         explicit: i % 2 === 0,
         block: false,
         chaptersUrl: `${FUZZ_BASE}/${i}/chapters.json?${t(n + 6)}`,
+        chapters: [
+          { startSeconds: 0, title: t(n + 1), url: `${FUZZ_BASE}/${i}/c?${t(n + 6)}` },
+          { startSeconds: 30.25, title: t(n + 9), imageUrl: `${FUZZ_BASE}/${i}.png` },
+        ],
         transcript: { url: `${FUZZ_BASE}/${i}.vtt`, mimeType: 'text/vtt', language: t(n + 7) },
         persons: [{ name: t(n + 8), role: t(n + 9) }],
         alternates: [

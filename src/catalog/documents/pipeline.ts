@@ -11,7 +11,7 @@ import { createRecentRows, type DocumentPipeline } from './store-documents.ts';
  * Raise when a renderer's output changes for the same data: stored renderings made by an older
  * podwire are then made again rather than served.
  */
-export const RENDERER_VERSION = 2;
+export const RENDERER_VERSION = 3;
 
 /** Changes when anything that shapes output but is not data changes: settings, renderer version. */
 export function configTagOf(config: AppConfig): string {

@@ -115,7 +115,7 @@ export async function storeUpload(
   } else {
     const document = await probeDocument(bytesReader(start.head), kind);
     extension = DOCUMENT_EXTENSION[document.mimeType] ?? 'txt';
-    facts = { mimeType: document.mimeType };
+    facts = { mimeType: document.mimeType, chapters: document.chapters ?? [] };
   }
 
   const key = uploadKey(keyBase, extension);

@@ -3,6 +3,7 @@
 import { MAX_DOCUMENT_BYTES } from '../../audio/probe-document.ts';
 import type { MediaAsset } from '../../db/schema.ts';
 import type { Html } from '../../domain/html.ts';
+import { chaptersOfJson } from '../../domain/json-chapters.ts';
 import type { Chapter } from '../../domain/vocabulary.ts';
 import { parseTranscriptCues, type TranscriptCue } from '../transcript-cues.ts';
 import type { PageContext } from './page-context.ts';
@@ -63,21 +64,13 @@ export async function loadChapters(
   fromAudio: readonly Chapter[],
 ): Promise<PageChapter[]> {
   if (document) {
-    const text = await readText(ctx, document);
-    try {
-      const doc = JSON.parse(text ?? '') as {
-        chapters?: { startTime?: number; title?: string; url?: string; toc?: boolean }[];
-      };
-      return (doc.chapters ?? [])
-        .filter((c) => c.toc !== false && typeof c.startTime === 'number' && typeof c.title === 'string')
-        .map((c) => ({
-          startSeconds: c.startTime as number,
-          title: c.title as string,
-          url: typeof c.url === 'string' && /^https?:\/\//.test(c.url) ? c.url : undefined,
-        }));
-    } catch {
-      ctx.log.warn('chapters file could not be read', { key: document.key });
-    }
+    // Chapters files stored by this podwire carry their table of contents; older records are read.
+    const stored =
+      document.chapters.length > 0
+        ? document.chapters
+        : chaptersOfJson((await readText(ctx, document)) ?? '');
+    if (stored) return stored.map((c) => ({ startSeconds: c.startSeconds, title: c.title, url: c.url }));
+    ctx.log.warn('chapters file could not be read', { key: document.key });
   }
   return fromAudio.map((c) => ({ startSeconds: c.startSeconds, title: c.title }));
 }
