@@ -85,7 +85,7 @@ export function ArticleView(props: {
             <ol class="players">
               {page.episodes.map((player) => (
                 <li>
-                  <Player player={player} timeZone={timeZone} />
+                  <Player player={player} timeZone={timeZone} shareUrl={`${page.url}#${player.anchor}`} />
                 </li>
               ))}
             </ol>

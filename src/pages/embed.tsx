@@ -33,14 +33,7 @@ export function EmbedView(props: { chrome: SiteChrome; page: EpisodePage; timeZo
                 </p>
               </div>
             </div>
-            <Player
-              player={page.player}
-              timeZone={timeZone}
-              bare
-              external
-              chapters={page.chapters}
-              artworkUrl={page.image?.url}
-            />
+            <Player player={page.player} timeZone={timeZone} bare external />
           </main>
         </body>
       </html>

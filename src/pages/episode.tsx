@@ -45,7 +45,7 @@ export function EpisodeView(props: {
           {page.summary ? <p class="standfirst">{page.summary}</p> : null}
         </header>
         <section class="podcasts" aria-label="Listen">
-          <Player player={player} timeZone={timeZone} bare artworkUrl={page.image?.url} />
+          <Player player={player} timeZone={timeZone} bare noChapterList />
         </section>
         {page.notesHtml ? (
           <section aria-labelledby="notes">

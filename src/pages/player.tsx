@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // One episode's player, the same on article, episode and embed pages: native audio controls
 // (replaced by the control bar when the site script runs), 0:00 / length before anything plays,
-// chapter marks, a download link and a link to the episode page.
+// chapter marks and list, artwork for lock screens, a download link and a link to the episode page.
 import type { PageChapter } from '../catalog/pages/episode-documents.ts';
 import type { PlayerModel } from '../catalog/pages/player-model.ts';
 import { formatDate } from '../domain/dates.ts';
@@ -17,26 +17,35 @@ export function Player(props: {
   bare?: boolean;
   /** Links open in a new tab (the embed, inside another site). */
   external?: boolean;
-  /** Listed in the player, and marked on its seek bar. */
-  chapters?: readonly PageChapter[];
-  /** Artwork for lock screens (Media Session). */
-  artworkUrl?: string;
+  /**
+   * Leave out the player's own chapter list (the episode page lists them in a section of its own,
+   * whose links the seek bar marks just the same).
+   */
+  noChapterList?: boolean;
+  /**
+   * The page a shared moment opens (`?t=SECONDS` is added): the episode page unless given. The
+   * article page gives itself with this player's fragment (`#episode-<slug>`), so the link starts
+   * this player and not the page's first.
+   */
+  shareUrl?: string;
 }) {
   const { player, timeZone } = props;
   const Heading = props.heading ?? 'h3';
   const target = props.external ? { target: '_blank', rel: 'noopener' } : {};
-  const chapters = props.chapters ?? [];
+  const chapters = props.noChapterList ? [] : player.chapters;
   return (
     <div
       class="player"
+      id={player.anchor}
       data-player=""
       data-episode={new URL(player.pageUrl).pathname}
-      data-share={player.pageUrl}
+      data-episode-url={player.pageUrl}
+      data-share={props.shareUrl ?? player.pageUrl}
       data-title={player.title}
       data-show={player.showTitle}
       data-duration={String(player.durationSeconds)}
       data-duration-text={player.durationText}
-      data-artwork={props.artworkUrl}
+      data-artwork={player.artworkUrl}
     >
       {props.bare ? null : (
         <Heading>

@@ -3,7 +3,7 @@ import { LATER_KEY, laterList, saveLaterList } from './stored.ts';
 
 export function wireLaterButton(root: HTMLElement, say: (text: string) => void): void {
   const button = root.querySelector<HTMLButtonElement>('[data-action="later"]');
-  const { share: url = '', title = '', show = '', durationText = '' } = root.dataset;
+  const { episodeUrl: url = '', title = '', show = '', durationText = '' } = root.dataset;
   if (!button || !url) return;
   const sync = () => button.setAttribute('aria-pressed', String(laterList().some((i) => i.url === url)));
   sync();

@@ -5,9 +5,11 @@ import { fillListenLater } from './listen-later-page.ts';
 import { enhancePlayer } from './player.ts';
 
 const players = [...document.querySelectorAll<HTMLElement>('[data-player]')];
-players.forEach((root, i) => {
-  enhancePlayer(root, i === 0);
-});
+// `?t=` starts the player the fragment names (`?t=807#episode-<slug>`, as an article player's Share
+// writes), else the page's first.
+const named = fragmentId(window.location.hash);
+const starting = players.find((root) => named !== '' && root.id === named) ?? players[0];
+for (const root of players) enhancePlayer(root, root === starting);
 
 // One player at a time: starting one pauses the others ('play' does not bubble, hence capture).
 document.addEventListener(
@@ -55,3 +57,12 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
 
 const later = document.querySelector<HTMLElement>('[data-listen-later]');
 if (later) fillListenLater(later);
+
+/** The element id a `#fragment` names; a malformed escape (`#%E0%A4`) names none, as in the browser. */
+function fragmentId(hash: string): string {
+  try {
+    return decodeURIComponent(hash.slice(1));
+  } catch {
+    return '';
+  }
+}

@@ -14,8 +14,8 @@ const PAGE_STEP = 60;
 
 const q = <T extends Element>(root: Element, selector: string) => root.querySelector<T>(selector);
 
-/** `first`: the page's first player, which a `?t=` in the page address starts. */
-export function enhancePlayer(root: HTMLElement, first: boolean): void {
+/** `starts`: the player a `?t=` in the page address starts (see startingPlayer). */
+export function enhancePlayer(root: HTMLElement, starts: boolean): void {
   const audio = q<HTMLAudioElement>(root, 'audio');
   const bar = q<HTMLElement>(root, '[data-controls]');
   const seek = q<HTMLInputElement>(root, '[data-seek-bar]');
@@ -130,7 +130,7 @@ export function enhancePlayer(root: HTMLElement, first: boolean): void {
     if (audio.currentTime > 0) remember(true);
   });
 
-  const start = first ? parseStart(new URLSearchParams(window.location.search).get('t'), total) : undefined;
+  const start = starts ? parseStart(new URLSearchParams(window.location.search).get('t'), total) : undefined;
   if (start !== undefined) {
     // With nothing loaded (preload="none") this sets the default playback start position (HTML
     // "currentTime" setter), so pressing play starts there without fetching anything first.
@@ -155,7 +155,7 @@ export function enhancePlayer(root: HTMLElement, first: boolean): void {
   const share = q<HTMLButtonElement>(root, '[data-action="share"]');
   share?.addEventListener('click', () => {
     const at = Math.floor(audio.currentTime);
-    const link = at > 0 ? `${data.share}?t=${at}` : (data.share ?? '');
+    const link = momentLink(data.share ?? '', at);
     const told = at > 0 ? `Link to ${clock(at)} copied.` : 'Link copied.';
     if (navigator.clipboard) {
       navigator.clipboard.writeText(link).then(
@@ -169,6 +169,14 @@ export function enhancePlayer(root: HTMLElement, first: boolean): void {
   drawChapterMarks(audio, root, total);
   show();
   setPlaying();
+}
+
+/** The page with `?t=SECONDS` (before any `#fragment`, which names the player on an article page). */
+function momentLink(page: string, at: number): string {
+  if (at <= 0) return page;
+  const url = new URL(page);
+  url.searchParams.set('t', String(at));
+  return url.href;
 }
 
 /** Chapter starts as marks over the seek bar (the chapter links are their accessible equivalent). */

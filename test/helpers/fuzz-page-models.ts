@@ -33,6 +33,7 @@ export function fuzzChrome(t: Texts): SiteChrome {
 function player(t: Texts, n: number, available: boolean): PlayerModel {
   return {
     audioId: `audio-${n}`,
+    anchor: `episode-${t(n + 1)}`,
     title: t(n),
     pageUrl: `${B}/podcasts/show/e${n}?${t(n + 1)}`,
     embedUrl: `${B}/podcasts/show/e${n}/embed`,
@@ -49,6 +50,11 @@ function player(t: Texts, n: number, available: boolean): PlayerModel {
     publishedAt: DAY,
     available,
     subscribersOnly: false,
+    chapters: [
+      { startSeconds: 0, title: t(n + 2) },
+      { startSeconds: 600, title: t(n + 3), url: `https://example.com/?${t(n + 4)}` },
+    ],
+    artworkUrl: `${B}/media/abc/a${n}.jpg?${t(n + 5)}`,
   };
 }
 

@@ -2,21 +2,13 @@ import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.ts';
 import { DEMO_NOW, openDemoApp } from '../helpers/demo-app.ts';
+import { PLAYER_CONTROL_NAMES } from '../helpers/player-control-names.ts';
 import { tempDirs } from '../helpers/temp-dir.ts';
 
 const BASE = 'https://news.example';
 const BROWSER = { accept: 'text/html' };
 const ARTICLE = '/articles/tide-mill-turns-again';
 const EPISODE = '/podcasts/courier-conversations/tide-mill-part-2-the-machine';
-const CONTROLS = [
-  'Play',
-  'Skip back 15 seconds',
-  'Skip forward 30 seconds',
-  'Playback speed 1×',
-  'Mute',
-  'Share a link to this moment',
-  'Listen later',
-];
 
 /** A button's accessible name as markup gives it: aria-label, else its text. */
 const nameOf = (el: Element) => el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '';
@@ -55,7 +47,7 @@ describe('the player markup', () => {
         expect(player.querySelector('audio')?.getAttribute('preload')).toBe('none');
         expect(player.querySelector('a[download]')?.textContent).toMatch(/^Download \(MP3, /);
         const buttons = [...(bar?.querySelectorAll('.buttons button') ?? [])];
-        expect(buttons.map(nameOf), path).toEqual(CONTROLS);
+        expect(buttons.map(nameOf), path).toEqual(PLAYER_CONTROL_NAMES);
         expect(buttons.every((b) => b.getAttribute('type') === 'button')).toBe(true);
         const seek = bar?.querySelector('input[type=range]');
         expect(seek?.getAttribute('aria-label')).toBe('Seek');
@@ -85,6 +77,36 @@ describe('the player markup', () => {
     expect(chapters.length).toBeGreaterThan(1);
     expect(chapters.every((a) => a.getAttribute('data-audio') === audioId)).toBe(true);
     expect(chapters.map((a) => a.getAttribute('data-chapter'))[0]).toBe('Welcome back');
+  });
+
+  it('article players carry what episode players do: chapter list and marks, artwork, a named fragment', async () => {
+    const article = await page(ARTICLE);
+    const episode = await page(EPISODE);
+    const players = [...article.querySelectorAll('[data-player]')];
+    expect(players.map((p) => p.id)).toEqual([
+      'episode-tide-mill-part-1-the-people',
+      'episode-tide-mill-part-2-the-machine',
+    ]);
+    const onEpisodePage = episode.querySelector('[data-player]');
+    const second = players[1];
+    for (const name of ['data-episode', 'data-episode-url', 'data-title', 'data-show', 'data-artwork']) {
+      expect(second?.getAttribute(name), name).toBe(onEpisodePage?.getAttribute(name) ?? null);
+    }
+    expect(second?.getAttribute('data-artwork')).toMatch(new RegExp(`^${BASE}/media/`));
+    // A moment shared from an article player opens the article at that player.
+    expect(second?.getAttribute('data-share')).toBe(`${BASE}${ARTICLE}#episode-tide-mill-part-2-the-machine`);
+    expect(onEpisodePage?.getAttribute('data-share')).toBe(`${BASE}${EPISODE}`);
+    for (const player of players) {
+      const audioId = player.querySelector('audio')?.getAttribute('id');
+      const links = [...player.querySelectorAll('details.player-chapters a[data-chapter]')];
+      expect(links.length).toBeGreaterThan(1);
+      expect(links.every((a) => a.getAttribute('data-audio') === audioId)).toBe(true);
+    }
+    // The same chapters as the episode page lists in its own section (so its player lists none).
+    const titles = (doc: Document, scope: string) =>
+      [...doc.querySelectorAll(`${scope} a[data-chapter]`)].map((a) => a.getAttribute('data-chapter'));
+    expect(titles(article, '#episode-tide-mill-part-2-the-machine')).toEqual(titles(episode, 'section'));
+    expect(onEpisodePage?.querySelector('details.player-chapters')).toBeNull();
   });
 
   it('the embed lists its chapters under the player, as links that seek it', async () => {

@@ -1,6 +1,6 @@
 // loadArticlePage: one live article with its section, body, image and its podcast episodes in order.
 import { type ArticleWithSection, findArticleBySlug } from '../../db/queries/articles.ts';
-import { liveEpisodesOfArticles } from '../../db/queries/pairing.ts';
+import { episodeExtrasOfArticle, liveEpisodesOfArticles } from '../../db/queries/pairing.ts';
 import { listShows } from '../../db/queries/shows.ts';
 import { isLiveRecord } from '../../db/queries/visibility.ts';
 import type { Html } from '../../domain/html.ts';
@@ -8,8 +8,9 @@ import type { Author } from '../../domain/vocabulary.ts';
 import { NotFoundError } from '../../errors.ts';
 import { mediaUrl } from '../media-url.ts';
 import { siteUrls } from '../site-urls.ts';
+import { loadPlayers, type PlayerSource } from './episode-players.ts';
 import type { PageContext } from './page-context.ts';
-import { mediaPresence, type PlayerModel, playerModel } from './player-model.ts';
+import type { PlayerModel } from './player-model.ts';
 import { type FeedLink, podcastFeedLink } from './site-chrome.ts';
 
 export interface PageImage {
@@ -54,24 +55,29 @@ export async function loadArticlePage(ctx: PageContext, slug: string): Promise<A
 export async function articlePageOf(ctx: PageContext, found: ArticleWithSection): Promise<ArticlePage> {
   const { article, section, image } = found;
   const urls = siteUrls(ctx.baseUrl);
-  const [paired, shows] = await Promise.all([
+  const [paired, shows, extras] = await Promise.all([
     liveEpisodesOfArticles(ctx.db, [article.id], ctx.now),
     listShows(ctx.db),
+    episodeExtrasOfArticle(ctx.db, article.id),
   ]);
-  const rows = paired.get(article.id) ?? [];
-  const showsById = new Map(shows.map(({ show }) => [show.id, show]));
-  const present = await mediaPresence(
-    ctx,
-    rows.map((r) => r.audio.key),
-  );
-  const episodes: PlayerModel[] = [];
+  const showsById = new Map(shows.map((s) => [s.show.id, s]));
+  const extra = (id: number | null) => (id === null ? null : (extras.get(id) ?? null));
+  const sources: PlayerSource[] = [];
   const feeds = new Map<string, FeedLink>();
-  for (const { episode, audio } of rows) {
-    const show = showsById.get(episode.showId);
-    if (!show) continue;
-    episodes.push(playerModel(ctx.baseUrl, show, episode, audio, present.has(audio.key)));
-    if (show.access === 'public') feeds.set(show.slug, podcastFeedLink(ctx.baseUrl, show));
+  for (const { episode, audio } of paired.get(article.id) ?? []) {
+    const found = showsById.get(episode.showId);
+    if (!found) continue;
+    sources.push({
+      show: found.show,
+      showArtwork: found.artwork,
+      episode,
+      audio,
+      image: extra(episode.imageAssetId),
+      chaptersFile: extra(episode.chaptersAssetId),
+    });
+    if (found.show.access === 'public') feeds.set(found.show.slug, podcastFeedLink(ctx.baseUrl, found.show));
   }
+  const episodes = distinctAnchors(await loadPlayers(ctx, sources));
   return {
     url: urls.article(article.slug),
     guid: article.guid,
@@ -95,4 +101,18 @@ export async function articlePageOf(ctx: PageContext, found: ArticleWithSection)
     episodes,
     feeds: [...feeds.values()],
   };
+}
+
+/**
+ * Episodes of different shows may share a slug: the later ones then get `-2`, `-3`… (in pairing
+ * order, so a shared link keeps naming the same player), and each fragment id names one player.
+ */
+function distinctAnchors(players: readonly PlayerModel[]): PlayerModel[] {
+  const seen = new Set<string>();
+  return players.map((player) => {
+    let anchor = player.anchor;
+    for (let n = 2; seen.has(anchor); n++) anchor = `${player.anchor}-${n}`;
+    seen.add(anchor);
+    return anchor === player.anchor ? player : { ...player, anchor };
+  });
 }

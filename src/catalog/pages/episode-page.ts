@@ -7,9 +7,10 @@ import { NotFoundError } from '../../errors.ts';
 import { mediaUrl } from '../media-url.ts';
 import { siteUrls } from '../site-urls.ts';
 import type { PageImage } from './article-page.ts';
-import { loadChapters, loadTranscript, type PageChapter, type Transcript } from './episode-documents.ts';
+import { loadTranscript, type PageChapter, type Transcript } from './episode-documents.ts';
+import { episodePicture, loadPlayers } from './episode-players.ts';
 import type { PageContext } from './page-context.ts';
-import { mediaPresence, type PlayerModel, playerModel } from './player-model.ts';
+import type { PlayerModel } from './player-model.ts';
 import { type FeedLink, podcastFeedLink } from './site-chrome.ts';
 
 export interface EpisodePage {
@@ -59,15 +60,22 @@ export async function loadEpisodePage(
 export async function episodePageOf(ctx: PageContext, found: LiveEpisode): Promise<EpisodePage> {
   const { episode, audio, show, artwork, image, transcript, chapters } = found;
   const urls = siteUrls(ctx.baseUrl);
-  const [present, articles, transcriptDoc, chapterList] = await Promise.all([
-    mediaPresence(ctx, [audio.key]),
-    liveArticlesOfEpisode(ctx.db, episode.id, ctx.now),
-    transcript && show.access === 'public' ? loadTranscript(ctx, transcript) : undefined,
-    loadChapters(ctx, chapters, audio.chapters),
-  ]);
-  const picture = image ?? artwork;
   // A subscribers-only show's transcript is part of what subscribers get: not on its public page.
   const open = show.access === 'public';
+  const source = {
+    show,
+    showArtwork: artwork,
+    episode: { ...episode, publishedAt: episode.publishedAt ?? ctx.now },
+    audio,
+    image,
+    chaptersFile: chapters,
+  };
+  const [[player], articles, transcriptDoc] = await Promise.all([
+    loadPlayers(ctx, [source]),
+    liveArticlesOfEpisode(ctx.db, episode.id, ctx.now),
+    transcript && open ? loadTranscript(ctx, transcript) : undefined,
+  ]);
+  if (!player) throw new Error(`no player was built for episode ${episode.id}`);
   return {
     url: urls.episode(show.slug, episode.slug),
     guid: episode.guid,
@@ -77,29 +85,15 @@ export async function episodePageOf(ctx: PageContext, found: LiveEpisode): Promi
     season: episode.season,
     number: episode.number,
     persons: episode.persons,
-    player: playerModel(
-      ctx.baseUrl,
-      show,
-      { ...episode, publishedAt: episode.publishedAt ?? ctx.now },
-      audio,
-      present.has(audio.key),
-    ),
+    player,
     show: {
       slug: show.slug,
       title: show.title,
       url: urls.show(show.slug),
       feedUrl: urls.podcastFeed(show.slug),
     },
-    image: picture
-      ? {
-          url: mediaUrl(ctx.baseUrl, picture),
-          alt: image ? `Artwork of ${episode.title}` : `Artwork of ${show.title}`,
-          width: picture.width,
-          height: picture.height,
-          mimeType: picture.mimeType,
-        }
-      : undefined,
-    chapters: chapterList,
+    image: episodePicture(ctx.baseUrl, source),
+    chapters: player.chapters,
     transcript: open ? transcriptDoc : undefined,
     transcriptUrl: transcript && open ? mediaUrl(ctx.baseUrl, transcript) : undefined,
     articles: articles.map((a) => ({ headline: a.headline, url: urls.article(a.slug) })),

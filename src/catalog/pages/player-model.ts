@@ -1,15 +1,22 @@
-// PlayerModel: one episode as a page plays it: where the audio is, how long it is, and whether it is there.
+// PlayerModel: one episode as a page plays it: where the audio is, how long it is, whether it is there,
+// its chapters and its artwork.
 import type { FeedAudio } from '../../db/queries/episodes.ts';
 import type { Episode, Show } from '../../db/schema.ts';
 import { formatDuration, isoDuration } from '../../domain/duration.ts';
 import { humanSize } from '../../domain/size.ts';
 import { mediaUrl } from '../media-url.ts';
 import { siteUrls } from '../site-urls.ts';
+import type { PageChapter } from './episode-documents.ts';
 import type { PageContext } from './page-context.ts';
 
 export interface PlayerModel {
   /** The `id` of the page's audio element (chapter links seek it). */
   readonly audioId: string;
+  /**
+   * The fragment id of the player in its page (`episode-<slug>`): a shared moment on a page with
+   * several players names the one it means (`?t=807#episode-<slug>`).
+   */
+  readonly anchor: string;
   readonly title: string;
   readonly pageUrl: string;
   readonly embedUrl: string;
@@ -31,6 +38,15 @@ export interface PlayerModel {
   readonly available: boolean;
   /** The show's audio goes only to private subscriber feeds: no audio URL on any page. */
   readonly subscribersOnly: boolean;
+  /** Marked on the seek bar; the editor's chapters file, else the chapters inside the audio. */
+  readonly chapters: readonly PageChapter[];
+  /** The episode's artwork, else its show's: lock screens show it (Media Session). */
+  readonly artworkUrl?: string;
+}
+
+export interface PlayerExtras {
+  readonly chapters?: readonly PageChapter[];
+  readonly artworkUrl?: string;
 }
 
 const FORMAT_NAMES: Readonly<Record<string, string>> = {
@@ -53,6 +69,7 @@ export function playerModel(
   episode: Pick<Episode, 'id' | 'slug' | 'title' | 'publishedAt'>,
   audio: Pick<FeedAudio, 'key' | 'sha256' | 'mimeType' | 'sizeBytes' | 'durationSeconds'>,
   available: boolean,
+  extras: PlayerExtras = {},
 ): PlayerModel {
   const urls = siteUrls(baseUrl);
   const subscribersOnly = show.access === 'subscribers';
@@ -62,6 +79,7 @@ export function playerModel(
   const format = FORMAT_NAMES[audio.mimeType] ?? audio.mimeType;
   return {
     audioId: `audio-${episode.id}`,
+    anchor: `episode-${episode.slug}`,
     title: episode.title,
     pageUrl: urls.episode(show.slug, episode.slug),
     embedUrl: urls.embed(show.slug, episode.slug),
@@ -78,6 +96,8 @@ export function playerModel(
     publishedAt: episode.publishedAt as Date,
     available: available && !subscribersOnly,
     subscribersOnly,
+    chapters: extras.chapters ?? [],
+    artworkUrl: extras.artworkUrl,
   };
 }
 

@@ -1,6 +1,7 @@
 // The ordered pairing of articles and episodes: set an article's episodes, read them back in order.
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { ConflictError, ValidationError } from '../../errors.ts';
 import type { Database } from '../database.ts';
 import {
@@ -102,6 +103,25 @@ export async function liveEpisodesOfArticles(
     byArticle.set(row.articleId, list);
   }
   return byArticle;
+}
+
+/**
+ * The artwork and chapters files of an article's episodes, by asset id: one statement, which needs
+ * no ids first, so it runs beside liveEpisodesOfArticles (a player shows both, as on episode pages).
+ */
+export async function episodeExtrasOfArticle(
+  db: Database,
+  articleId: number,
+): Promise<Map<number, MediaAsset>> {
+  const referenced = (column: SQLiteColumn) =>
+    db
+      .select({ id: sql<number>`coalesce(${column}, -1)` })
+      .from(articleEpisodes)
+      .innerJoin(episodes, eq(episodes.id, articleEpisodes.episodeId))
+      .where(eq(articleEpisodes.articleId, articleId));
+  const ids = referenced(episodes.imageAssetId).union(referenced(episodes.chaptersAssetId));
+  const rows = await db.select().from(mediaAssets).where(inArray(mediaAssets.id, ids));
+  return new Map(rows.map((asset) => [asset.id, asset]));
 }
 
 /** The live articles that carry an episode, newest first. */
