@@ -1,12 +1,15 @@
+import { createServer } from 'node:http';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importJobView, startImportJob } from '../../../src/catalog/import/import-jobs.ts';
 import { planImport } from '../../../src/catalog/import/import-plan.ts';
 import type { ImportDeps } from '../../../src/catalog/import/import-ports.ts';
 import { runImportJob, runImportStep } from '../../../src/catalog/import/run-import.ts';
+import { parseConfig } from '../../../src/config.ts';
 import { episodes, importItems, mediaJournal } from '../../../src/db/schema.ts';
 import { UnsafeXmlError } from '../../../src/feeds-in/feed-errors.ts';
 import { readPodcastRss } from '../../../src/feeds-in/read-podcast-rss.ts';
+import { createNodeSafeFetch } from '../../../src/node/node-fetch-port.ts';
 import { openImportDeps } from '../../helpers/import-deps.ts';
 import { guidOf, type ImportSource, startImportSource } from '../../helpers/import-source.ts';
 import { tempDirs } from '../../helpers/temp-dir.ts';
@@ -187,8 +190,6 @@ describe('import safety', () => {
 
 describe('import safety through the real SSRF-safe fetch', () => {
   it('refuses a feed on a private address unless ALLOW_PRIVATE_FETCH, naming the address and the rule', async () => {
-    const { createNodeSafeFetch } = await import('../../../src/node/node-fetch-port.ts');
-    const { parseConfig } = await import('../../../src/config.ts');
     const deps = await freshDeps({ fetch: createNodeSafeFetch(parseConfig({})) });
     const view = await importOnce(deps, { url: source.feedUrl });
     expect(view.status).toBe('refused');
@@ -214,7 +215,6 @@ describe('import safety through the real SSRF-safe fetch', () => {
   });
 
   it('cuts an endless feed document off at IMPORT_MAX_FEED_BYTES', async () => {
-    const { createServer } = await import('node:http');
     const endless = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
       res.write('<rss><channel>');
