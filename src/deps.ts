@@ -10,6 +10,7 @@ import type { DocumentPipeline } from './catalog/documents/store-documents.ts';
 import type { HtmlSanitizer } from './catalog/html-sanitizer.ts';
 import type { ImportBudget } from './catalog/import/import-budget.ts';
 import type { SafeFetch } from './catalog/import/import-ports.ts';
+import type { ReindexBudget } from './catalog/search/reindex-jobs.ts';
 import type { TemplateCache } from './catalog/subscribers/template-cache.ts';
 import type { Config } from './config.ts';
 import type { PushConfig } from './config-push.ts';
@@ -117,6 +118,11 @@ export interface AppDeps {
    * runs a few items within its limits, and its cron trigger the rest (src/worker/worker-imports.ts).
    */
   readonly importBudget?: ImportBudget;
+  /**
+   * How much of a search reindex (POST /api/v1/search/reindex) one request runs after its answer.
+   * Absent: all of it (Node). A Worker runs a few pages, and its cron trigger the rest.
+   */
+  readonly reindexBudget?: ReindexBudget;
   /** The client's country as the runtime knows it (Workers: request.cf.country); absent on Node. */
   readonly requestCountry?: (c: Context) => string | undefined;
 }

@@ -11,7 +11,7 @@ import type { episodeAlternates, episodes, shows } from './tables/podcasts.ts';
 import type { feedPings } from './tables/push.ts';
 import type { renderedDocuments } from './tables/rendered.ts';
 import type { gonePaths, redirects } from './tables/routing.ts';
-import type { searchTexts } from './tables/search.ts';
+import type { searchReindexJobs, searchTexts } from './tables/search.ts';
 import type { subscribers } from './tables/subscribers.ts';
 import type { tusUploads } from './tables/tus-uploads.ts';
 
@@ -42,7 +42,14 @@ export { episodeAlternates, episodes, shows } from './tables/podcasts.ts';
 export { feedPings } from './tables/push.ts';
 export { renderedBodies, renderedDocuments } from './tables/rendered.ts';
 export { catalogState, gonePaths, redirects } from './tables/routing.ts';
-export { SEARCH_KINDS, type SearchKind, searchTexts } from './tables/search.ts';
+export {
+  REINDEX_PHASES,
+  REINDEX_STATUSES,
+  SEARCH_KINDS,
+  type SearchKind,
+  searchReindexJobs,
+  searchTexts,
+} from './tables/search.ts';
 export { subscribers, subscriberUses } from './tables/subscribers.ts';
 export { tusUploads } from './tables/tus-uploads.ts';
 
@@ -69,6 +76,7 @@ export type AuditEvent = typeof auditEvents.$inferSelect;
 export type TusUpload = typeof tusUploads.$inferSelect;
 export type SearchText = typeof searchTexts.$inferSelect;
 export type NewSearchText = typeof searchTexts.$inferInsert;
+export type SearchReindexJob = typeof searchReindexJobs.$inferSelect;
 export type ImportJob = typeof importJobs.$inferSelect;
 export type ImportItem = typeof importItems.$inferSelect;
 export type ImportedEpisode = typeof importedEpisodes.$inferSelect;

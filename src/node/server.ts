@@ -17,6 +17,7 @@ import { createListenRecorder } from '../catalog/analytics/listen-recorder.ts';
 import { createDocumentPipeline } from '../catalog/documents/pipeline.ts';
 import { refreshExpired, warmDocuments } from '../catalog/documents/store-documents.ts';
 import { publishDueItems } from '../catalog/publish-due.ts';
+import { continueReindexJobs } from '../catalog/search/reindex-jobs.ts';
 import { seedDemo } from '../catalog/seed.ts';
 import type { Config } from '../config.ts';
 import { isCatalogEmpty } from '../db/queries/catalog-stats.ts';
@@ -154,7 +155,8 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
   });
   // Scheduled items whose time has come are recorded as published once a minute (they are already
   // visible on time: visibility is decided per request), released media files past their grace
-  // period are removed, and expired studio sessions and old failed sign-ins deleted.
+  // period are removed, expired studio sessions and old failed sign-ins deleted, and a search
+  // reindex that a restart cut off is carried on.
   const closeListeningDays = listens ? listeningDaysCloser(runtime, config, log, now) : undefined;
   const publisher = setInterval(() => {
     publishDueItems(runtime.db.db, now()).then(
@@ -180,6 +182,17 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
         }
       },
       (error: unknown) => log.error('rendering scheduled feeds failed', { error }),
+    );
+    // A search reindex cut off by a restart goes on once its lease has run out.
+    continueReindexJobs(
+      { db: runtime.db.db, media: runtime.media, now },
+      { pages: Number.POSITIVE_INFINITY },
+    ).then(
+      (jobs) => {
+        for (const job of jobs)
+          if (job.status !== 'running') log.info(`search reindex ${job.status}`, { job: job.id });
+      },
+      (error: unknown) => log.error('continuing a search reindex failed', { error }),
     );
     closeListeningDays?.();
   }, 60_000);

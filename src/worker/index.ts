@@ -20,6 +20,7 @@ import { sweepMediaJournal } from '../catalog/media-journal.ts';
 import { publishDueItems } from '../catalog/publish-due.ts';
 import { deliverDuePings, PING_DELAY_MS } from '../catalog/push/deliver-pings.ts';
 import { pushesAnywhere } from '../catalog/push/ping-targets.ts';
+import { continueReindexJobs } from '../catalog/search/reindex-jobs.ts';
 import { sweepExpiredUploads } from '../catalog/tus/tus-expiry.ts';
 import { type Config, parseConfig } from '../config.ts';
 import type { AppEnv } from '../deps.ts';
@@ -31,7 +32,12 @@ import { createEdgeCache } from './edge-cache.ts';
 import { createR2DocumentBodies } from './r2-document-bodies.ts';
 import { createR2MediaStore } from './r2-media-store.ts';
 import { createWorkerSafeFetch } from './worker-fetch-port.ts';
-import { continueImportsOnCron, WORKER_IMPORT_BUDGET, workerBackground } from './worker-imports.ts';
+import {
+  continueImportsOnCron,
+  WORKER_IMPORT_BUDGET,
+  WORKER_REINDEX_BUDGET,
+  workerBackground,
+} from './worker-imports.ts';
 import { workerPings } from './worker-pings.ts';
 
 export interface WorkerEnv {
@@ -82,6 +88,7 @@ function appFor(env: WorkerEnv): Hono<AppEnv> {
     importFetch: createWorkerSafeFetch(config),
     importMaxFeedBytes: config.importMaxFeedBytes,
     importBudget: WORKER_IMPORT_BUDGET,
+    reindexBudget: WORKER_REINDEX_BUDGET,
     background: workerBackground,
     // Cache API: absent where the runtime has none (it always has on Cloudflare).
     sharedCache:
@@ -117,7 +124,8 @@ export default {
    * The cron trigger (wrangler.toml): scheduled articles and episodes whose time has come are
    * published; expired resumable uploads, released media past its grace period and uploads that
    * never committed are removed; expired studio sessions and old failed sign-ins are deleted;
-   * unfinished imports get their next few items (WORKER_IMPORT_BUDGET).
+   * unfinished imports get their next few items (WORKER_IMPORT_BUDGET), and a running search
+   * reindex its next pages (WORKER_REINDEX_BUDGET).
    */
   async scheduled(_event: ScheduledController, env: WorkerEnv, _ctx: ExecutionContext): Promise<void> {
     appFor(env);
@@ -161,6 +169,13 @@ export default {
       now: () => new Date(),
       instance: WORKER_INSTANCE,
     });
+    for (const job of await continueReindexJobs(
+      { db, media, now: () => new Date() },
+      WORKER_REINDEX_BUDGET,
+    )) {
+      if (job.status !== 'running')
+        log.info(`search reindex ${job.status}`, { job: job.id, error: job.error });
+    }
     const refreshed = await refreshExpired(documents);
     if (refreshed.rendered.length > 0)
       log.info('scheduled feeds rendered', { documents: refreshed.rendered.length });

@@ -1,4 +1,4 @@
-// Imports on Workers: a request runs a few items in waitUntil after its 202, the cron trigger carries every unfinished job on.
+// Background jobs on Workers (imports, search reindex): a request runs a share in waitUntil after its 202, the cron trigger carries every unfinished job on.
 import type { ExecutionContext } from '@cloudflare/workers-types';
 import type { Context } from 'hono';
 import type { DocumentPipeline } from '../catalog/documents/store-documents.ts';
@@ -6,6 +6,7 @@ import { refreshAfterWrite } from '../catalog/documents/store-documents.ts';
 import { createHtmlSanitizer } from '../catalog/html-sanitizer.ts';
 import { continueImports, type ImportBudget } from '../catalog/import/import-budget.ts';
 import type { ImportDeps } from '../catalog/import/import-ports.ts';
+import type { ReindexBudget } from '../catalog/search/reindex-jobs.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../log.ts';
@@ -21,6 +22,13 @@ import { createWorkerSafeFetch } from './worker-fetch-port.ts';
  * is too little to probe audio: imports need the paid plan (see the README).
  */
 export const WORKER_IMPORT_BUDGET: ImportBudget = { maxItems: 5, concurrency: 2 };
+
+/**
+ * Pages of 200 items a search reindex writes per invocation (a POST's waitUntil, or one cron run):
+ * up to 800 items, each episode's transcript one R2 read, and about 4 D1 queries a page, inside the
+ * paid plan's 1,000 subrequests per invocation. A minute's cron thus reindexes 48,000 items an hour.
+ */
+export const WORKER_REINDEX_BUDGET: ReindexBudget = { pages: 4 };
 
 /** AppDeps.background on Workers: the work goes to this request's waitUntil. */
 export function workerBackground(c: Context, work: Promise<unknown>): void {

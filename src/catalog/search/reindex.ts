@@ -22,6 +22,20 @@ export interface ReindexOptions {
   readonly missingOnly?: boolean;
 }
 
+/** Where a run stands: the kind of item it is writing and the last id written, or FTS5's rebuild, or done. */
+export interface ReindexCursor {
+  readonly phase: ReindexPhase;
+  readonly afterId: number;
+}
+export type ReindexPhase = 'articles' | 'episodes' | 'index' | 'done';
+
+export const REINDEX_START: ReindexCursor = { phase: 'articles', afterId: 0 };
+
+/** What one step did: the cursor to go on from and the items it wrote. */
+export interface ReindexStep extends ReindexReport {
+  readonly cursor: ReindexCursor;
+}
+
 /** Items per batch: each batch is one round trip, and one atomic step if the run is interrupted. */
 const PAGE = 200;
 /** Times a page's edited items are read and written again before the run goes on (an edit writes its own text). */
@@ -50,7 +64,63 @@ export async function reindexSearch(
   media: MediaStore,
   options: ReindexOptions = {},
 ): Promise<ReindexReport> {
-  const articleSource: Source<Awaited<ReturnType<typeof readArticles>>[number]> = {
+  const total = { articles: 0, episodes: 0, transcripts: 0 };
+  for (let cursor = REINDEX_START; cursor.phase !== 'done'; ) {
+    const step = await reindexSteps(db, media, cursor, { ...options, pages: Number.POSITIVE_INFINITY });
+    total.articles += step.articles;
+    total.episodes += step.episodes;
+    total.transcripts += step.transcripts;
+    cursor = step.cursor;
+  }
+  return total;
+}
+
+/**
+ * Goes on from `cursor` for at most `pages` steps: a page of up to 200 items, or (last, unless
+ * `missingOnly`) FTS5's rebuild and merge. A run cut off between steps loses nothing: the step
+ * after the saved cursor is written again.
+ */
+export async function reindexSteps(
+  db: Database,
+  media: MediaStore,
+  from: ReindexCursor,
+  options: ReindexOptions & { readonly pages: number },
+): Promise<ReindexStep> {
+  const sources = { articles: articleSource(db), episodes: episodeSource(db, media) };
+  const counts = { articles: 0, episodes: 0, transcripts: 0 };
+  let cursor = from;
+  for (let page = 0; page < options.pages && cursor.phase !== 'done'; page++) {
+    if (cursor.phase === 'index') {
+      if (!options.missingOnly) {
+        await db.run(sql`INSERT INTO search_fts (search_fts) VALUES ('rebuild')`);
+        await db.run(sql`INSERT INTO search_fts (search_fts) VALUES ('optimize')`);
+      }
+      cursor = { phase: 'done', afterId: 0 };
+      continue;
+    }
+    const phase = cursor.phase;
+    const source: Source<Row> = sources[phase];
+    const existing = options.missingOnly
+      ? textOf(phase === 'articles' ? 'article' : 'episode', source.table.id)
+      : undefined;
+    const rows = await source.read(
+      and(gt(source.table.id, cursor.afterId), existing ? notExists(existing) : undefined),
+    );
+    const last = rows.at(-1);
+    if (!last) {
+      cursor = { phase: phase === 'articles' ? 'episodes' : 'index', afterId: 0 };
+      continue;
+    }
+    counts.transcripts += await source.write(rows);
+    await settle(db, source, rows);
+    counts[phase] += rows.length;
+    cursor = { phase, afterId: last.id };
+  }
+  return { ...counts, cursor };
+}
+
+function articleSource(db: Database): Source<Awaited<ReturnType<typeof readArticles>>[number]> {
+  return {
     table: articles,
     read: (where) => readArticles(db, where),
     async write(rows) {
@@ -61,7 +131,13 @@ export async function reindexSearch(
       return 0;
     },
   };
-  const episodeSource: Source<Awaited<ReturnType<typeof readEpisodes>>[number]> = {
+}
+
+function episodeSource(
+  db: Database,
+  media: MediaStore,
+): Source<Awaited<ReturnType<typeof readEpisodes>>[number]> {
+  return {
     table: episodes,
     read: (where) => readEpisodes(db, where),
     async write(rows) {
@@ -79,41 +155,6 @@ export async function reindexSearch(
       return transcripts;
     },
   };
-  const written = await reindexAll(
-    db,
-    articleSource,
-    options.missingOnly ? textOf('article', articles.id) : undefined,
-  );
-  const episodesWritten = await reindexAll(
-    db,
-    episodeSource,
-    options.missingOnly ? textOf('episode', episodes.id) : undefined,
-  );
-  if (!options.missingOnly) {
-    await db.run(sql`INSERT INTO search_fts (search_fts) VALUES ('rebuild')`);
-    await db.run(sql`INSERT INTO search_fts (search_fts) VALUES ('optimize')`);
-  }
-  return {
-    articles: written.items,
-    episodes: episodesWritten.items,
-    transcripts: episodesWritten.transcripts,
-  };
-}
-
-/** Every item of `source` (those without a text when `existing` is given), a page at a time. */
-async function reindexAll<R extends Row>(db: Database, source: Source<R>, existing: SQL | undefined) {
-  const count = { items: 0, transcripts: 0 };
-  for (let after = 0; ; ) {
-    const rows = await source.read(
-      and(gt(source.table.id, after), existing ? notExists(existing) : undefined),
-    );
-    const last = rows.at(-1);
-    if (!last) return count;
-    count.transcripts += await source.write(rows);
-    await settle(db, source, rows);
-    count.items += rows.length;
-    after = last.id;
-  }
 }
 
 /** Writes again the items of `rows` whose version moved on since they were read, until none did. */

@@ -1,6 +1,8 @@
 // search_texts: the plain text site search reads (FTS5 table search_fts indexes it; see drizzle/0006_search.sql).
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { users } from './accounts.ts';
+import { createdAt, updatedAt } from './columns.ts';
 import { articles } from './news.ts';
 import { episodes } from './podcasts.ts';
 
@@ -36,5 +38,48 @@ export const searchTexts = sqliteTable(
     check('search_texts_start', sql`${t.startMs} IS NULL OR ${t.startMs} >= 0`),
     uniqueIndex('search_texts_article').on(t.articleId),
     index('search_texts_episode').on(t.episodeId, t.kind),
+  ],
+);
+
+/** A reindex job's states: running until every step is done, or failed with the reason. */
+export const REINDEX_STATUSES = ['running', 'done', 'failed'] as const;
+/** Where a reindex job stands: each kind's items in id order, then FTS5's rebuild and merge. */
+export const REINDEX_PHASES = ['articles', 'episodes', 'index', 'done'] as const;
+
+/**
+ * A search index rebuild asked for through the API (`POST /api/v1/search/reindex`), run in bounded
+ * steps: on Workers a request's waitUntil and then the cron trigger carry it on, so a remote D1 is
+ * rebuilt without one long invocation. The cursor (`phase`, `after_id`) is saved after every page,
+ * so an interrupted run goes on where it stopped.
+ */
+export const searchReindexJobs = sqliteTable(
+  'search_reindex_jobs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Every item's text rewritten and the index rebuilt, or only items that have no text yet. */
+    missingOnly: integer('missing_only', { mode: 'boolean' }).notNull().default(false),
+    status: text('status', { enum: REINDEX_STATUSES }).notNull().default('running'),
+    phase: text('phase', { enum: REINDEX_PHASES }).notNull().default('articles'),
+    /** The last id of the current phase's kind written so far. */
+    afterId: integer('after_id').notNull().default(0),
+    articles: integer('articles').notNull().default(0),
+    episodes: integer('episodes').notNull().default(0),
+    transcripts: integer('transcripts').notNull().default(0),
+    error: text('error'),
+    /** A runner working on the job holds it until then; another runner leaves it alone meanwhile. */
+    leaseUntil: integer('lease_until', { mode: 'timestamp_ms' }),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    check(
+      'search_reindex_status',
+      sql.raw(`status IN (${REINDEX_STATUSES.map((s) => `'${s}'`).join(', ')})`),
+    ),
+    check('search_reindex_phase', sql.raw(`phase IN (${REINDEX_PHASES.map((s) => `'${s}'`).join(', ')})`)),
+    // One running job at a time: two would only repeat each other's work.
+    uniqueIndex('search_reindex_one_running').on(t.status).where(sql`status = 'running'`),
   ],
 );

@@ -9,6 +9,7 @@ import { episodesApi } from './episodes-api.ts';
 import { importsApi } from './imports-api.ts';
 import { liveItemsApi } from './live-items-api.ts';
 import { apiRouter } from './openapi-helpers.ts';
+import { searchReindexApi } from './search-reindex-api.ts';
 import { sectionsApi } from './sections-api.ts';
 import { showsApi } from './shows-api.ts';
 import { statsApi } from './stats-api.ts';
@@ -40,6 +41,8 @@ export function apiRoutes(): OpenAPIHono<AppEnv> {
   // Imports are never public: who imports what, from where.
   v1.use('/imports', requirePrincipal());
   v1.use('/imports/*', requirePrincipal());
+  // Nor is the search index's upkeep.
+  v1.use('/search/*', requirePrincipal());
   // Nor are subscribers (names, emails, counts).
   v1.use('/shows/:id/subscribers', requirePrincipal());
   v1.use('/shows/:id/subscribers/*', requirePrincipal());
@@ -52,6 +55,7 @@ export function apiRoutes(): OpenAPIHono<AppEnv> {
   v1.route('/', statsApi());
   v1.route('/', importsApi());
   v1.route('/', subscribersApi());
+  v1.route('/', searchReindexApi());
   api.route('/v1', v1);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

@@ -1,0 +1,154 @@
+// /api/v1/search/reindex: rebuild the search index in bounded steps (the way to do it on a deployed Worker's D1), and follow it.
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { requireEditor } from '../../catalog/editor/permissions.ts';
+import {
+  getReindexJob,
+  type ReindexJobDeps,
+  recentReindexJobs,
+  reindexJobView,
+  runReindexJob,
+  startReindexJob,
+} from '../../catalog/search/reindex-jobs.ts';
+import type { AppEnv } from '../../deps.ts';
+import {
+  apiRouter,
+  BEARER,
+  editorContext,
+  json,
+  jsonBody,
+  READ_PROBLEMS,
+  WRITE_PROBLEMS,
+} from './openapi-helpers.ts';
+import { IdParam } from './schemas.ts';
+
+const tags = ['Search'];
+
+const ReindexInput = z
+  .strictObject({
+    only: z.enum(['all', 'missing']).default('all').openapi({
+      description:
+        '"all" (the default) rewrites every text and has FTS5 rebuild and merge its index; "missing" writes only items that have no text yet (content older than search).',
+    }),
+  })
+  .openapi('SearchReindexInput');
+
+const ReindexJobView = z
+  .object({
+    id: z.number().int(),
+    url: z.string().openapi({ description: 'This job, to GET.' }),
+    status: z.enum(['running', 'done', 'failed']),
+    only: z.enum(['all', 'missing']),
+    phase: z.enum(['articles', 'episodes', 'index', 'done']).openapi({
+      description: 'What the job is writing: articles, then episodes (with transcripts), then the index.',
+    }),
+    written: z.object({
+      articles: z.number().int(),
+      episodes: z.number().int(),
+      transcripts: z.number().int(),
+    }),
+    catalogue: z
+      .object({ articles: z.number().int(), episodes: z.number().int() })
+      .openapi({ description: 'How many articles and episodes there are now, to compare progress with.' }),
+    error: z.string().nullable().openapi({ description: 'Why the job failed.' }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .openapi('SearchReindexJob');
+
+/** Runs the job after the answer: all of it (Node), or AppDeps.reindexBudget's share, the cron trigger the rest. */
+function runLater(c: Context<AppEnv>, deps: ReindexJobDeps, id: number): void {
+  const { log, background, reindexBudget } = c.var.deps;
+  if (!background) return;
+  const requestId = c.var.requestId;
+  const work = runReindexJob(deps, id, reindexBudget ?? { pages: Number.POSITIVE_INFINITY }).then(
+    (job) =>
+      log.info(job.status === 'running' ? 'search reindex step finished' : `search reindex ${job.status}`, {
+        requestId,
+        job: job.id,
+        ...(job.error ? { error: job.error } : {}),
+      }),
+    (error: unknown) => log.error('search reindex failed', { requestId, job: id, error }),
+  );
+  background(c, work);
+}
+
+export function searchReindexApi() {
+  const api = apiRouter();
+
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/search/reindex',
+      tags,
+      summary: 'Rebuild the search index: every article, episode and transcript, in steps',
+      description:
+        'Answers 202 with the job at once; GET its url to follow it. On Workers the request runs a first share and the cron trigger the rest (the way to reindex a deployed D1); on Node it runs to the end in the background. 409 while another reindex runs.',
+      security: BEARER,
+      request: jsonBody(ReindexInput),
+      responses: {
+        202: json(ReindexJobView, 'Accepted: the job, which runs in the background.'),
+        ...WRITE_PROBLEMS,
+      },
+    }),
+    async (c) => {
+      const ctx = editorContext(c);
+      requireEditor(ctx, 'rebuild the search index');
+      const { only } = c.req.valid('json');
+      const job = await startReindexJob(
+        ctx.db,
+        { missingOnly: only === 'missing' },
+        ctx.now,
+        ctx.actor?.userId ?? null,
+      );
+      runLater(c, { db: ctx.db, media: c.var.deps.media, now: c.var.deps.now }, job.id);
+      const view = await reindexJobView(ctx.db, ctx.baseUrl, job);
+      c.header('location', view.url);
+      return c.json(view, 202);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/search/reindex',
+      tags,
+      summary: 'The latest search reindex jobs, newest first',
+      security: BEARER,
+      responses: {
+        200: json(z.object({ items: z.array(ReindexJobView) }), 'The latest 20 jobs.'),
+        ...READ_PROBLEMS,
+      },
+    }),
+    async (c) => {
+      const ctx = editorContext(c);
+      const jobs = await recentReindexJobs(ctx.db, 20);
+      c.header('cache-control', 'private, no-store');
+      return c.json(
+        { items: await Promise.all(jobs.map((job) => reindexJobView(ctx.db, ctx.baseUrl, job))) },
+        200,
+      );
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/search/reindex/{id}',
+      tags,
+      summary: 'Follow a search reindex: its phase, what it has written, and why it failed',
+      security: BEARER,
+      request: { params: IdParam },
+      responses: { 200: json(ReindexJobView, 'The job.'), ...READ_PROBLEMS },
+    }),
+    async (c) => {
+      const ctx = editorContext(c);
+      const job = await getReindexJob(ctx.db, c.req.valid('param').id);
+      c.header('cache-control', 'private, no-store');
+      return c.json(await reindexJobView(ctx.db, ctx.baseUrl, job), 200);
+    },
+  );
+
+  return api;
+}
