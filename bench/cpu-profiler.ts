@@ -1,8 +1,8 @@
-// CPU time of a piece of work inside another process (workerd or Node), through its DevTools inspector.
+// CPU time of a piece of work inside another process (workerd or Node): through its DevTools inspector, or from the kernel.
 // workerd: the V8 sampling profiler runs while the work runs, and every sample that is not idle counts
 // (workerd tells V8 when it is idle). Node does not, so there the process's own CPU clock is read before
 // and after (process.cpuUsage(): every thread, SQLite's included).
-import { writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import WebSocket from 'ws';
 
 interface ProfileNode {
@@ -90,5 +90,54 @@ export async function connectProfiler(
       return activeMs(profile);
     },
     close: () => socket.close(),
+  };
+}
+
+/** CPU milliseconds every thread of `pids` has used so far, from the kernel's scheduler statistics (nanoseconds). */
+async function threadsCpuMs(pids: readonly number[]): Promise<number> {
+  let nanos = 0;
+  for (const pid of pids) {
+    let tasks: string[];
+    try {
+      tasks = await readdir(`/proc/${pid}/task`);
+    } catch {
+      continue; // the process is gone
+    }
+    for (const task of tasks) {
+      try {
+        nanos += Number((await readFile(`/proc/${pid}/task/${task}/schedstat`, 'utf8')).split(' ')[0]);
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+  }
+  return nanos / 1e6;
+}
+
+/**
+ * A CpuProfiler over every process named `name` in process group `group` (a `wrangler dev` and its
+ * workerd): the kernel's CPU time of all their threads, nanosecond-exact, whatever the process does.
+ */
+export async function processGroupClock(group: number, name: string): Promise<CpuProfiler> {
+  const pids: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (comm === name && Number(fields[2]) === group) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  if (pids.length === 0) throw new Error(`no ${name} process in group ${group}`);
+  return {
+    async cpuOf(work) {
+      const before = await threadsCpuMs(pids);
+      await work();
+      return (await threadsCpuMs(pids)) - before;
+    },
+    close() {},
   };
 }

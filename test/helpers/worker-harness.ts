@@ -27,6 +27,8 @@ export interface WorkerHarness {
   readonly userWorkerUrl?: string;
   /** The local state folder (D1, R2, Cache API). */
   readonly persist: string;
+  /** wrangler's process id, which leads the process group its workerd runs in (bench/edge reads their CPU). */
+  readonly pid: number;
   fetch(path: string, init?: RequestInit): Promise<Response>;
   dispose(): Promise<void>;
 }
@@ -95,6 +97,8 @@ export interface StartOptions {
   readonly userWorker?: boolean;
   /** Expose the scheduled handler at `/__scheduled` (wrangler dev --test-scheduled). */
   readonly testScheduled?: boolean;
+  /** Another Worker's wrangler.toml (bench/edge's reference Worker), over the same local state. */
+  readonly config?: string;
 }
 
 /** wrangler's debug line that tells its proxy where the Worker listens. */
@@ -146,6 +150,7 @@ export async function startWorker(
   ];
   if (options.inspectorPort !== undefined) args.push('--inspector-port', String(options.inspectorPort));
   if (options.testScheduled) args.push('--test-scheduled');
+  if (options.config) args.push('--config', options.config);
   for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`);
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
@@ -192,6 +197,7 @@ export async function startWorker(
     url,
     userWorkerUrl,
     persist,
+    pid: child.pid as number,
     fetch: (path, init) => fetch(`${url}${path}`, init),
     async dispose() {
       try {
