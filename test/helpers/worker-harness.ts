@@ -129,12 +129,31 @@ export async function prepareWorkerState(persist: string, options: { seed: boole
   }
 }
 
+/** workerd lost a race for a port another process took between wrangler choosing it and binding it. */
+class PortTakenError extends Error {}
+
 export async function startWorker(
   vars: Record<string, string>,
   options: StartOptions = {},
 ): Promise<WorkerHarness> {
   const persist = options.persist ?? (await mkdtemp(join(tmpdir(), 'podwire-workerd-')));
   if (!options.persist) await prepareWorkerState(persist, { seed: options.seed !== false });
+  // wrangler picks free ports for workerd's inner sockets and workerd binds them later: with several
+  // Workers starting at once, another can take one in between. That start is tried again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(vars, options, persist);
+    } catch (error) {
+      if (!(error instanceof PortTakenError) || attempt === 3) throw error;
+    }
+  }
+}
+
+async function startOnce(
+  vars: Record<string, string>,
+  options: StartOptions,
+  persist: string,
+): Promise<WorkerHarness> {
   const port = options.port ?? (await freePort());
   const args = [
     WRANGLER,
@@ -189,6 +208,13 @@ export async function startWorker(
     if (ok && (!options.userWorker || userWorkerUrl)) break;
     if (Date.now() > deadline || child.exitCode !== null) {
       process.kill(-(child.pid as number), 'SIGKILL');
+      running.delete(child.pid as number);
+      // The inner sockets ("direct:…") are always wrangler's choice; the main one only without options.port.
+      if (
+        /Address already in use \(socket "direct/.test(stderr) ||
+        (/Address already in use/.test(stderr) && options.port === undefined)
+      )
+        throw new PortTakenError(stderr);
       throw new Error(`wrangler dev did not start: ${stderr}`);
     }
     await new Promise((r) => setTimeout(r, 200));
