@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { ROLES } from '../../auth/principal.ts';
-import { createdAt, updatedAt, version } from './columns.ts';
+import { createdAt, oneOf, updatedAt, version } from './columns.ts';
 
 export const users = sqliteTable(
   'users',
@@ -24,7 +24,7 @@ export const users = sqliteTable(
   },
   (t) => [
     check('users_email', sql`length(${t.email}) BETWEEN 3 AND 254 AND instr(${t.email}, '@') > 1`),
-    check('users_role', sql.raw(`role IN (${ROLES.map((r) => `'${r}'`).join(', ')})`)),
+    check('users_role', oneOf('role', ROLES)),
     check('users_password_hash', sql`length(${t.passwordHash}) > 0`),
   ],
 );

@@ -8,7 +8,10 @@ export const slugCheck = (column: string) =>
   sql.raw(
     `length(${column}) BETWEEN 1 AND 200 AND ${column} NOT GLOB '*[^a-z0-9-]*' AND ${column} NOT GLOB '-*'`,
   );
-export const statusCheck = sql.raw(`status IN (${PUBLICATION_STATUSES.map((s) => `'${s}'`).join(', ')})`);
+/** `column IN ('a', 'b', …)`: the column holds one of `values` (for a CHECK constraint). */
+export const oneOf = (column: string, values: readonly string[]) =>
+  sql.raw(`${column} IN (${values.map((v) => `'${v}'`).join(', ')})`);
+export const statusCheck = oneOf('status', PUBLICATION_STATUSES);
 export const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull();
 export const updatedAt = () => integer('updated_at', { mode: 'timestamp_ms' }).notNull();
 /**

@@ -1,8 +1,6 @@
-// Imports of shows from other hosts: jobs, the items each job reads, and what each imported record came from.
-import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { users } from './accounts.ts';
-import { createdAt, updatedAt } from './columns.ts';
+import { oneOf } from './columns.ts';
+import { jobColumns } from './job-columns.ts';
 import { episodes, shows } from './podcasts.ts';
 
 /** queued: not started; running: the feed is read and items remain; done, failed, refused: over. */
@@ -40,15 +38,10 @@ export const importJobs = sqliteTable(
     error: text('error'),
     /** Things worth knowing that stopped nothing (artwork Apple would refuse, an unknown category). */
     warnings: text('warnings', { mode: 'json' }).$type<string[]>().notNull().default([]),
-    /** A runner working on the job holds it until then; another runner leaves it alone meanwhile. */
-    leaseUntil: integer('lease_until', { mode: 'timestamp_ms' }),
-    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+    ...jobColumns(),
   },
   (t) => [
-    check('import_jobs_status', sql.raw(`status IN (${IMPORT_STATUSES.map((s) => `'${s}'`).join(', ')})`)),
+    check('import_jobs_status', oneOf('status', IMPORT_STATUSES)),
     index('import_jobs_status_idx').on(t.status),
   ],
 );

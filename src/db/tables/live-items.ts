@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { LIVE_STATUSES } from '../../domain/vocabulary.ts';
-import { createdAt, updatedAt, version } from './columns.ts';
+import { createdAt, oneOf, updatedAt, version } from './columns.ts';
 import { shows } from './podcasts.ts';
 
 export const liveItems = sqliteTable(
@@ -32,7 +32,7 @@ export const liveItems = sqliteTable(
   (t) => [
     check('live_items_title', sql`length(${t.title}) > 0`),
     check('live_items_end', sql`${t.endAt} IS NULL OR ${t.endAt} > ${t.startAt}`),
-    check('live_items_status', sql.raw(`status IN (${LIVE_STATUSES.map((s) => `'${s}'`).join(', ')})`)),
+    check('live_items_status', oneOf('status', LIVE_STATUSES)),
     index('live_items_show_idx').on(t.showId, t.status),
   ],
 );

@@ -28,7 +28,7 @@ import {
   type UpdateFrequency,
 } from '../../domain/vocabulary.ts';
 import { users } from './accounts.ts';
-import { createdAt, slugCheck, statusCheck, updatedAt, version } from './columns.ts';
+import { createdAt, oneOf, slugCheck, statusCheck, updatedAt, version } from './columns.ts';
 import { mediaAssets } from './media-assets.ts';
 
 export const shows = sqliteTable(
@@ -80,7 +80,7 @@ export const shows = sqliteTable(
     check('shows_description', sql`length(${t.description}) > 0`),
     check('shows_author', sql`length(${t.author}) > 0`),
     check('shows_language', sql`length(${t.language}) BETWEEN 2 AND 35`),
-    check('shows_type', sql.raw(`type IN (${SHOW_TYPES.map((s) => `'${s}'`).join(', ')})`)),
+    check('shows_type', oneOf('type', SHOW_TYPES)),
     check('shows_guid', sql`length(${t.podcastGuid}) = 36`),
   ],
 );
@@ -138,7 +138,7 @@ export const episodes = sqliteTable(
     check('episodes_audio', sql`${t.status} = 'draft' OR ${t.audioAssetId} IS NOT NULL`),
     check('episodes_season', sql`${t.season} IS NULL OR ${t.season} > 0`),
     check('episodes_number', sql`${t.number} IS NULL OR ${t.number} > 0`),
-    check('episodes_type', sql.raw(`type IN (${EPISODE_TYPES.map((s) => `'${s}'`).join(', ')})`)),
+    check('episodes_type', oneOf('type', EPISODE_TYPES)),
     index('episodes_listing_idx').on(t.showId, t.status, t.publishedAt),
   ],
 );

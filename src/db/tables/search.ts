@@ -1,8 +1,8 @@
 // search_texts: the plain text site search reads (FTS5 table search_fts indexes it; see drizzle/0006_search.sql).
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { users } from './accounts.ts';
-import { createdAt, updatedAt } from './columns.ts';
+import { oneOf } from './columns.ts';
+import { jobColumns } from './job-columns.ts';
 import { articles } from './news.ts';
 import { episodes } from './podcasts.ts';
 
@@ -66,19 +66,11 @@ export const searchReindexJobs = sqliteTable(
     episodes: integer('episodes').notNull().default(0),
     transcripts: integer('transcripts').notNull().default(0),
     error: text('error'),
-    /** A runner working on the job holds it until then; another runner leaves it alone meanwhile. */
-    leaseUntil: integer('lease_until', { mode: 'timestamp_ms' }),
-    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+    ...jobColumns(),
   },
   (t) => [
-    check(
-      'search_reindex_status',
-      sql.raw(`status IN (${REINDEX_STATUSES.map((s) => `'${s}'`).join(', ')})`),
-    ),
-    check('search_reindex_phase', sql.raw(`phase IN (${REINDEX_PHASES.map((s) => `'${s}'`).join(', ')})`)),
+    check('search_reindex_status', oneOf('status', REINDEX_STATUSES)),
+    check('search_reindex_phase', oneOf('phase', REINDEX_PHASES)),
     // One running job at a time: two would only repeat each other's work.
     uniqueIndex('search_reindex_one_running').on(t.status).where(sql`status = 'running'`),
   ],
