@@ -1,5 +1,5 @@
 // walkLanes: the frame walk's inner loop over one buffer, four frame chains stepped at once so their memory waits overlap.
-import { frameLengthOf, STREAM_SIGNATURE_MASK } from './frame-header.ts';
+import { frameLengthOf, STREAM_SIGNATURE_MASK, streamFrameLength } from './frame-header.ts';
 
 /** Frames and audio bytes counted over one buffer; the caller adds them to its walk. */
 export interface LaneCount {
@@ -56,7 +56,7 @@ function walkOne(
   let bytes = 0;
   while (i <= limit) {
     const h = view.getUint32(i);
-    const length = (h & STREAM_SIGNATURE_MASK) === signature ? frameLengthOf(h) : 0;
+    const length = (h & STREAM_SIGNATURE_MASK) === signature ? streamFrameLength(h) : 0;
     if (length === 0 || i + length > stop) break;
     frames++;
     bytes += length;
@@ -73,7 +73,7 @@ function laneStart(view: DataView, from: number, last: number, signature: number
   for (let at = from; at <= limit; at++) {
     if (view.getUint8(at) !== 0xff) continue;
     const h = view.getUint32(at);
-    const length = (h & STREAM_SIGNATURE_MASK) === signature ? frameLengthOf(h) : 0;
+    const length = (h & STREAM_SIGNATURE_MASK) === signature ? streamFrameLength(h) : 0;
     if (length === 0 || at + length > last) continue;
     const next = view.getUint32(at + length);
     if ((next & STREAM_SIGNATURE_MASK) === signature && frameLengthOf(next) > 0) return at;
@@ -115,14 +115,14 @@ function walkFourLanes(
   let liveD = true;
   while (a < s1) {
     const ha = view.getUint32(a);
-    const lengthA = (ha & STREAM_SIGNATURE_MASK) === signature ? frameLengthOf(ha) : 0;
+    const lengthA = (ha & STREAM_SIGNATURE_MASK) === signature ? streamFrameLength(ha) : 0;
     if (lengthA === 0 || a + lengthA > stop) break;
     framesA++;
     bytesA += lengthA;
     a += lengthA;
     if (liveB && b < s2) {
       const hb = view.getUint32(b);
-      const lengthB = (hb & STREAM_SIGNATURE_MASK) === signature ? frameLengthOf(hb) : 0;
+      const lengthB = (hb & STREAM_SIGNATURE_MASK) === signature ? streamFrameLength(hb) : 0;
       if (lengthB === 0 || b + lengthB > stop) liveB = false;
       else {
         framesB++;
@@ -132,7 +132,7 @@ function walkFourLanes(
     }
     if (liveC && c < s3) {
       const hc = view.getUint32(c);
-      const lengthC = (hc & STREAM_SIGNATURE_MASK) === signature ? frameLengthOf(hc) : 0;
+      const lengthC = (hc & STREAM_SIGNATURE_MASK) === signature ? streamFrameLength(hc) : 0;
       if (lengthC === 0 || c + lengthC > stop) liveC = false;
       else {
         framesC++;
@@ -142,7 +142,7 @@ function walkFourLanes(
     }
     if (liveD && d <= last) {
       const hd = view.getUint32(d);
-      const lengthD = (hd & STREAM_SIGNATURE_MASK) === signature ? frameLengthOf(hd) : 0;
+      const lengthD = (hd & STREAM_SIGNATURE_MASK) === signature ? streamFrameLength(hd) : 0;
       if (lengthD === 0 || d + lengthD > stop) liveD = false;
       else {
         framesD++;

@@ -1,6 +1,6 @@
 // walkFrames: counts every frame of an MPEG audio stream, reading it once in large buffers and resynchronising past junk.
 import type { RandomAccessReader } from '../../media-store/media-store.ts';
-import { frameLengthOf, STREAM_SIGNATURE_MASK } from './frame-header.ts';
+import { frameLengthOf, STREAM_SIGNATURE_MASK, streamFrameLength } from './frame-header.ts';
 import { walkLanes } from './frame-lanes.ts';
 import { resync } from './frame-sync.ts';
 
@@ -45,6 +45,8 @@ export async function walkFrames(
   signature: number,
   options: WalkOptions = {},
 ): Promise<Walk> {
+  // The walk's loops trust the signature's sync bits (streamFrameLength): it must come from a real header.
+  if (signature >>> 21 !== 0x7ff) throw new RangeError(`not an MPEG frame signature: ${signature}`);
   const walk: Walk = { frames: 0, audioBytes: 0, truncated: false, warnings: [] };
   // A buffer of its own while the walk runs (walks may run concurrently), back to the pool after.
   const own = reader.readInto ? (spare.pop() ?? new Uint8Array(WALK_CHUNK)) : undefined;
@@ -125,7 +127,7 @@ function countFrames(
   let bytes = 0;
   while (frames < limit && i <= last) {
     const h = view.getUint32(i);
-    const length = (h & STREAM_SIGNATURE_MASK) === signature ? frameLengthOf(h) : 0;
+    const length = (h & STREAM_SIGNATURE_MASK) === signature ? streamFrameLength(h) : 0;
     if (length === 0 || i + length > stop) break;
     frames++;
     bytes += length;

@@ -158,3 +158,13 @@ describe('probeFile over chunk boundaries (the blocking file reader)', () => {
     expect(walk.frames).toBe(referenceWalk(audio, 0, 2 * WALK_CHUNK + 1, SIGNATURE).frames);
   });
 });
+
+describe('walkFrames signature', () => {
+  it('refuses a signature that is not a frame header (its loops trust the sync bits)', async () => {
+    const bytes = vbrStream(10);
+    await expect(walkFrames(countingReader(bytes), 0, bytes.byteLength, 0)).rejects.toThrow(RangeError);
+    await expect(
+      walkFrames(countingReader(bytes), 0, bytes.byteLength, SIGNATURE & 0x7fffffff),
+    ).rejects.toThrow(/not an MPEG frame signature/);
+  });
+});
