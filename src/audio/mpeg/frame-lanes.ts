@@ -43,18 +43,22 @@ export function walkLanes(
   return walkOne(view, at, last, stop, signature, count);
 }
 
-/** One lane from `i` while its header is at or before `limit` (a lane's end, or the buffer's last header). */
-function walkOne(
+/**
+ * One lane from `i` while its header is at or before `limit` (a lane's end, or the buffer's last
+ * header), for at most `maxFrames` frames (the walk's first minute); adds what it counts to `count`.
+ */
+export function walkOne(
   view: DataView,
   i: number,
   limit: number,
   stop: number,
   signature: number,
   count: LaneCount,
+  maxFrames = Number.POSITIVE_INFINITY,
 ): number {
   let frames = 0;
   let bytes = 0;
-  while (i <= limit) {
+  while (i <= limit && frames < maxFrames) {
     const h = view.getUint32(i);
     const length = (h & STREAM_SIGNATURE_MASK) === signature ? streamFrameLength(h) : 0;
     if (length === 0 || i + length > stop) break;

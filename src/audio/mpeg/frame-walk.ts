@@ -1,7 +1,7 @@
 // walkFrames: counts every frame of an MPEG audio stream, reading it once in large buffers and resynchronising past junk.
 import type { RandomAccessReader } from '../../media-store/media-store.ts';
-import { frameLengthOf, STREAM_SIGNATURE_MASK, streamFrameLength } from './frame-header.ts';
-import { walkLanes } from './frame-lanes.ts';
+import { frameLengthOf, STREAM_SIGNATURE_MASK } from './frame-header.ts';
+import { walkLanes, walkOne } from './frame-lanes.ts';
 import { resync } from './frame-sync.ts';
 
 export interface Walk {
@@ -90,7 +90,7 @@ async function walkWith(
     let i = pos - bufferStart;
     if (walk.markEnd === undefined && walk.frames < mark) {
       // Only until the mark (in the first buffer or two): the main loops stay free of its check.
-      i = countFrames(view, i, end - bufferStart, signature, walk, mark - walk.frames);
+      i = walkOne(view, i, view.byteLength - 4, end - bufferStart, signature, walk, mark - walk.frames);
       if (walk.frames === mark) walk.markEnd = bufferStart + i;
       if (walk.markEnd !== undefined && options.stopAtMark) return;
     }
@@ -111,29 +111,4 @@ async function walkWith(
     walk.warnings.push(`skipped ${resumed - pos} bytes of junk at byte ${pos}`);
     pos = resumed;
   }
-}
-
-/** The one-lane loop for at most `limit` frames: how the walk finds where the first minute ends. */
-function countFrames(
-  view: DataView,
-  i: number,
-  stop: number,
-  signature: number,
-  walk: Walk,
-  limit: number,
-): number {
-  const last = view.byteLength - 4;
-  let frames = 0;
-  let bytes = 0;
-  while (frames < limit && i <= last) {
-    const h = view.getUint32(i);
-    const length = (h & STREAM_SIGNATURE_MASK) === signature ? streamFrameLength(h) : 0;
-    if (length === 0 || i + length > stop) break;
-    frames++;
-    bytes += length;
-    i += length;
-  }
-  walk.frames += frames;
-  walk.audioBytes += bytes;
-  return i;
 }
