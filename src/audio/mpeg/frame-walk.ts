@@ -25,8 +25,8 @@ export interface WalkOptions {
 /**
  * Bytes read at a time, into one reused buffer that each read overwrites; the walk steps through
  * a buffer as soon as it is read, while the bytes are still in the CPU's cache. A header-less file
- * is read whole, so this is most of a probe's cost: 512 KiB reads cost 4-5% less per file than
- * 1 MiB ones and 2-3% less than 256 KiB ones (in-process A/B over 40 fresh copies, bench/probe-cli's
+ * is read whole, so this is most of a probe's cost: 512 KiB reads cost 3.5-4.5% less per file than
+ * 1 MiB ones and 2.5-3.5% less than 256 KiB ones (in-process A/B over 40 fresh copies, bench/probe-cli's
  * files); smaller reads add system calls, larger ones no longer stay in the cache.
  */
 export const WALK_CHUNK = 512 * 1024;
