@@ -97,3 +97,12 @@ const FRAME_LENGTHS = (() => {
 export function frameLengthOf(h: number): number {
   return h >>> 21 === 0x7ff ? (FRAME_LENGTHS[(h >>> 9) & 0xfff] as number) : 0;
 }
+
+/**
+ * Frame length of a header `h` whose stream bits equal a valid header's (h & STREAM_SIGNATURE_MASK
+ * is a signature taken from a frame that parsed): its sync bits are then set, so unlike
+ * frameLengthOf this does not test them again. 0 when its bitrate is invalid.
+ */
+export function streamFrameLength(h: number): number {
+  return FRAME_LENGTHS[(h >>> 9) & 0xfff] as number;
+}

@@ -99,7 +99,7 @@ describe('walkFrames', () => {
   });
 
   it('counts exactly what a plain byte-by-byte walk counts, over junk, false syncs and cuts anywhere', async () => {
-    // Frames in runs of up to 3,000 (so buffers of 1 MiB end mid-frame and lanes start anywhere),
+    // Frames in runs of up to 3,000 (so buffers end mid-frame and lanes start anywhere),
     // maybe with fake headers in their data; between runs junk full of sync-like bytes; the file
     // may end mid-frame.
     const frames = fc
