@@ -27,8 +27,9 @@ import { createRequestIds } from '../http/request-id.ts';
 import type { Logger } from '../log.ts';
 import type { MediaStore } from '../media-store/media-store.ts';
 import { compressNode } from './compress.ts';
-import { createFastPath } from './fast-path.ts';
+import { createFastPath, createHotAnswerer } from './fast-path.ts';
 import { createFsMediaStore } from './fs-media-store.ts';
+import { attachHttpFront } from './http-front.ts';
 import { nodeInstance } from './instance.ts';
 import { createLibsqlDb, type LibsqlDb } from './libsql-db.ts';
 import { recoverMediaStore } from './media-recovery.ts';
@@ -78,7 +79,19 @@ export async function seedIfEmpty(runtime: NodeRuntime, config: Config, log: Log
   log.info('demo content seeded', { ...report });
 }
 
-export async function startNodeServer(config: Config, log: Logger): Promise<RunningServer> {
+/** Both on unless false; tests turn them off to compare the fast paths' answers with the app's. */
+export interface NodeServerOptions {
+  /** Whether hot feeds are replayed without the app (createFastPath). */
+  readonly fastPath?: boolean;
+  /** Whether plain GETs of hot feeds are answered before node:http parses them (attachHttpFront). */
+  readonly front?: boolean;
+}
+
+export async function startNodeServer(
+  config: Config,
+  log: Logger,
+  options: NodeServerOptions = {},
+): Promise<RunningServer> {
   const now = () => new Date();
   const self = nodeInstance();
   const runtime = await openNodeRuntime(config, log);
@@ -141,13 +154,20 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
       void work.catch((error: unknown) => log.error('background work failed', { error })),
   });
   const listener = getRequestListener(app.fetch);
-  const fastPath = createFastPath(hot, log, ['br', 'gzip'], {
+  const answerHot = createHotAnswerer(hot, log, ['br', 'gzip'], {
     trustProxy: config.trustProxy,
     newRequestId,
   });
+  const fastPath = createFastPath(answerHot);
+  const replaying = options.fastPath !== false;
   const server = createServer((req, res) => {
-    if (!fastPath(req, res)) void listener(req, res);
+    if (!replaying || !fastPath(req, res)) void listener(req, res);
   });
+  // Plain GETs of hot feeds are answered on the socket before node:http builds its request objects.
+  const front =
+    replaying && options.front !== false && !process.env.PODWIRE_NO_FRONT
+      ? attachHttpFront(server, answerHot)
+      : undefined;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -200,9 +220,11 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
       closing ??= new Promise<void>((resolve) => {
         const force = setTimeout(() => {
           server.closeAllConnections();
+          front?.closeAllConnections();
         }, graceMs);
         force.unref();
         server.closeIdleConnections();
+        front?.closeIdleConnections();
         clearInterval(publisher);
         clearInterval(listenFlusher);
         server.close(() => {
