@@ -16,6 +16,8 @@ export interface Replay {
   readonly body: Buffer;
   readonly lastModified: string | undefined;
   readonly lastModifiedSeconds: number;
+  /** The request line's path as JSON, set on first use: a hot response answers one URL. */
+  pathJson: string | undefined;
   /** Whether If-None-Match names this response's tag (in any coding), as the app decides it. */
   readonly noneMatchHits: (header: string) => boolean;
 }
@@ -57,6 +59,7 @@ function prepare(hit: HotResponse): Replay {
     lastModified: hit.headers['last-modified'],
     lastModifiedSeconds: toHttpSeconds(hit.lastModified),
     noneMatchHits: (header) => noneMatchHits(header, baseTag),
+    pathJson: undefined,
   };
 }
 
