@@ -30,8 +30,7 @@ export function attachHttpFront(server: Server, answerHot: HotAnswerer): HttpFro
   const handOver = server.listeners('connection') as ((socket: Socket) => void)[];
   if (!(server.keepAliveTimeout > 0) || server.maxRequestsPerSocket) return NO_FRONT;
   server.removeAllListeners('connection');
-  const idleMs = server.keepAliveTimeout + (server.keepAliveTimeoutBuffer ?? 1000);
-  const writeReplay = createSocketWriter(server.keepAliveTimeout);
+  const writeReplay = createSocketWriter(server);
 
   function toNodeHttp(socket: Socket, unread: Buffer | undefined): void {
     owned.delete(socket);
@@ -54,7 +53,8 @@ export function attachHttpFront(server: Server, answerHot: HotAnswerer): HttpFro
     }
     owned.add(socket);
     let pending: Buffer | undefined;
-    socket.setTimeout(idleMs);
+    // As node:http times out an idle keep-alive connection: keepAliveTimeout and its buffer.
+    socket.setTimeout(server.keepAliveTimeout + (server.keepAliveTimeoutBuffer ?? 1000));
     socket.on('timeout', () => socket.destroy());
     socket.on('error', () => socket.destroy());
     // allowHalfOpen: a client that is done sending still gets what it asked for, then the end.
@@ -62,6 +62,7 @@ export function attachHttpFront(server: Server, answerHot: HotAnswerer): HttpFro
     socket.on('close', () => owned.delete(socket));
     socket.on('data', (chunk: Buffer) => {
       if (socket.writableEnded) return;
+      if (!(server.keepAliveTimeout > 0)) return toNodeHttp(socket, chunk);
       const data = pending === undefined ? chunk : Buffer.concat([pending, chunk]);
       pending = undefined;
       let at = 0;
@@ -108,15 +109,16 @@ const JOINED_BODY_BYTES = 16 * 1024;
  * Writes a replay as node:http writes res.writeHead(status, list) + res.end(body) on a keep-alive
  * HTTP/1.1 connection: the listed headers, then Date, Connection and Keep-Alive.
  */
-function createSocketWriter(keepAliveTimeoutMs: number): ReplayWriter<Socket> {
-  const keepAlive = `\r\nConnection: keep-alive\r\nKeep-Alive: timeout=${Math.floor(keepAliveTimeoutMs / 1000)}\r\n\r\n`;
+function createSocketWriter(server: Server): ReplayWriter<Socket> {
   let second = 0;
+  let timeout = 0;
   let tail = '';
   return function writeReplay(socket, status, replay, requestId, head) {
     const now = Date.now();
-    if (now - second >= 1000) {
+    if (now - second >= 1000 || server.keepAliveTimeout !== timeout) {
       second = now - (now % 1000);
-      tail = `\r\nDate: ${new Date(second).toUTCString()}${keepAlive}`;
+      timeout = server.keepAliveTimeout;
+      tail = `\r\nDate: ${new Date(second).toUTCString()}\r\nConnection: keep-alive\r\nKeep-Alive: timeout=${Math.floor(timeout / 1000)}\r\n\r\n`;
     }
     const prefix = status === 304 ? replay.notModifiedHead : replay.okHead;
     const body = status === 304 || head ? undefined : replay.body;
