@@ -29,6 +29,7 @@ import type { MediaStore } from '../media-store/media-store.ts';
 import { compressNode } from './compress.ts';
 import { createFastPath, createHotAnswerer } from './fast-path.ts';
 import { createFsMediaStore } from './fs-media-store.ts';
+import { createHotRevalidator } from './hot-revalidation.ts';
 import { attachHttpFront } from './http-front.ts';
 import { nodeInstance } from './instance.ts';
 import { createLibsqlDb, type LibsqlDb } from './libsql-db.ts';
@@ -103,7 +104,12 @@ export async function startNodeServer(
     runtime.db.close();
     throw error;
   }
-  const hot = createHotResponses({ ttlMs: VERSION_TTL_MS });
+  // Busy hot responses are confirmed by the app before they go stale (see createHotRevalidator).
+  let app: ReturnType<typeof createApp> | undefined;
+  const hot = createHotResponses({
+    ttlMs: VERSION_TTL_MS,
+    onAging: createHotRevalidator(() => (app as ReturnType<typeof createApp>).fetch, log),
+  });
   const documentBodies = createSqlDocumentBodies(runtime.db.db);
   const documents = createDocumentPipeline({ db: runtime.db.db, bodies: documentBodies, config, now, log });
   let studioHasUsers = true;
@@ -132,7 +138,7 @@ export async function startNodeServer(
       }
     : undefined;
   const pings = startNodePings(runtime.db.db, config, log, now);
-  const app = createApp({
+  app = createApp({
     pings: pings?.dispatch,
     db: runtime.db.db,
     media: runtime.media,

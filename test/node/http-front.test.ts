@@ -217,11 +217,32 @@ describe('the HTTP front and the node:http fast path answer as the app does', ()
     }
   });
 
+  it('keeps a busy feed on the fast path past the version TTL, confirming it in the background unlogged', async () => {
+    const linesBefore = front.lines.length;
+    const ids: string[] = [];
+    const started = Date.now();
+    // One request every 50 ms for 2.5 s: the entry (trusted for 1 s) ages and is confirmed meanwhile.
+    while (Date.now() - started < 2500) {
+      const requestId = `busy-${ids.length}`;
+      ids.push(requestId);
+      await rawExchange(
+        front.server.port,
+        head('GET', FEED, ['Accept-Encoding: gzip', `X-Request-Id: ${requestId}`]),
+        1,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const lines = front.lines.slice(linesBefore).filter((l) => l.msg === 'request');
+    expect(lines.map((l) => l.requestId)).toEqual(ids);
+    // The first may find the entry stale (the app answers it); none after it does.
+    expect(lines.slice(1).every((l) => l.fast === true)).toBe(true);
+  });
+
   it('pipelined requests are answered in order, across the hand-over to node:http', async () => {
     const result = await exchange(
       (ids) =>
         head('GET', FEED, ['Accept-Encoding: gzip', id(ids, 0)]) +
-        head('HEAD', FEED, [id(ids, 1)]) +
+        head('HEAD', FEED, ['Accept-Encoding: gzip', id(ids, 1)]) +
         head('POST', '/api/v1/shows', [
           'Transfer-Encoding: chunked',
           'Content-Type: application/json',
@@ -234,5 +255,39 @@ describe('the HTTP front and the node:http fast path answer as the app does', ()
     );
     expect(result.responses.map((r) => r.status)).toEqual([200, 200, 403, 200, 200]);
     expect(result.fastOnFront).toEqual([true, true, false, true, false]);
+  });
+});
+
+describe('listening analytics behind the HTTP front', () => {
+  const newDir = tempDirs();
+
+  it('counts a download sent on a connection the front answered feeds on', async () => {
+    const dbPath = join(await newDir(), 'listens.db');
+    const { server, lines } = await serve(dbPath, {});
+    let closed = false;
+    try {
+      const [feed] = await rawExchange(server.port, head('GET', FEED), 1);
+      const enclosure = /<enclosure url="https:\/\/news\.example([^"]+)"/.exec(String(feed?.body))?.[1] ?? '';
+      expect(enclosure).toMatch(/^\/media\//);
+      const ua = 'User-Agent: AppleCoreMedia/1.0.0.21A329 (iPhone; U; CPU OS 17_0 like Mac OS X; en_us)';
+      const answers = await rawExchange(
+        server.port,
+        head('GET', FEED, ['X-Request-Id: feed-1']) + head('GET', enclosure, [ua, 'X-Request-Id: media-1']),
+        2,
+      );
+      expect(answers.map((a) => a.status)).toEqual([200, 200]);
+      const requestLines = lines.filter((l) => l.msg === 'request');
+      expect(requestLines.find((l) => l.requestId === 'feed-1')?.fast).toBe(true);
+      expect(requestLines.find((l) => l.requestId === 'media-1')?.status).toBe(200);
+      await server.close();
+      closed = true;
+      // Closing writes the queued listening events.
+      const client = createClient({ url: `file:${dbPath}` });
+      const rows = await client.execute('SELECT count(*) AS n FROM listen_events');
+      client.close();
+      expect(Number(rows.rows[0]?.n)).toBe(1);
+    } finally {
+      if (!closed) await server.close();
+    }
   });
 });
