@@ -170,10 +170,7 @@ export async function startNodeServer(
     if (!replaying || !fastPath(req, res)) void listener(req, res);
   });
   // Plain GETs of hot feeds are answered on the socket before node:http builds its request objects.
-  const front =
-    replaying && options.front !== false && !process.env.PODWIRE_NO_FRONT
-      ? attachHttpFront(server, answerHot)
-      : undefined;
+  const front = replaying && options.front !== false ? attachHttpFront(server, answerHot) : undefined;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
