@@ -15,19 +15,19 @@ export const MAX_SIMPLE_HEAD_BYTES = 16 * 1024;
 const MAX_HEADER_LINES = 100;
 
 /** Headers the fast path reads: kept when sent once; a request sending one twice goes to node:http. */
-const READ = new Set([
+const READ = [
   'accept-encoding',
   'if-none-match',
   'if-modified-since',
   'x-request-id',
   'x-forwarded-for',
-]);
+] as const;
 
 /**
  * Headers that bring a body, change the connection or the framing of the answer, or make the app
  * answer differently (preconditions, ranges): any of them sends the request to node:http.
  */
-const NOT_SIMPLE = new Set([
+const NOT_SIMPLE = [
   'content-length',
   'transfer-encoding',
   'expect',
@@ -39,7 +39,23 @@ const NOT_SIMPLE = new Set([
   'if-range',
   'range',
   'http2-settings',
-]);
+] as const;
+
+type Known = (typeof READ)[number] | (typeof NOT_SIMPLE)[number] | 'host' | 'connection';
+
+/** Known names by length: a header line's name is matched without making a lower-case copy. */
+const KNOWN_BY_LENGTH = new Map<number, Known[]>();
+for (const name of [...READ, ...NOT_SIMPLE, 'host', 'connection'] as const) {
+  KNOWN_BY_LENGTH.set(name.length, [...(KNOWN_BY_LENGTH.get(name.length) ?? []), name]);
+}
+const IS_READ = new Set<Known>(READ);
+
+/** tchar (RFC 9110 §5.6.2): `!#$%&'*+-.^_\`|~`, digits and letters; 1 where allowed, by code. */
+const TCHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  TCHAR[c] = /[A-Za-z0-9]/.test(ch) || "!#$%&'*+-.^_`|~".includes(ch) ? 1 : 0;
+}
 
 /**
  * The head in `text` (without its closing blank line), or undefined when it is anything but the
@@ -75,21 +91,21 @@ export function parseSimpleHead(text: string): SimpleHead | undefined {
     if (end === -1) end = text.length;
     const colon = text.indexOf(':', at);
     if (colon <= at || colon >= end || !isToken(text, at, colon)) return undefined;
-    const name = text.slice(at, colon).toLowerCase();
+    const name = knownName(text, at, colon);
     let from = colon + 1;
     let to = end;
     while (from < to && isSpace(text.charCodeAt(from))) from++;
     while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
     if (!isFieldValue(text, from, to)) return undefined;
     at = end + 2;
+    if (name === undefined) continue;
     if (name === 'host') hosts++;
-    else if (NOT_SIMPLE.has(name)) return undefined;
     else if (name === 'connection') {
-      if (text.slice(from, to).toLowerCase() !== 'keep-alive') return undefined;
-    } else if (READ.has(name)) {
+      if (to - from !== 10 || !sameLowerCase(text, from, 'keep-alive')) return undefined;
+    } else if (IS_READ.has(name)) {
       if (headers[name] !== undefined) return undefined;
       headers[name] = text.slice(from, to);
-    }
+    } else return undefined;
   }
   if (hosts !== 1) return undefined;
   return { method, url: text.slice(urlStart, urlEnd), headers };
@@ -117,16 +133,29 @@ function isFieldValue(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** tchar (RFC 9110 §5.6.2): `!#$%&'*+-.^_\`|~`, digits and letters. */
+/** Whether text[from..to) is a token (tchar only). */
 function isToken(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    const ok =
-      (c >= 0x61 && c <= 0x7a) ||
-      (c >= 0x41 && c <= 0x5a) ||
-      (c >= 0x30 && c <= 0x39) ||
-      "!#$%&'*+-.^_`|~".includes(text[i] as string);
-    if (!ok) return false;
+    if (c >= 128 || TCHAR[c] === 0) return false;
+  }
+  return true;
+}
+
+/** The known header whose name is text[from..to), whatever its case, or undefined. */
+function knownName(text: string, from: number, to: number): Known | undefined {
+  const candidates = KNOWN_BY_LENGTH.get(to - from);
+  if (candidates === undefined) return undefined;
+  for (const name of candidates) if (sameLowerCase(text, from, name)) return name;
+  return undefined;
+}
+
+/** Whether text, from `from`, spells `lower` (lower-case ASCII) in any case. */
+function sameLowerCase(text: string, from: number, lower: string): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    let c = text.charCodeAt(from + i);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== lower.charCodeAt(i)) return false;
   }
   return true;
 }
