@@ -1,9 +1,7 @@
 // startNodeServer(config): open the database, migrate, seed the demo if empty, and serve createApp over HTTP.
 import { access, constants, stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { getRequestListener } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { utcDay } from '../analytics/utc-day.ts';
 import { createApp, VERSION_TTL_MS } from '../app.ts';
@@ -27,10 +25,9 @@ import { createRequestIds } from '../http/request-id.ts';
 import type { Logger } from '../log.ts';
 import type { MediaStore } from '../media-store/media-store.ts';
 import { compressNode } from './compress.ts';
-import { createFastPath, createHotAnswerer } from './fast-path.ts';
 import { createFsMediaStore } from './fs-media-store.ts';
 import { createHotRevalidator } from './hot-revalidation.ts';
-import { attachHttpFront } from './http-front.ts';
+import { createHttpServer, type NodeServerOptions } from './http-server.ts';
 import { nodeInstance } from './instance.ts';
 import { createLibsqlDb, type LibsqlDb } from './libsql-db.ts';
 import { recoverMediaStore } from './media-recovery.ts';
@@ -78,14 +75,6 @@ export async function seedIfEmpty(runtime: NodeRuntime, config: Config, log: Log
   const demoSource = await createFsMediaStore({ root: BUNDLED_MEDIA_DIR });
   const report = await seedDemo({ db: runtime.db.db, media: runtime.media, demoSource, now });
   log.info('demo content seeded', { ...report });
-}
-
-/** Both on unless false; tests turn them off to compare the fast paths' answers with the app's. */
-export interface NodeServerOptions {
-  /** Whether hot feeds are replayed without the app (createFastPath). */
-  readonly fastPath?: boolean;
-  /** Whether plain GETs of hot feeds are answered before node:http parses them (attachHttpFront). */
-  readonly front?: boolean;
 }
 
 export async function startNodeServer(
@@ -159,18 +148,13 @@ export async function startNodeServer(
     background: (_c, work) =>
       void work.catch((error: unknown) => log.error('background work failed', { error })),
   });
-  const listener = getRequestListener(app.fetch);
-  const answerHot = createHotAnswerer(hot, log, ['br', 'gzip'], {
-    trustProxy: config.trustProxy,
-    newRequestId,
-  });
-  const fastPath = createFastPath(answerHot);
-  const replaying = options.fastPath !== false;
-  const server = createServer((req, res) => {
-    if (!replaying || !fastPath(req, res)) void listener(req, res);
-  });
-  // Plain GETs of hot feeds are answered on the socket before node:http builds its request objects.
-  const front = replaying && options.front !== false ? attachHttpFront(server, answerHot) : undefined;
+  const { server, front } = createHttpServer(
+    app.fetch,
+    hot,
+    log,
+    { trustProxy: config.trustProxy, newRequestId },
+    options,
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

@@ -3,7 +3,8 @@ import { createClient } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
-import { type NodeServerOptions, type RunningServer, startNodeServer } from '../../src/node/server.ts';
+import type { NodeServerOptions } from '../../src/node/http-server.ts';
+import { type RunningServer, startNodeServer } from '../../src/node/server.ts';
 import { type RawResponse, rawExchange } from '../helpers/raw-http.ts';
 import { tempDirs } from '../helpers/temp-dir.ts';
 
