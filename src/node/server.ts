@@ -95,10 +95,8 @@ export async function startNodeServer(
   }
   // Busy hot responses are confirmed by the app before they go stale (see createHotRevalidator).
   let app: ReturnType<typeof createApp> | undefined;
-  const hot = createHotResponses({
-    ttlMs: VERSION_TTL_MS,
-    onAging: createHotRevalidator(() => (app as ReturnType<typeof createApp>).fetch, log),
-  });
+  const revalidator = createHotRevalidator(() => (app as ReturnType<typeof createApp>).fetch, log);
+  const hot = createHotResponses({ ttlMs: VERSION_TTL_MS, onAging: revalidator.revalidate });
   const documentBodies = createSqlDocumentBodies(runtime.db.db);
   const documents = createDocumentPipeline({ db: runtime.db.db, bodies: documentBodies, config, now, log });
   let studioHasUsers = true;
@@ -138,6 +136,7 @@ export async function startNodeServer(
     documentBodies,
     compress: compressNode,
     hot,
+    isInternalRequest: revalidator.isOwn,
     peerAddress: (c) => getConnInfo(c).remote.address,
     newRequestId,
     passwords: NODE_PASSWORD_POLICY,
