@@ -6,8 +6,9 @@ import type { Logger } from '../log.ts';
 type Fetch = (request: Request, env: object) => Response | Promise<Response>;
 
 /**
- * Returns revalidate, the onAging callback of createHotResponses, which sends the app the revalidation a client
- * would send (GET with If-None-Match: the entry's tag, and its coding as Accept-Encoding). The app
+ * Returns revalidate, createHotResponses' onAging callback, and isOwn. revalidate sends the app the
+ * revalidation a client would send (GET with If-None-Match: the entry's tag, and its coding as
+ * Accept-Encoding). The app
  * answers it on its full path, as it would any request: a 304 confirms the entry, a 200 replaces it,
  * anything else leaves it to go stale. Without it, the request that found the entry stale went the
  * full path, and the HTTP front handed its connection to node:http for good.
