@@ -66,25 +66,32 @@ export function attachHttpFront(server: Server, answerHot: HotAnswerer): HttpFro
       const data = pending === undefined ? chunk : Buffer.concat([pending, chunk]);
       pending = undefined;
       let at = 0;
-      socket.cork();
+      let corked = false;
       try {
         while (at < data.length) {
           // Written answers beyond the high-water mark: node:http takes the rest, with its back-pressure.
           if (socket.writableLength >= socket.writableHighWaterMark) break;
           const end = data.indexOf(END_OF_HEAD, at);
           if (end === -1) {
-            if (data.length - at <= MAX_SIMPLE_HEAD_BYTES) pending = data.subarray(at);
-            else break;
-            return;
+            if (data.length - at <= MAX_SIMPLE_HEAD_BYTES) {
+              pending = data.subarray(at);
+              at = data.length;
+            }
+            break;
           }
           const head = parseSimpleHead(data.toString('latin1', at, end));
           if (head === undefined) break;
+          // Pipelined answers leave together: the socket is corked from the second one on.
+          if (at > 0 && !corked) {
+            socket.cork();
+            corked = true;
+          }
           const request: FastRequest = { method: head.method, url: head.url, headers: head.headers, socket };
           if (!answerHot(request, socket, writeReplay)) break;
           at = end + 4;
         }
       } finally {
-        socket.uncork();
+        if (corked) socket.uncork();
       }
       if (at < data.length) toNodeHttp(socket, data.subarray(at));
     });
