@@ -23,48 +23,40 @@ const END_OF_HEAD = Buffer.from('\r\n\r\n');
  * with the unread bytes, for the rest of the connection. So node:http keeps every other case as it
  * always was (bodies, Expect, upgrades, HTTP/1.0, Connection: close, bad requests, timeouts, limits)
  * and the hot replays skip its per-request objects (IncomingMessage, ServerResponse, header maps).
- * A server whose keepAliveTimeout is 0 or whose maxRequestsPerSocket is set is left as it is.
+ * While the server's keepAliveTimeout is 0 or its maxRequestsPerSocket set, new connections go
+ * straight to node:http.
  */
 export function attachHttpFront(server: Server, answerHot: HotAnswerer): HttpFront {
   const owned = new Set<Socket>();
   const handOver = server.listeners('connection') as ((socket: Socket) => void)[];
-  if (!(server.keepAliveTimeout > 0) || server.maxRequestsPerSocket) return NO_FRONT;
   server.removeAllListeners('connection');
   const writeReplay = createSocketWriter(server);
-
-  function toNodeHttp(socket: Socket, unread: Buffer | undefined): void {
-    owned.delete(socket);
-    // Paused first: data must not flow to nobody between our listener leaving and node:http's arriving.
-    socket.pause();
-    socket.removeAllListeners('data');
-    socket.removeAllListeners('end');
-    socket.removeAllListeners('timeout');
-    socket.removeAllListeners('error');
-    socket.setTimeout(0);
-    if (unread !== undefined && unread.length > 0) socket.unshift(unread);
+  const toNodeHttp = (socket: Socket) => {
     for (const listener of handOver) listener.call(server, socket);
-    socket.resume();
-  }
+  };
 
   server.on('connection', function frontConnection(socket: Socket) {
-    if (!(socket instanceof Socket) || 'encrypted' in socket) {
-      for (const listener of handOver) listener.call(server, socket);
-      return;
-    }
+    // node:http's own settings it reads per connection or response: without a keep-alive timeout,
+    // or with a request limit per connection, its answers differ, so it answers.
+    if (!(socket instanceof Socket) || 'encrypted' in socket) return toNodeHttp(socket);
+    if (!(server.keepAliveTimeout > 0) || server.maxRequestsPerSocket) return toNodeHttp(socket);
     owned.add(socket);
+    /** The start of a head not yet complete, and when its first bytes came. */
     let pending: Buffer | undefined;
-    // As node:http times out an idle keep-alive connection: keepAliveTimeout and its buffer.
-    socket.setTimeout(server.keepAliveTimeout + (server.keepAliveTimeoutBuffer ?? 1000));
-    socket.on('timeout', () => socket.destroy());
-    socket.on('error', () => socket.destroy());
+    let pendingSince = 0;
+
+    const onTimeout = () => socket.destroy();
+    const onError = () => socket.destroy();
     // allowHalfOpen: a client that is done sending still gets what it asked for, then the end.
-    socket.on('end', () => socket.end());
-    socket.on('close', () => owned.delete(socket));
-    socket.on('data', (chunk: Buffer) => {
+    const onEnd = () => socket.end();
+    const onData = (chunk: Buffer) => {
       if (socket.writableEnded) return;
-      if (!(server.keepAliveTimeout > 0)) return toNodeHttp(socket, chunk);
       const data = pending === undefined ? chunk : Buffer.concat([pending, chunk]);
+      // A head trickling in for longer than headersTimeout is node:http's to time out (408).
+      const slow = pending !== undefined && Date.now() - pendingSince > server.headersTimeout;
+      const continued = pending !== undefined;
       pending = undefined;
+      if (slow || !(server.keepAliveTimeout > 0) || server.maxRequestsPerSocket) return handOverWith(data);
       let at = 0;
       let corked = false;
       try {
@@ -74,6 +66,7 @@ export function attachHttpFront(server: Server, answerHot: HotAnswerer): HttpFro
           const end = data.indexOf(END_OF_HEAD, at);
           if (end === -1) {
             if (data.length - at <= MAX_SIMPLE_HEAD_BYTES) {
+              if (at > 0 || !continued) pendingSince = Date.now();
               pending = data.subarray(at);
               at = data.length;
             }
@@ -93,8 +86,31 @@ export function attachHttpFront(server: Server, answerHot: HotAnswerer): HttpFro
       } finally {
         if (corked) socket.uncork();
       }
-      if (at < data.length) toNodeHttp(socket, data.subarray(at));
-    });
+      if (at < data.length) handOverWith(data.subarray(at));
+    };
+
+    /** Gives the connection to node:http for good, with `unread` as the first bytes it reads. */
+    const handOverWith = (unread: Buffer) => {
+      owned.delete(socket);
+      // Paused first: no data may flow to nobody between this listener leaving and node:http's coming.
+      socket.pause();
+      socket.removeListener('data', onData);
+      socket.removeListener('end', onEnd);
+      socket.removeListener('error', onError);
+      socket.removeListener('timeout', onTimeout);
+      socket.setTimeout(0);
+      socket.unshift(unread);
+      toNodeHttp(socket);
+      socket.resume();
+    };
+
+    // As node:http times out an idle keep-alive connection: keepAliveTimeout and its buffer.
+    socket.setTimeout(server.keepAliveTimeout + (server.keepAliveTimeoutBuffer ?? 1000));
+    socket.on('timeout', onTimeout);
+    socket.on('error', onError);
+    socket.on('end', onEnd);
+    socket.on('close', () => owned.delete(socket));
+    socket.on('data', onData);
   });
 
   return {
@@ -106,8 +122,6 @@ export function attachHttpFront(server: Server, answerHot: HotAnswerer): HttpFro
     },
   };
 }
-
-const NO_FRONT: HttpFront = { closeIdleConnections() {}, closeAllConnections() {} };
 
 /** Bodies up to this size leave in one buffer with their head: one write instead of two. */
 const JOINED_BODY_BYTES = 16 * 1024;

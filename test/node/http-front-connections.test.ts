@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerOptions } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHotResponses } from '../../src/http/hot-responses.ts';
@@ -15,7 +15,7 @@ const get = (path: string) => `GET ${path} HTTP/1.1\r\nHost: x\r\n\r\n`;
  * A node:http server whose app answers `app <url>`, with the front in front of it replaying `/hot`
  * (a body of `hotBytes` bytes); `appUrls` lists what reached the app.
  */
-async function frontServer(hotBytes = 10) {
+async function frontServer(hotBytes = 10, serverOptions: ServerOptions = {}) {
   const hot = createHotResponses({ ttlMs: 60_000 });
   const body = new Uint8Array(hotBytes).fill(0x68);
   hot.remember('/hot', undefined, {
@@ -25,7 +25,7 @@ async function frontServer(hotBytes = 10) {
     body,
   });
   const appUrls: string[] = [];
-  const server = createServer((req, res) => {
+  const server = createServer(serverOptions, (req, res) => {
     appUrls.push(req.url ?? '');
     let length = 0;
     req.on('data', (chunk: Buffer) => {
@@ -147,6 +147,39 @@ describe('attachHttpFront', () => {
     halfClosed.end(get('/hot'));
     await once(halfClosed, 'end');
     expect(text).toMatch(/^HTTP\/1\.1 200 OK[\s\S]*hhhhhhhhhh$/);
+  });
+
+  it('leaves connections to node:http while keep-alive is off or requests per connection are limited', async () => {
+    const t = await frontServer();
+    running = t;
+    t.server.keepAliveTimeout = 0;
+    expect((await rawExchange(t.port, get('/hot'), 1))[0]?.body.toString()).toBe('app /hot 0');
+    t.server.keepAliveTimeout = 5000;
+    t.server.maxRequestsPerSocket = 10;
+    expect((await rawExchange(t.port, get('/hot'), 1))[0]?.body.toString()).toBe('app /hot 0');
+    t.server.maxRequestsPerSocket = 0;
+    expect((await rawExchange(t.port, get('/hot'), 1))[0]?.body.toString()).toBe('hhhhhhhhhh');
+  });
+
+  it('gives node:http a head still incomplete after headersTimeout, which answers 408', async () => {
+    const t = await frontServer(10, { connectionsCheckingInterval: 50 });
+    running = t;
+    t.server.headersTimeout = 200;
+    t.server.requestTimeout = 300;
+    const socket = connect(t.port, '127.0.0.1');
+    let text = '';
+    socket.on('data', (chunk: Buffer) => {
+      text += chunk.toString('latin1');
+    });
+    const closed = once(socket, 'close');
+    // One byte every 50 ms: never idle long enough for the keep-alive timeout.
+    const head = get('/hot');
+    for (let i = 0; i < 12 && !socket.destroyed; i++) {
+      socket.write(head[i] as string);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await closed;
+    expect(text).toMatch(/^HTTP\/1\.1 408 /);
   });
 
   it('closes a connection left idle past keepAliveTimeout and its buffer', async () => {
