@@ -146,8 +146,11 @@ function createSocketWriter(server: Server): ReplayWriter<Socket> {
     // The id and the tail are ASCII: one byte per character.
     const size = prefix.length + requestId.length + tail.length;
     if (body !== undefined && body.length > JOINED_BODY_BYTES) {
+      // Head and body in one writev, as node:http sends them.
+      socket.cork();
       socket.write(`${prefix}${requestId}${tail}`, 'latin1');
       socket.write(body);
+      socket.uncork();
       return;
     }
     const out = Buffer.allocUnsafe(size + (body === undefined ? 0 : body.length));
