@@ -12,6 +12,7 @@ import { createTemplateCache } from './catalog/subscribers/template-cache.ts';
 import type { AppDeps, AppEnv, AppRuntime } from './deps.ts';
 import { GoneError, NotFoundError, PodwireError } from './errors.ts';
 import { limitBody } from './http/body-limit.ts';
+import { echoRequestId } from './http/echo-request-id.ts';
 import { problemFromError, problemResponse } from './http/problem.ts';
 import { createRenderedCache } from './http/rendered-cache.ts';
 import { requestLog } from './http/request-log.ts';
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const runtime = createRuntime(deps);
 
   app.use(requestId(deps.newRequestId ? { generator: deps.newRequestId } : undefined));
+  app.use(echoRequestId());
   app.use(async function injectDeps(c, next) {
     c.set('deps', deps);
     c.set('runtime', runtime);

@@ -79,6 +79,11 @@ export interface AppDeps {
    */
   readonly hot?: HotResponses;
   /**
+   * Whether a request is one the runtime made to the app itself (Node confirming a hot feed in the
+   * background): no client sent it, so it gets no request line.
+   */
+  readonly isInternalRequest?: (request: Request) => boolean;
+  /**
    * A cache shared beyond this process (the Workers Cache API): rendered documents are looked up
    * there before rendering and stored after. Keys carry the catalogue version.
    */

@@ -85,6 +85,24 @@ describe('createLogger', () => {
     );
   });
 
+  it('infoJson writes the line info writes for the same fields, and only at info and below', () => {
+    const plainKey = fc
+      .string({ maxLength: 8 })
+      .filter((k) => !['time', 'level', 'msg'].includes(k) && !/^\d/.test(k));
+    fc.assert(
+      fc.property(fc.string(), fc.dictionary(plainKey, fc.jsonValue(), { maxKeys: 6 }), (msg, fields) => {
+        const { lines, log } = capture();
+        log.info(msg, fields);
+        log.infoJson?.(msg, JSON.stringify(fields).slice(1, -1));
+        return lines.length === 2 && lines[0] === lines[1];
+      }),
+      { numRuns: 1000 },
+    );
+    const { lines, log } = capture('warn');
+    log.infoJson?.('request', '"a":1');
+    expect(lines).toEqual([]);
+  });
+
   it('stamps each line with the current time to the millisecond', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(AT);

@@ -29,26 +29,43 @@ export function createHotResponses(options: {
   ttlMs: number;
   maxEntries?: number;
   clock?: () => number;
+  /**
+   * Called (once until the entry is confirmed or replaced) when a lookup finds an entry past half its
+   * TTL, so the runtime can have the app confirm it before it goes stale: a busy entry then never
+   * sends a request down the full path.
+   */
+  onAging?: (url: string, coding: ContentCoding | undefined, response: HotResponse) => void;
 }): HotResponses {
   const clock = options.clock ?? (() => Date.now());
   const maxEntries = options.maxEntries ?? 200;
-  const entries = new Map<string, { response: HotResponse; confirmedAt: number }>();
+  const onAging = options.onAging;
+  const halfTtl = options.ttlMs / 2;
+  const entries = new Map<string, { response: HotResponse; confirmedAt: number; aging: boolean }>();
   const keyOf = (url: string, coding: ContentCoding | undefined) => `${coding ?? ''} ${url}`;
   return {
     remember(url, coding, response) {
       const key = keyOf(url, coding);
       entries.delete(key);
-      entries.set(key, { response, confirmedAt: clock() });
+      entries.set(key, { response, confirmedAt: clock(), aging: false });
       if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
     },
     lookup(url, coding) {
       const entry = entries.get(keyOf(url, coding));
-      if (!entry || clock() - entry.confirmedAt >= options.ttlMs) return undefined;
+      if (!entry) return undefined;
+      const age = clock() - entry.confirmedAt;
+      if (age >= options.ttlMs) return undefined;
+      if (onAging !== undefined && age >= halfTtl && !entry.aging) {
+        entry.aging = true;
+        onAging(url, coding, entry.response);
+      }
       return entry.response;
     },
     confirm(url, coding, baseTag) {
       const entry = entries.get(keyOf(url, coding));
-      if (entry && entry.response.baseTag === baseTag) entry.confirmedAt = clock();
+      if (entry && entry.response.baseTag === baseTag) {
+        entry.confirmedAt = clock();
+        entry.aging = false;
+      }
     },
     clear() {
       entries.clear();

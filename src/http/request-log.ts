@@ -6,9 +6,10 @@ import { clientAddress } from './client-address.ts';
 
 export function requestLog(): MiddlewareHandler<AppEnv> {
   return async function requestLog(c, next) {
-    const { log } = c.get('deps');
-    // Nothing to gather when request lines are not written (LOG_LEVEL=warn and above).
-    if (log.enabled?.('info') === false) return next();
+    const { log, isInternalRequest } = c.get('deps');
+    // Nothing to gather when request lines are not written (LOG_LEVEL=warn and above), nor for a
+    // request no client sent.
+    if (log.enabled?.('info') === false || isInternalRequest?.(c.req.raw)) return next();
     const started = performance.now();
     // Read first: a socket the client has closed by the end no longer knows its peer.
     const client = clientAddress(c) ?? null;

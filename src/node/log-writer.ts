@@ -1,4 +1,4 @@
-// createBatchedWriter: log lines gathered and written together, once per event-loop turn or per 64 KB, flushed on exit.
+// createBatchedWriter: log lines gathered as bytes and written together, once per event-loop turn or per 64 KB, flushed on exit.
 import { fstatSync, writeSync } from 'node:fs';
 
 export interface BatchedWriter {
@@ -9,10 +9,13 @@ export interface BatchedWriter {
 }
 
 export interface BatchedWriterOptions {
-  /** Receives the queued lines, newline-terminated, as one string. */
-  readonly sink: (chunk: string) => void;
-  /** Written at once when this many characters are queued. */
-  readonly maxChars?: number;
+  /**
+   * Receives the queued lines, newline-terminated, as UTF-8 bytes. The view is reused once the call
+   * returns: a sink that keeps the bytes (an asynchronous write) copies them.
+   */
+  readonly sink: (chunk: Uint8Array) => void;
+  /** The batch's size in bytes: lines that do not fit in what is left are written after a flush. */
+  readonly maxBytes?: number;
   /** Runs the flush after the current turn's I/O; setImmediate unless a test replaces it. */
   readonly schedule?: (flush: () => void) => void;
 }
@@ -20,18 +23,21 @@ export interface BatchedWriterOptions {
 /**
  * Under load one event-loop turn answers many requests; their log lines leave in one write instead of
  * one write (and one pass through the stream machinery) each, as pino's sonic-boom batches them. A
- * line waits at most until the turn ends, so logs stay as timely as before.
+ * line waits at most until the turn ends, so logs stay as timely as before. Each line is encoded
+ * into one reused buffer as it comes, so no string outlives its line: under load, queued strings
+ * survived the young-generation collections that ran before their turn ended, and were copied.
  */
 export function createBatchedWriter(options: BatchedWriterOptions): BatchedWriter {
-  const maxChars = options.maxChars ?? 64 * 1024;
+  const capacity = options.maxBytes ?? 64 * 1024;
   const schedule = options.schedule ?? setImmediate;
-  let queued = '';
+  const batch = Buffer.allocUnsafe(capacity);
+  let used = 0;
   let scheduled = false;
   const flush = () => {
-    if (queued === '') return;
-    const chunk = queued;
-    queued = '';
-    options.sink(chunk);
+    if (used === 0) return;
+    const length = used;
+    used = 0;
+    options.sink(batch.subarray(0, length));
   };
   const flushScheduled = () => {
     scheduled = false;
@@ -39,9 +45,18 @@ export function createBatchedWriter(options: BatchedWriterOptions): BatchedWrite
   };
   return {
     write(line) {
-      queued += `${line}\n`;
-      if (queued.length >= maxChars) flush();
-      else if (!scheduled) {
+      // At most 3 UTF-8 bytes per UTF-16 unit, and the newline.
+      const room = line.length * 3 + 1;
+      if (room > capacity - used) {
+        flush();
+        if (room > capacity) {
+          options.sink(Buffer.from(`${line}\n`));
+          return;
+        }
+      }
+      used += batch.write(line, used, 'utf8');
+      batch[used++] = 0x0a;
+      if (!scheduled) {
         scheduled = true;
         schedule(flushScheduled);
       }
@@ -69,8 +84,8 @@ export function createStdoutWriter(): StdoutWriter {
   // Into a file, process.stdout would copy each chunk into a Buffer and pass it through a stream to
   // this same synchronous call: half the cost per chunk without them.
   const sink = stdoutIsFile()
-    ? (chunk: string) => void writeSync(1, chunk)
-    : (chunk: string) => void stdout.write(chunk);
+    ? (chunk: Uint8Array) => void writeSync(1, chunk)
+    : (chunk: Uint8Array) => void stdout.write(Buffer.from(chunk));
   const writer = createBatchedWriter({ sink });
   process.once('exit', writer.flush);
   return {

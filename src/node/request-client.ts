@@ -1,5 +1,5 @@
 // createRequestClient: the client address of a node:http request, as clientAddress(c) gives it, parsed once per value.
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Socket } from 'node:net';
 import { boundedMemo } from '../http/bounded-memo.ts';
 import { parseAddress, rightmostForwardedFor } from '../http/client-address.ts';
@@ -15,7 +15,10 @@ export function createRequestClient(options: { readonly trustProxy: boolean }) {
     maxEntries: 4096,
     maxKeyLength: 256,
   });
-  return function requestClient(req: IncomingMessage): string | null {
+  return function requestClient(req: {
+    readonly headers: IncomingHttpHeaders;
+    readonly socket: Socket;
+  }): string | null {
     if (options.trustProxy) {
       const header = req.headers['x-forwarded-for'];
       if (header !== undefined) {

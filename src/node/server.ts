@@ -1,9 +1,7 @@
 // startNodeServer(config): open the database, migrate, seed the demo if empty, and serve createApp over HTTP.
 import { access, constants, stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { getRequestListener } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { utcDay } from '../analytics/utc-day.ts';
 import { createApp, VERSION_TTL_MS } from '../app.ts';
@@ -28,8 +26,9 @@ import { createRequestIds } from '../http/request-id.ts';
 import type { Logger } from '../log.ts';
 import type { MediaStore } from '../media-store/media-store.ts';
 import { compressNode } from './compress.ts';
-import { createFastPath } from './fast-path.ts';
 import { createFsMediaStore } from './fs-media-store.ts';
+import { createHotRevalidator } from './hot-revalidation.ts';
+import { createHttpServer, type NodeServerOptions } from './http-server.ts';
 import { nodeInstance } from './instance.ts';
 import { createLibsqlDb, type LibsqlDb } from './libsql-db.ts';
 import { recoverMediaStore } from './media-recovery.ts';
@@ -79,7 +78,11 @@ export async function seedIfEmpty(runtime: NodeRuntime, config: Config, log: Log
   log.info('demo content seeded', { ...report });
 }
 
-export async function startNodeServer(config: Config, log: Logger): Promise<RunningServer> {
+export async function startNodeServer(
+  config: Config,
+  log: Logger,
+  options: NodeServerOptions = {},
+): Promise<RunningServer> {
   const now = () => new Date();
   const self = nodeInstance();
   const runtime = await openNodeRuntime(config, log);
@@ -91,7 +94,10 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
     runtime.db.close();
     throw error;
   }
-  const hot = createHotResponses({ ttlMs: VERSION_TTL_MS });
+  // Busy hot responses are confirmed by the app before they go stale (see createHotRevalidator).
+  let app: ReturnType<typeof createApp> | undefined;
+  const revalidator = createHotRevalidator(() => (app as ReturnType<typeof createApp>).fetch, log);
+  const hot = createHotResponses({ ttlMs: VERSION_TTL_MS, onAging: revalidator.revalidate });
   const documentBodies = createSqlDocumentBodies(runtime.db.db);
   const documents = createDocumentPipeline({ db: runtime.db.db, bodies: documentBodies, config, now, log });
   let studioHasUsers = true;
@@ -120,7 +126,7 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
       }
     : undefined;
   const pings = startNodePings(runtime.db.db, config, log, now);
-  const app = createApp({
+  app = createApp({
     pings: pings?.dispatch,
     db: runtime.db.db,
     media: runtime.media,
@@ -131,6 +137,7 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
     documentBodies,
     compress: compressNode,
     hot,
+    isInternalRequest: revalidator.isOwn,
     peerAddress: (c) => getConnInfo(c).remote.address,
     newRequestId,
     passwords: NODE_PASSWORD_POLICY,
@@ -141,14 +148,13 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
     background: (_c, work) =>
       void work.catch((error: unknown) => log.error('background work failed', { error })),
   });
-  const listener = getRequestListener(app.fetch);
-  const fastPath = createFastPath(hot, log, ['br', 'gzip'], {
-    trustProxy: config.trustProxy,
-    newRequestId,
-  });
-  const server = createServer((req, res) => {
-    if (!fastPath(req, res)) void listener(req, res);
-  });
+  const { server, front } = createHttpServer(
+    app.fetch,
+    hot,
+    log,
+    { trustProxy: config.trustProxy, newRequestId },
+    options,
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -213,9 +219,11 @@ export async function startNodeServer(config: Config, log: Logger): Promise<Runn
       closing ??= new Promise<void>((resolve) => {
         const force = setTimeout(() => {
           server.closeAllConnections();
+          front?.closeAllConnections();
         }, graceMs);
         force.unref();
         server.closeIdleConnections();
+        front?.closeIdleConnections();
         clearInterval(publisher);
         clearInterval(listenFlusher);
         server.close(() => {

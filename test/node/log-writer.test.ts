@@ -11,12 +11,12 @@ import { tempDirs } from '../helpers/temp-dir.ts';
 const FEED = '/podcasts/courier-conversations/feed.xml';
 
 /** A writer whose scheduled flushes run only when the test says the turn is over. */
-function manual(maxChars?: number) {
+function manual(maxBytes?: number) {
   const chunks: string[] = [];
   const pending: (() => void)[] = [];
   const writer = createBatchedWriter({
-    sink: (chunk) => chunks.push(chunk),
-    maxChars,
+    sink: (chunk) => chunks.push(Buffer.from(chunk).toString()),
+    maxBytes,
     schedule: (flush) => pending.push(flush),
   });
   const endTurn = () => {
@@ -40,14 +40,27 @@ describe('createBatchedWriter', () => {
     expect(chunks).toEqual(['one\ntwo\nthree\n', 'four\n']);
   });
 
-  it('writes at once when maxChars are queued, keeping the order', () => {
-    const { chunks, writer, endTurn } = manual(10);
+  it('writes what is queued first when a line does not fit, keeping the order', () => {
+    const { chunks, writer, endTurn } = manual(40);
     writer.write('aaaa');
     writer.write('bbbb');
+    expect(chunks).toEqual([]);
+    // Room is kept for 3 bytes a character: 10 characters need 31 bytes, and 30 are left.
+    writer.write('cccccccccc');
     expect(chunks).toEqual(['aaaa\nbbbb\n']);
-    writer.write('cc');
+    writer.write('x'.repeat(20));
+    expect(chunks).toEqual(['aaaa\nbbbb\n', 'cccccccccc\n', `${'x'.repeat(20)}\n`]);
+    writer.write('dd');
     endTurn();
-    expect(chunks).toEqual(['aaaa\nbbbb\n', 'cc\n']);
+    expect(chunks).toEqual(['aaaa\nbbbb\n', 'cccccccccc\n', `${'x'.repeat(20)}\n`, 'dd\n']);
+  });
+
+  it('writes any text as UTF-8', () => {
+    const { chunks, writer, endTurn } = manual(64);
+    const lines = ['café', '日本語', 'a\u{1f399}b', '"\\u0000"'];
+    for (const line of lines) writer.write(line);
+    endTurn();
+    expect(chunks.join('')).toBe(lines.map((l) => `${l}\n`).join(''));
   });
 
   it('writes what is queued on flush(), and nothing when nothing is', () => {
@@ -62,7 +75,7 @@ describe('createBatchedWriter', () => {
 
   it('by default writes before the next turn of the event loop', async () => {
     const chunks: string[] = [];
-    const writer = createBatchedWriter({ sink: (chunk) => chunks.push(chunk) });
+    const writer = createBatchedWriter({ sink: (chunk) => chunks.push(Buffer.from(chunk).toString()) });
     writer.write('a');
     writer.write('b');
     await Promise.resolve();
