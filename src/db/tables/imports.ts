@@ -1,3 +1,4 @@
+// Imports of shows from other hosts: jobs, the items each job reads, and what each imported record came from.
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { oneOf } from './columns.ts';
 import { jobColumns } from './job-columns.ts';
