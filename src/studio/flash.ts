@@ -27,6 +27,8 @@ export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
   'live-live': 'The stream is live: the feed says so, and Podping tells the apps.',
   'live-ended': 'The stream is ended.',
   'import-started': 'The import has started: it runs in the background. Refresh this page to follow it.',
+  'reindex-started':
+    'The search index is being rebuilt in the background: refresh this page to follow it. Search keeps working meanwhile.',
   'import-resumed':
     'This feed’s unfinished import carries on, with what you entered. Refresh this page to follow it.',
 };

@@ -17,6 +17,7 @@ export type StudioSection =
   | 'sections'
   | 'listening'
   | 'imports'
+  | 'search-index'
   | 'users'
   | 'account'
   | 'sign-in';
@@ -35,6 +36,7 @@ const NAV: readonly {
   { section: 'sections', label: 'Sections', path: '/sections' },
   { section: 'listening', label: 'Listening', path: '/listening' },
   { section: 'imports', label: 'Imports', path: '/imports', editorsOnly: true },
+  { section: 'search-index', label: 'Search index', path: '/search-index', editorsOnly: true },
   { section: 'users', label: 'Users', path: '/users', adminsOnly: true },
   { section: 'account', label: 'Account', path: '/account' },
 ];

@@ -247,6 +247,8 @@ describe.each([
         'listening-episode',
         (made.episode as string).replace('/studio/episodes/', '/studio/listening/episodes/'),
       ],
+      ['imports', '/studio/imports'],
+      ['search-index', '/studio/search-index'],
       ['account', '/studio/account'],
     ];
     const checker = await browser.newContext({ bypassCSP: true, storageState: await context.storageState() });

@@ -162,10 +162,7 @@ async function save(
 
 /** What the API shows of a job: its state, what it wrote, and how many items there are to write. */
 export async function reindexJobView(db: Database, baseUrl: string, job: SearchReindexJob) {
-  const [[articleCount], [episodeCount]] = await Promise.all([
-    db.select({ n: count() }).from(articles),
-    db.select({ n: count() }).from(episodes),
-  ]);
+  const catalogue = await catalogueCounts(db);
   return {
     id: job.id,
     url: `${baseUrl}/api/v1/search/reindex/${job.id}`,
@@ -173,10 +170,19 @@ export async function reindexJobView(db: Database, baseUrl: string, job: SearchR
     only: job.missingOnly ? ('missing' as const) : ('all' as const),
     phase: job.phase,
     written: { articles: job.articles, episodes: job.episodes, transcripts: job.transcripts },
-    catalogue: { articles: articleCount?.n ?? 0, episodes: episodeCount?.n ?? 0 },
+    catalogue,
     error: job.error,
     createdAt: job.createdAt.toISOString(),
     updatedAt: job.updatedAt.toISOString(),
     finishedAt: job.finishedAt?.toISOString() ?? null,
   };
+}
+
+/** How many articles and episodes there are: what a full reindex writes. */
+export async function catalogueCounts(db: Database): Promise<{ articles: number; episodes: number }> {
+  const [[articleCount], [episodeCount]] = await Promise.all([
+    db.select({ n: count() }).from(articles),
+    db.select({ n: count() }).from(episodes),
+  ]);
+  return { articles: articleCount?.n ?? 0, episodes: episodeCount?.n ?? 0 };
 }

@@ -1,16 +1,13 @@
 // /api/v1/search/reindex: rebuild the search index in bounded steps (the way to do it on a deployed Worker's D1), and follow it.
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { requireEditor } from '../../catalog/editor/permissions.ts';
 import {
   getReindexJob,
-  type ReindexJobDeps,
   recentReindexJobs,
   reindexJobView,
-  runReindexJob,
   startReindexJob,
 } from '../../catalog/search/reindex-jobs.ts';
-import type { AppEnv } from '../../deps.ts';
+import { runReindexLater } from '../reindex-runs.ts';
 import {
   apiRouter,
   BEARER,
@@ -57,23 +54,6 @@ const ReindexJobView = z
   })
   .openapi('SearchReindexJob');
 
-/** Runs the job after the answer: all of it (Node), or AppDeps.reindexBudget's share, the cron trigger the rest. */
-function runLater(c: Context<AppEnv>, deps: ReindexJobDeps, id: number): void {
-  const { log, background, reindexBudget } = c.var.deps;
-  if (!background) return;
-  const requestId = c.var.requestId;
-  const work = runReindexJob(deps, id, reindexBudget ?? { pages: Number.POSITIVE_INFINITY }).then(
-    (job) =>
-      log.info(job.status === 'running' ? 'search reindex step finished' : `search reindex ${job.status}`, {
-        requestId,
-        job: job.id,
-        ...(job.error ? { error: job.error } : {}),
-      }),
-    (error: unknown) => log.error('search reindex failed', { requestId, job: id, error }),
-  );
-  background(c, work);
-}
-
 export function searchReindexApi() {
   const api = apiRouter();
 
@@ -102,7 +82,7 @@ export function searchReindexApi() {
         ctx.now,
         ctx.actor?.userId ?? null,
       );
-      runLater(c, { db: ctx.db, media: c.var.deps.media, now: c.var.deps.now }, job.id);
+      runReindexLater(c, job.id);
       const view = await reindexJobView(ctx.db, ctx.baseUrl, job);
       c.header('location', view.url);
       return c.json(view, 202);

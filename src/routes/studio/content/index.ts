@@ -1,4 +1,4 @@
-// The studio's content screens (sections, articles, shows, episodes, previews, listening, imports), mounted behind the session and CSRF checks.
+// The studio's content screens (sections, articles, shows, episodes, previews, listening, imports, search index), mounted behind the session and CSRF checks.
 import { Hono } from 'hono';
 import type { AppEnv } from '../../../deps.ts';
 import { articleActionRoutes } from './article-actions.tsx';
@@ -10,6 +10,7 @@ import { listeningRoutes } from './listening.tsx';
 import { liveItemRoutes } from './live-items.tsx';
 import { previewRoutes } from './previews.tsx';
 import { problemScreen, shownStatus } from './screen.tsx';
+import { searchIndexRoutes } from './search-index.tsx';
 import { sectionRoutes } from './sections.tsx';
 import { showRoutes } from './shows.tsx';
 import { subscriberRoutes } from './subscribers.tsx';
@@ -27,6 +28,7 @@ export function contentRoutes(): Hono<AppEnv> {
   routes.route('/', previewRoutes());
   routes.route('/', listeningRoutes());
   routes.route('/', importRoutes());
+  routes.route('/', searchIndexRoutes());
   // A missing record, a role refusal, a bad id: a studio page that says so (a script gets the problem).
   routes.onError(function contentError(error, c) {
     const status = shownStatus(error);
