@@ -1,6 +1,9 @@
 // Search reindex from a request (the API and the studio): the job's deps from the app's, and its run after the answer.
 import type { Context } from 'hono';
-import { type ReindexJobDeps, runReindexJob } from '../catalog/search/reindex-jobs.ts';
+import type { EditorContext } from '../catalog/editor/context.ts';
+import { requireEditor } from '../catalog/editor/permissions.ts';
+import { type ReindexJobDeps, runReindexJob, startReindexJob } from '../catalog/search/reindex-jobs.ts';
+import type { SearchReindexJob } from '../db/schema.ts';
 import type { AppEnv } from '../deps.ts';
 
 /** What the reindex use case needs, from the app's deps. */
@@ -24,4 +27,21 @@ export function runReindexLater(c: Context<AppEnv>, id: number): void {
     (error: unknown) => log.error('search reindex failed', { requestId, job: id, error }),
   );
   background(c, work);
+}
+
+/** Starts a reindex for an editor or admin (`only`: everything, or what has no text yet) and runs it after the answer. */
+export async function startReindexLater(
+  c: Context<AppEnv>,
+  ctx: EditorContext,
+  only: 'all' | 'missing',
+): Promise<SearchReindexJob> {
+  requireEditor(ctx, 'rebuild the search index');
+  const job = await startReindexJob(
+    ctx.db,
+    { missingOnly: only === 'missing' },
+    ctx.now,
+    ctx.actor?.userId ?? null,
+  );
+  runReindexLater(c, job.id);
+  return job;
 }

@@ -1,13 +1,7 @@
 // /api/v1/search/reindex: rebuild the search index in bounded steps (the way to do it on a deployed Worker's D1), and follow it.
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireEditor } from '../../catalog/editor/permissions.ts';
-import {
-  getReindexJob,
-  recentReindexJobs,
-  reindexJobView,
-  startReindexJob,
-} from '../../catalog/search/reindex-jobs.ts';
-import { runReindexLater } from '../reindex-runs.ts';
+import { getReindexJob, recentReindexJobs, reindexJobView } from '../../catalog/search/reindex-jobs.ts';
+import { startReindexLater } from '../reindex-runs.ts';
 import {
   apiRouter,
   BEARER,
@@ -74,15 +68,7 @@ export function searchReindexApi() {
     }),
     async (c) => {
       const ctx = editorContext(c);
-      requireEditor(ctx, 'rebuild the search index');
-      const { only } = c.req.valid('json');
-      const job = await startReindexJob(
-        ctx.db,
-        { missingOnly: only === 'missing' },
-        ctx.now,
-        ctx.actor?.userId ?? null,
-      );
-      runReindexLater(c, job.id);
+      const job = await startReindexLater(c, ctx, c.req.valid('json').only);
       const view = await reindexJobView(ctx.db, ctx.baseUrl, job);
       c.header('location', view.url);
       return c.json(view, 202);

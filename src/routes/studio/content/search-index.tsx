@@ -2,12 +2,12 @@
 // /studio/search-index (editors and admins): rebuild the site search index in the background, and follow the runs.
 import { type Context, Hono } from 'hono';
 import { requireEditor } from '../../../catalog/editor/permissions.ts';
-import { catalogueCounts, recentReindexJobs, startReindexJob } from '../../../catalog/search/reindex-jobs.ts';
+import { catalogueCounts, recentReindexJobs } from '../../../catalog/search/reindex-jobs.ts';
 import type { AppEnv } from '../../../deps.ts';
 import { ConflictError, ValidationError } from '../../../errors.ts';
 import { firstValue } from '../../../studio/form/form-values.ts';
 import { SearchIndexScreen } from '../../../studio/screens/search-index-screen.tsx';
-import { runReindexLater } from '../../reindex-runs.ts';
+import { startReindexLater } from '../../reindex-runs.ts';
 import { redirectDone } from '../render.tsx';
 import { csrfOf, formOf, type ScreenStatus, screen, studioContext, timeZoneOf } from './screen.tsx';
 
@@ -49,13 +49,7 @@ export function searchIndexRoutes(): Hono<AppEnv> {
       throw new ValidationError(`"only" must be "all" or "missing", not "${only.slice(0, 40)}"`);
     }
     try {
-      const job = await startReindexJob(
-        ctx.db,
-        { missingOnly: only === 'missing' },
-        ctx.now,
-        ctx.actor?.userId ?? null,
-      );
-      runReindexLater(c, job.id);
+      await startReindexLater(c, ctx, only);
     } catch (error) {
       if (error instanceof ConflictError)
         return searchIndexScreen(c, { status: 409, message: error.message });
