@@ -3,7 +3,6 @@ import type { Context } from 'hono';
 import type { EditorContext } from '../catalog/editor/context.ts';
 import { requireEditor } from '../catalog/editor/permissions.ts';
 import { type ReindexJobDeps, runReindexJob, startReindexJob } from '../catalog/search/reindex-jobs.ts';
-import type { SearchReindexJob } from '../db/schema.ts';
 import type { AppEnv } from '../deps.ts';
 
 /** What the reindex use case needs, from the app's deps. */
@@ -34,7 +33,7 @@ export async function startReindexLater(
   c: Context<AppEnv>,
   ctx: EditorContext,
   only: 'all' | 'missing',
-): Promise<SearchReindexJob> {
+): ReturnType<typeof startReindexJob> {
   requireEditor(ctx, 'rebuild the search index');
   const job = await startReindexJob(
     ctx.db,
