@@ -26,6 +26,8 @@ const SIZES = (process.env.EDGE_EPISODES ?? '300,10000').split(',').map(Number);
 const TOKEN = 'bench-admin-token-0123456789';
 const FEED = '/podcasts/courier-conversations/feed.xml';
 const ROUNDS = 15;
+/** The demo's article with the show's two episodes: a page with its Podcasts block and two players. */
+const ARTICLE = '/articles/tide-mill-turns-again';
 const BATCH = 200;
 
 async function addArchive(db: Database, episodes: number, rowsPerInsert: number): Promise<void> {
@@ -61,6 +63,8 @@ interface Figures {
   readonly batch: { wall: number; cpu: number };
   /** The mean of BATCH requests for robots.txt: what the stack costs before any feed work. */
   readonly floor: { wall: number; cpu: number };
+  /** The mean of BATCH reads of an article page with its two players (rendered once per change, then cached). */
+  readonly page: { wall: number; cpu: number };
 }
 
 /** The mean of `count` reads of `path` measured together. */
@@ -144,6 +148,7 @@ async function measure(base: string, profiler: CpuProfiler, batch: number): Prom
     batch: await batchOf(base, profiler, FEED, batch),
     // The floor: the same stack answering robots.txt (a few bytes from memory, no database).
     floor: await batchOf(base, profiler, '/robots.txt', batch),
+    page: await batchOf(base, profiler, ARTICLE, batch),
   };
 }
 
@@ -250,6 +255,12 @@ try {
     row(`mean of ${batch} reads`, onWorker.batch.cpu, onNode.batch.cpu);
     row(`robots.txt, mean of ${batch}`, onWorker.floor.cpu, onNode.floor.cpu);
     row('first request after start', onWorker.cold.cpu, onNode.cold.cpu);
+    row(
+      `article page, mean of ${batch}`,
+      onWorker.page.cpu,
+      onNode.page.cpu,
+      '   (rendered once a change, then cached)',
+    );
     row('the write (PATCH, renders)', onWorker.write.cpu, onNode.write.cpu);
     row(
       'start-up',
