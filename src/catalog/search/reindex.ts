@@ -2,7 +2,7 @@
 import { and, asc, between, eq, gt, inArray, notExists, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../../db/database.ts';
-import { articles, episodes, mediaAssets, searchTexts } from '../../db/schema.ts';
+import { articles, episodes, mediaAssets, type REINDEX_PHASES, searchTexts } from '../../db/schema.ts';
 import type { MediaStore } from '../../media-store/media-store.ts';
 import {
   articleSearchStatements,
@@ -27,7 +27,7 @@ export interface ReindexCursor {
   readonly phase: ReindexPhase;
   readonly afterId: number;
 }
-export type ReindexPhase = 'articles' | 'episodes' | 'index' | 'done';
+export type ReindexPhase = (typeof REINDEX_PHASES)[number];
 
 export const REINDEX_START: ReindexCursor = { phase: 'articles', afterId: 0 };
 
@@ -64,15 +64,11 @@ export async function reindexSearch(
   media: MediaStore,
   options: ReindexOptions = {},
 ): Promise<ReindexReport> {
-  const total = { articles: 0, episodes: 0, transcripts: 0 };
-  for (let cursor = REINDEX_START; cursor.phase !== 'done'; ) {
-    const step = await reindexSteps(db, media, cursor, { ...options, pages: Number.POSITIVE_INFINITY });
-    total.articles += step.articles;
-    total.episodes += step.episodes;
-    total.transcripts += step.transcripts;
-    cursor = step.cursor;
-  }
-  return total;
+  const { articles, episodes, transcripts } = await reindexSteps(db, media, REINDEX_START, {
+    ...options,
+    pages: Number.POSITIVE_INFINITY,
+  });
+  return { articles, episodes, transcripts };
 }
 
 /**
