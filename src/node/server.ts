@@ -191,15 +191,9 @@ export async function startNodeServer(
     );
     // A search reindex cut off by a restart goes on once its lease has run out.
     continueReindexJobs(
-      { db: runtime.db.db, media: runtime.media, now },
+      { db: runtime.db.db, media: runtime.media, log, now },
       { pages: Number.POSITIVE_INFINITY },
-    ).then(
-      (jobs) => {
-        for (const job of jobs)
-          if (job.status !== 'running') log.info(`search reindex ${job.status}`, { job: job.id });
-      },
-      (error: unknown) => log.error('continuing a search reindex failed', { error }),
-    );
+    ).catch((error: unknown) => log.error('continuing a search reindex failed', { error }));
     closeListeningDays?.();
   }, 60_000);
   publisher.unref();

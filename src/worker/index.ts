@@ -169,13 +169,7 @@ export default {
       now: () => new Date(),
       instance: WORKER_INSTANCE,
     });
-    for (const job of await continueReindexJobs(
-      { db, media, now: () => new Date() },
-      WORKER_REINDEX_BUDGET,
-    )) {
-      if (job.status !== 'running')
-        log.info(`search reindex ${job.status}`, { job: job.id, error: job.error });
-    }
+    await continueReindexJobs({ db, media, log, now: () => new Date() }, WORKER_REINDEX_BUDGET);
     const refreshed = await refreshExpired(documents);
     if (refreshed.rendered.length > 0)
       log.info('scheduled feeds rendered', { documents: refreshed.rendered.length });

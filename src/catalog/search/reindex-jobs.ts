@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { articles, episodes, type SearchReindexJob, searchReindexJobs } from '../../db/schema.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
+import type { Logger } from '../../log.ts';
 import type { MediaStore } from '../../media-store/media-store.ts';
 import { reindexSteps } from './reindex.ts';
 
@@ -116,9 +117,12 @@ export async function runReindexJob(
   return save(db, id, { leaseUntil: null });
 }
 
-/** One invocation's share of the running jobs (the cron trigger): `budget.pages` in all, oldest first. */
+/**
+ * One invocation's share of the running jobs (the cron trigger, Node's minute timer): `budget.pages`
+ * each, oldest first; a job that finished or failed in it is logged.
+ */
 export async function continueReindexJobs(
-  deps: ReindexJobDeps,
+  deps: ReindexJobDeps & { readonly log: Logger },
   budget: ReindexBudget,
 ): Promise<SearchReindexJob[]> {
   const running = await deps.db
@@ -127,7 +131,12 @@ export async function continueReindexJobs(
     .where(eq(searchReindexJobs.status, 'running'))
     .orderBy(asc(searchReindexJobs.id));
   const touched: SearchReindexJob[] = [];
-  for (const { id } of running) touched.push(await runReindexJob(deps, id, budget));
+  for (const { id } of running) {
+    const job = await runReindexJob(deps, id, budget);
+    if (job.status !== 'running')
+      deps.log.info(`search reindex ${job.status}`, { job: job.id, error: job.error });
+    touched.push(job);
+  }
   return touched;
 }
 

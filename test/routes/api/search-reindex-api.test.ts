@@ -7,6 +7,7 @@ import {
   startReindexJob,
 } from '../../../src/catalog/search/reindex-jobs.ts';
 import { siteSearch } from '../../../src/catalog/search/site-search.ts';
+import { SILENT_LOGGER } from '../../../src/log.ts';
 import { AUTH, BASE, openAdminApp } from '../../helpers/admin-client.ts';
 import { DEMO_NOW } from '../../helpers/demo-app.ts';
 import { createToken, createUser } from '../../helpers/studio-client.ts';
@@ -93,7 +94,7 @@ describe('POST /api/v1/search/reindex', () => {
     const phases: string[] = [];
     for (let run = 0; run < 10 && (await job(started.id)).status === 'running'; run++) {
       await continueReindexJobs(
-        { db: db(), media: admin.demo.deps.media, now: admin.demo.deps.now },
+        { db: db(), media: admin.demo.deps.media, log: SILENT_LOGGER, now: admin.demo.deps.now },
         { pages: 1 },
       );
       phases.push((await job(started.id)).phase);
@@ -122,7 +123,7 @@ describe('POST /api/v1/search/reindex', () => {
     );
     await settle();
     await continueReindexJobs(
-      { db: db(), media: admin.demo.deps.media, now: admin.demo.deps.now },
+      { db: db(), media: admin.demo.deps.media, log: SILENT_LOGGER, now: admin.demo.deps.now },
       { pages: 5 },
     );
     // Nothing was missing: a "missing" run writes nothing and skips FTS5's rebuild.
@@ -141,14 +142,14 @@ describe('POST /api/v1/search/reindex', () => {
     await db().run(
       sql`UPDATE search_reindex_jobs SET lease_until = ${now().getTime() + REINDEX_LEASE_MS} WHERE id = ${posted.id}`,
     );
-    await continueReindexJobs({ db: db(), media, now }, { pages: 10 });
+    await continueReindexJobs({ db: db(), media, log: SILENT_LOGGER, now }, { pages: 10 });
     expect(await job(posted.id)).toMatchObject({
       status: 'running',
       phase: 'articles',
       written: { articles: 0 },
     });
     const afterLease = () => new Date(now().getTime() + REINDEX_LEASE_MS + 1000);
-    await continueReindexJobs({ db: db(), media, now: afterLease }, { pages: 10 });
+    await continueReindexJobs({ db: db(), media, log: SILENT_LOGGER, now: afterLease }, { pages: 10 });
     expect(await job(posted.id)).toMatchObject({
       status: 'done',
       written: { articles: 7, episodes: 2, transcripts: 2 },
