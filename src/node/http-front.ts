@@ -3,9 +3,22 @@ import type { Server } from 'node:http';
 import { Socket } from 'node:net';
 import type { FastRequest, ReplayWriter } from './fast-path.ts';
 import { MAX_SIMPLE_HEAD_BYTES, parseSimpleHead } from './request-head.ts';
+import { readIntoSharedBuffer, readIntoStream } from './shared-read-buffer.ts';
 
 /** The fast path's answerer (createHotAnswerer). */
 export type HotAnswerer = <T>(request: FastRequest, target: T, write: ReplayWriter<T>) => boolean;
+
+export interface HttpFrontOptions {
+  /** Whether connections read into one shared buffer where Node allows (readIntoSharedBuffer); tests turn it off. */
+  readonly sharedBuffer?: boolean;
+}
+
+/** A connection the front holds: node:http has not taken it. */
+interface FrontConnection {
+  readonly socket: Socket;
+  /** When bytes last came (Date.now()), or output was still queued at a sweep. */
+  lastActive: number;
+}
 
 export interface HttpFront {
   /** Ends the connections the front holds (none of them is inside a request), as server.closeIdleConnections. */
@@ -26,34 +39,43 @@ const END_OF_HEAD = Buffer.from('\r\n\r\n');
  * While the server's keepAliveTimeout is 0 or its maxRequestsPerSocket set, new connections go
  * straight to node:http.
  */
-export function attachHttpFront(server: Server, answerHot: HotAnswerer): HttpFront {
-  const owned = new Set<Socket>();
+export function attachHttpFront(
+  server: Server,
+  answerHot: HotAnswerer,
+  options: HttpFrontOptions = {},
+): HttpFront {
+  const owned = new Set<FrontConnection>();
+  const idleSweep = createIdleSweep(server, owned);
   const handOver = server.listeners('connection') as ((socket: Socket) => void)[];
   server.removeAllListeners('connection');
   const writeReplay = createSocketWriter(server);
   const toNodeHttp = (socket: Socket) => {
     for (const listener of handOver) listener.call(server, socket);
   };
+  const sharedBuffer = options.sharedBuffer !== false;
 
   server.on('connection', function frontConnection(socket: Socket) {
     // node:http's own settings it reads per connection or response: without a keep-alive timeout,
     // or with a request limit per connection, its answers differ, so it answers.
     if (!(socket instanceof Socket) || 'encrypted' in socket) return toNodeHttp(socket);
     if (!(server.keepAliveTimeout > 0) || server.maxRequestsPerSocket) return toNodeHttp(socket);
-    owned.add(socket);
-    /** The start of a head not yet complete, and when its first bytes came. */
+    const connection: FrontConnection = { socket, lastActive: Date.now() };
+    owned.add(connection);
+    idleSweep.start();
+    /** The start of a head not yet complete (a copy), and when its first bytes came. */
     let pending: Buffer | undefined;
     let pendingSince = 0;
 
-    const onTimeout = () => socket.destroy();
     const onError = () => socket.destroy();
     // allowHalfOpen: a client that is done sending still gets what it asked for, then the end.
     const onEnd = () => socket.end();
-    const onData = (chunk: Buffer) => {
+    /** `bytes` may be a view of the shared read buffer: whatever outlives this call is copied. */
+    const onBytes = (bytes: Buffer) => {
+      connection.lastActive = Date.now();
       if (socket.writableEnded) return;
-      const data = pending === undefined ? chunk : Buffer.concat([pending, chunk]);
+      const data = pending === undefined ? bytes : Buffer.concat([pending, bytes]);
       // A head trickling in for longer than headersTimeout is node:http's to time out (408).
-      const slow = pending !== undefined && Date.now() - pendingSince > server.headersTimeout;
+      const slow = pending !== undefined && connection.lastActive - pendingSince > server.headersTimeout;
       const continued = pending !== undefined;
       pending = undefined;
       if (slow || !(server.keepAliveTimeout > 0) || server.maxRequestsPerSocket) return handOverWith(data);
@@ -66,8 +88,8 @@ export function attachHttpFront(server: Server, answerHot: HotAnswerer): HttpFro
           const end = data.indexOf(END_OF_HEAD, at);
           if (end === -1) {
             if (data.length - at <= MAX_SIMPLE_HEAD_BYTES) {
-              if (at > 0 || !continued) pendingSince = Date.now();
-              pending = data.subarray(at);
+              if (at > 0 || !continued) pendingSince = connection.lastActive;
+              pending = Buffer.from(data.subarray(at));
               at = data.length;
             }
             break;
@@ -91,34 +113,66 @@ export function attachHttpFront(server: Server, answerHot: HotAnswerer): HttpFro
 
     /** Gives the connection to node:http for good, with `unread` as the first bytes it reads. */
     const handOverWith = (unread: Buffer) => {
-      owned.delete(socket);
+      owned.delete(connection);
       // Paused first: no data may flow to nobody between this listener leaving and node:http's coming.
       socket.pause();
-      socket.removeListener('data', onData);
+      if (readsShared) readIntoStream(socket);
+      else socket.removeListener('data', onBytes);
       socket.removeListener('end', onEnd);
       socket.removeListener('error', onError);
-      socket.removeListener('timeout', onTimeout);
-      socket.setTimeout(0);
-      socket.unshift(unread);
+      socket.unshift(Buffer.from(unread));
       toNodeHttp(socket);
       socket.resume();
     };
 
-    // As node:http times out an idle keep-alive connection: keepAliveTimeout and its buffer.
-    socket.setTimeout(server.keepAliveTimeout + (server.keepAliveTimeoutBuffer ?? 1000));
-    socket.on('timeout', onTimeout);
     socket.on('error', onError);
     socket.on('end', onEnd);
-    socket.on('close', () => owned.delete(socket));
-    socket.on('data', onData);
+    socket.on('close', () => owned.delete(connection));
+    const readsShared = sharedBuffer && readIntoSharedBuffer(socket, onBytes);
+    if (!readsShared) socket.on('data', onBytes);
+    // Flowing, so the end of input is seen whichever way the bytes come.
+    socket.resume();
   });
 
   return {
     closeIdleConnections() {
-      for (const socket of owned) socket.end();
+      for (const { socket } of owned) socket.end();
     },
     closeAllConnections() {
-      for (const socket of owned) socket.destroy();
+      for (const { socket } of owned) socket.destroy();
+    },
+  };
+}
+
+/**
+ * Closes the front's connections left idle as node:http closes its own: after keepAliveTimeout and
+ * its buffer. One timer for all of them, checking a few times per timeout, instead of a timer per
+ * socket refreshed on every read and write (about 0.4 µs a request).
+ */
+function createIdleSweep(server: Server, owned: Set<FrontConnection>) {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = () => server.keepAliveTimeout + (server.keepAliveTimeoutBuffer ?? 1000);
+  const sweep = () => {
+    timer = undefined;
+    const now = Date.now();
+    const idleLimit = limit();
+    for (const connection of owned) {
+      // Answers still leaving: the idle time counts from when they have left.
+      if (connection.socket.writableLength > 0) connection.lastActive = now;
+      else if (now - connection.lastActive >= idleLimit) {
+        owned.delete(connection);
+        connection.socket.destroy();
+      }
+    }
+    if (owned.size > 0) schedule();
+  };
+  const schedule = () => {
+    timer = setTimeout(sweep, Math.max(10, Math.min(1000, limit() / 4)));
+    timer.unref();
+  };
+  return {
+    start() {
+      if (timer === undefined) schedule();
     },
   };
 }
@@ -151,6 +205,10 @@ function createSocketWriter(server: Server): ReplayWriter<Socket> {
       socket.write(`${prefix}${requestId}${tail}`, 'latin1');
       socket.write(body);
       socket.uncork();
+      return;
+    }
+    if (body === undefined) {
+      socket.write(prefix + requestId + tail, 'latin1');
       return;
     }
     const out = Buffer.allocUnsafe(size + (body === undefined ? 0 : body.length));

@@ -6,7 +6,7 @@ import { createHotResponses } from '../../src/http/hot-responses.ts';
 import { createRequestIds } from '../../src/http/request-id.ts';
 import { SILENT_LOGGER } from '../../src/log.ts';
 import { createHotAnswerer } from '../../src/node/fast-path.ts';
-import { attachHttpFront, type HttpFront } from '../../src/node/http-front.ts';
+import { attachHttpFront, type HttpFront, type HttpFrontOptions } from '../../src/node/http-front.ts';
 import { rawExchange } from '../helpers/raw-http.ts';
 
 const get = (path: string) => `GET ${path} HTTP/1.1\r\nHost: x\r\n\r\n`;
@@ -15,7 +15,11 @@ const get = (path: string) => `GET ${path} HTTP/1.1\r\nHost: x\r\n\r\n`;
  * A node:http server whose app answers `app <url>`, with the front in front of it replaying `/hot`
  * (a body of `hotBytes` bytes); `appUrls` lists what reached the app.
  */
-async function frontServer(hotBytes = 10, serverOptions: ServerOptions = {}) {
+async function startFront(
+  hotBytes = 10,
+  serverOptions: ServerOptions = {},
+  frontOptions: HttpFrontOptions = {},
+) {
   const hot = createHotResponses({ ttlMs: 60_000 });
   const body = new Uint8Array(hotBytes).fill(0x68);
   hot.remember('/hot', undefined, {
@@ -34,12 +38,18 @@ async function frontServer(hotBytes = 10, serverOptions: ServerOptions = {}) {
     req.on('end', () => res.end(`app ${req.url} ${length}`));
   });
   const answerHot = createHotAnswerer(hot, SILENT_LOGGER, [], { newRequestId: createRequestIds() });
-  const front = attachHttpFront(server, answerHot);
+  const front = attachHttpFront(server, answerHot, frontOptions);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, front, appUrls, port: (server.address() as AddressInfo).port };
 }
 
-describe('attachHttpFront', () => {
+// Each case reads both ways: into the shared buffer (where Node allows it) and through 'data' events.
+describe.each([
+  { reads: 'the shared buffer', sharedBuffer: true },
+  { reads: "'data' events", sharedBuffer: false },
+])('attachHttpFront, reading through $reads', ({ sharedBuffer }) => {
+  const frontServer = (hotBytes?: number, serverOptions?: ServerOptions) =>
+    startFront(hotBytes, serverOptions, { sharedBuffer });
   let running: { server: Server; front: HttpFront } | undefined;
   afterEach(async () => {
     if (!running) return;
