@@ -34,8 +34,9 @@ export type ReplayWriter<T> = (
 
 /**
  * Returns `answer(request, target, write)`: it answers a GET or HEAD from `hot` when it can (200 or
- * 304, with the same headers, validators and log line the app would give) through `write`, and
- * returns false otherwise, so the caller hands the request to the app. It does nothing the app's
+ * 304, with the same headers, validators and log line the app would give) through `write` and
+ * returns true; for a hot response gone stale it returns the app's revalidation of it (see
+ * HotAnswerer); otherwise false, so the caller hands the request to the app. It does nothing the app's
  * full path would not: requests with If-Match, If-Unmodified-Since or Range, unknown URLs and stale
  * entries all go to the app. Each request costs lookups and no parsing that a previous one already
  * did (see replayOf, createRequestClient).
@@ -50,15 +51,21 @@ export function createHotAnswerer(
   const requestClient = createRequestClient({ trustProxy: options.trustProxy ?? false });
   const newRequestId = options.newRequestId;
   const logging = log.enabled?.('info') !== false;
-  return function answerHot<T>(request: FastRequest, target: T, write: ReplayWriter<T>): boolean {
+  return function answerHot<T>(
+    request: FastRequest,
+    target: T,
+    write: ReplayWriter<T>,
+  ): boolean | Promise<void> {
     const method = request.method;
     const url = request.url;
     if ((method !== 'GET' && method !== 'HEAD') || url === undefined) return false;
     const headers = request.headers;
     if (headers['if-match'] !== undefined || headers['if-unmodified-since'] !== undefined || headers.range)
       return false;
-    const hit = hot.lookup(url, negotiate(headers['accept-encoding']));
-    if (!hit) return false;
+    const coding = negotiate(headers['accept-encoding']);
+    const hit = hot.lookup(url, coding);
+    // Stale: the app's revalidation of it, for a caller that can wait (the HTTP front).
+    if (!hit) return hot.revalidation(url, coding) ?? false;
 
     const started = logging ? performance.now() : 0;
     const replay = replayOf(hit);
@@ -107,6 +114,7 @@ const writeToResponse: ReplayWriter<ServerResponse> = (res, status, replay, requ
  */
 export function createFastPath(answerHot: ReturnType<typeof createHotAnswerer>) {
   return function fastPath(req: IncomingMessage, res: ServerResponse): boolean {
-    return answerHot(req, res, writeToResponse);
+    // A stale entry goes the app's full path here, which confirms or replaces it.
+    return answerHot(req, res, writeToResponse) === true;
   };
 }

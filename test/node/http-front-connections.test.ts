@@ -9,6 +9,11 @@ import { createHotAnswerer } from '../../src/node/fast-path.ts';
 import { attachHttpFront, type HttpFront, type HttpFrontOptions } from '../../src/node/http-front.ts';
 import { rawExchange } from '../helpers/raw-http.ts';
 
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 400 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(condition()).toBe(true);
+}
+
 const get = (path: string) => `GET ${path} HTTP/1.1\r\nHost: x\r\n\r\n`;
 
 /**
@@ -19,8 +24,9 @@ async function startFront(
   hotBytes = 10,
   serverOptions: ServerOptions = {},
   frontOptions: HttpFrontOptions = {},
+  hotOptions: Partial<Parameters<typeof createHotResponses>[0]> = {},
 ) {
-  const hot = createHotResponses({ ttlMs: 60_000 });
+  const hot = createHotResponses({ ttlMs: 60_000, ...hotOptions });
   const body = new Uint8Array(hotBytes).fill(0x68);
   hot.remember('/hot', undefined, {
     baseTag: '"t"',
@@ -40,7 +46,7 @@ async function startFront(
   const answerHot = createHotAnswerer(hot, SILENT_LOGGER, [], { newRequestId: createRequestIds() });
   const front = attachHttpFront(server, answerHot, frontOptions);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, front, appUrls, port: (server.address() as AddressInfo).port };
+  return { server, front, hot, appUrls, port: (server.address() as AddressInfo).port };
 }
 
 // Each case reads both ways: into the shared buffer (where Node allows it) and through 'data' events.
@@ -50,6 +56,48 @@ describe.each([
 ])('attachHttpFront, reading through $reads', ({ sharedBuffer }) => {
   const frontServer = (hotBytes?: number, serverOptions?: ServerOptions) =>
     startFront(hotBytes, serverOptions, { sharedBuffer });
+
+  /**
+   * A front whose /hot goes stale when `stale()` is called; each revalidation the app is asked for
+   * waits until `settle(confirmed)`: confirmed keeps the entry, otherwise it is dropped.
+   */
+  async function staleFront() {
+    let now = 0;
+    const asked: ((confirmed: boolean) => void)[] = [];
+    const t = await startFront(
+      10,
+      {},
+      { sharedBuffer },
+      {
+        ttlMs: 1000,
+        clock: () => now,
+        onAging: () =>
+          new Promise<void>((resolve) => {
+            asked.push((confirmed) => {
+              if (confirmed) t.hot.confirm('/hot', undefined, '"t"');
+              resolve();
+            });
+          }),
+      },
+    );
+    const client = connect({ port: t.port, host: '127.0.0.1', allowHalfOpen: true });
+    let text = '';
+    client.on('data', (chunk: Buffer) => {
+      text += chunk.toString('latin1');
+    });
+    await once(client, 'connect');
+    return {
+      t,
+      client,
+      asked,
+      stale: () => {
+        now += 5000;
+      },
+      settle: (confirmed: boolean) => asked.shift()?.(confirmed),
+      answers: () => text.match(/HTTP\/1\.1 \d{3} /g)?.length ?? 0,
+      bodies: () => text.match(/hhhhhhhhhh|app \/hot \d+/g) ?? [],
+    };
+  }
   let running: { server: Server; front: HttpFront } | undefined;
   afterEach(async () => {
     if (!running) return;
@@ -205,5 +253,79 @@ describe.each([
     socket.resume();
     await closed;
     expect(socket.destroyed).toBe(true);
+  });
+
+  it('waits for the app to revalidate a stale hot response, answers it, and keeps the connection', async () => {
+    const f = await staleFront();
+    running = f.t;
+    f.client.write(get('/hot'));
+    await until(() => f.answers() === 1);
+    f.stale();
+    f.client.write(get('/hot') + get('/hot'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Both wait behind one revalidation.
+    expect(f.answers()).toBe(1);
+    expect(f.asked).toHaveLength(1);
+    f.settle(true);
+    await until(() => f.answers() === 3);
+    f.client.write(get('/hot'));
+    await until(() => f.answers() === 4);
+    f.client.destroy();
+    expect(f.bodies()).toEqual(Array(4).fill('hhhhhhhhhh'));
+    expect(f.t.appUrls).toEqual([]);
+  });
+
+  it('hands the request to node:http when the revalidation neither confirms nor replaces the response', async () => {
+    const f = await staleFront();
+    running = f.t;
+    f.stale();
+    f.client.write(get('/hot'));
+    await until(() => f.asked.length === 1);
+    f.settle(false);
+    await until(() => f.answers() === 1);
+    f.client.write(get('/hot'));
+    await until(() => f.answers() === 2);
+    f.client.destroy();
+    expect(f.bodies()).toEqual(['app /hot 0', 'app /hot 0']);
+    expect(f.t.appUrls).toEqual(['/hot', '/hot']);
+  });
+
+  it('answers a client that half-closed while its request waited, then ends the connection', async () => {
+    const f = await staleFront();
+    running = f.t;
+    f.stale();
+    const ended = once(f.client, 'end');
+    f.client.end(get('/hot'));
+    await until(() => f.asked.length === 1);
+    f.settle(true);
+    await ended;
+    expect(f.bodies()).toEqual(['hhhhhhhhhh']);
+  });
+
+  it('lets a waiting request be answered before closeIdleConnections ends its connection', async () => {
+    const f = await staleFront();
+    running = f.t;
+    f.stale();
+    f.client.write(get('/hot'));
+    await until(() => f.asked.length === 1);
+    const ended = once(f.client, 'end');
+    f.t.front.closeIdleConnections();
+    f.settle(true);
+    await ended;
+    expect(f.bodies()).toEqual(['hhhhhhhhhh']);
+  });
+
+  it('gives node:http a connection that piles up more than a head behind a waiting request', async () => {
+    const f = await staleFront();
+    running = f.t;
+    f.stale();
+    f.client.write(get('/hot'));
+    await until(() => f.asked.length === 1);
+    f.client.write(`GET /hot HTTP/1.1\r\nHost: x\r\nX-Pad: ${'a'.repeat(10_000)}\r\n\r\n`);
+    f.client.write(`GET /hot HTTP/1.1\r\nHost: x\r\nX-Pad: ${'a'.repeat(10_000)}\r\n\r\n`);
+    await until(() => f.answers() === 3);
+    f.settle(true);
+    f.client.destroy();
+    expect(f.bodies()).toEqual(['app /hot 0', 'app /hot 0', 'app /hot 0']);
   });
 });

@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -237,6 +239,34 @@ describe('the HTTP front and the node:http fast path answer as the app does', ()
     expect(lines.map((l) => l.requestId)).toEqual(ids);
     // The first may find the entry stale (the app answers it); none after it does.
     expect(lines.slice(1).every((l) => l.fast === true)).toBe(true);
+  });
+
+  it('answers a feed left quiet past the version TTL on the front, once the app has confirmed it', async () => {
+    const socket = connect(front.server.port, '127.0.0.1');
+    let text = '';
+    socket.on('data', (chunk: Buffer) => {
+      text += chunk.toString('latin1');
+    });
+    const answered = async (count: number) => {
+      while ((text.match(/HTTP\/1\.1 200 OK/g)?.length ?? 0) < count) await once(socket, 'data');
+    };
+    const linesBefore = front.lines.length;
+    const ask = (n: number) =>
+      socket.write(head('GET', FEED, ['Accept-Encoding: gzip', `X-Request-Id: quiet-${n}`]));
+    ask(0);
+    await answered(1);
+    // Longer than the 1 s the entry is trusted for: the next request finds it stale.
+    await new Promise((resolve) => setTimeout(resolve, 1300));
+    ask(1);
+    await answered(2);
+    ask(2);
+    await answered(3);
+    socket.destroy();
+    const lines = front.lines.slice(linesBefore).filter((l) => l.msg === 'request');
+    expect(lines.map((l) => l.requestId)).toEqual(['quiet-0', 'quiet-1', 'quiet-2']);
+    // Without the wait, quiet-1 went to node:http, the app's full path answered it (no `fast`), and
+    // the connection stayed with node:http.
+    expect(lines.map((l) => l.fast)).toEqual([true, true, true]);
   });
 
   it('pipelined requests are answered in order, across the hand-over to node:http', async () => {
