@@ -51,6 +51,16 @@ export function createHotAnswerer(
   const requestClient = createRequestClient({ trustProxy: options.trustProxy ?? false });
   const newRequestId = options.newRequestId;
   const logging = log.enabled?.('info') !== false;
+  // The client as JSON, remembered for the last client seen: consecutive requests usually share one.
+  let lastClient: string | null = null;
+  let lastClientJson = 'null';
+  const clientJson = (client: string | null): string => {
+    if (client !== lastClient) {
+      lastClient = client;
+      lastClientJson = client === null ? 'null' : JSON.stringify(client);
+    }
+    return lastClientJson;
+  };
   return function answerHot<T>(
     request: FastRequest,
     target: T,
@@ -85,7 +95,7 @@ export function createHotAnswerer(
       replay.pathJson ??= JSON.stringify(logPath(url));
       log.infoJson(
         'request',
-        `"requestId":"${requestId}","client":${client === null ? 'null' : JSON.stringify(client)},"method":"${method}","path":${replay.pathJson},"status":${status},"ms":${ms},"fast":true`,
+        `"requestId":"${requestId}","client":${clientJson(client)},"method":"${method}","path":${replay.pathJson},"status":${status},"ms":${ms},"fast":true`,
       );
       return true;
     }

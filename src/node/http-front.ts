@@ -126,7 +126,7 @@ export function attachHttpFront(
             }
             break;
           }
-          const head = parseSimpleHead(data.toString('latin1', at, end));
+          const head = parseSimpleHead(data, at, end);
           if (head === undefined) break;
           // Pipelined answers leave together: the socket is corked from the second one on.
           if (at > 0 && !corked) {

@@ -9,10 +9,10 @@ export interface Replay {
   readonly ok: string[];
   /** The same for a 304: the app's 304 has no Content-Type, Content-Length or Content-Encoding. */
   readonly notModified: string[];
-  /** The 200's status line and headers as node:http writes them, up to the request id's value. */
-  readonly okHead: string;
+  /** The 200's status line and headers as node:http writes them, up to the request id's value (ASCII). */
+  readonly okHead: Buffer;
   /** The same for the 304. */
-  readonly notModifiedHead: string;
+  readonly notModifiedHead: Buffer;
   readonly body: Buffer;
   readonly lastModified: string | undefined;
   readonly lastModifiedSeconds: number;
@@ -52,8 +52,8 @@ function prepare(hit: HotResponse): Replay {
   return {
     ok,
     notModified,
-    okHead: headText('HTTP/1.1 200 OK', ok),
-    notModifiedHead: headText('HTTP/1.1 304 Not Modified', notModified),
+    okHead: Buffer.from(headText('HTTP/1.1 200 OK', ok), 'latin1'),
+    notModifiedHead: Buffer.from(headText('HTTP/1.1 304 Not Modified', notModified), 'latin1'),
     // A Buffer over the same bytes: node:http would otherwise wrap a Uint8Array on every write.
     body: Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength),
     lastModified: hit.headers['last-modified'],

@@ -9,40 +9,56 @@ const JOINED_BODY_BYTES = 16 * 1024;
 /**
  * Writes a replay as node:http writes res.writeHead(status, list) + res.end(body) on a keep-alive
  * HTTP/1.1 connection: the listed headers, then Date, Connection and Keep-Alive (from `server`'s
- * keepAliveTimeout, as node:http writes it). The Date line is made once a second.
+ * keepAliveTimeout, as node:http writes it). Each answer is one buffer filled by copies (the head
+ * and these last lines are prepared bytes; only the request id is encoded), written at once.
  */
 export function createSocketReplayWriter(server: Server): ReplayWriter<Socket> {
-  let second = 0;
-  let timeout = 0;
-  let tail = '';
+  const closingLines = createClosingLines(server);
   return function writeReplay(socket, status, replay, requestId, head) {
-    const now = Date.now();
-    if (now - second >= 1000 || server.keepAliveTimeout !== timeout) {
-      second = now - (now % 1000);
-      timeout = server.keepAliveTimeout;
-      tail = `\r\nDate: ${new Date(second).toUTCString()}\r\nConnection: keep-alive\r\nKeep-Alive: timeout=${Math.floor(timeout / 1000)}\r\n\r\n`;
-    }
     const prefix = status === 304 ? replay.notModifiedHead : replay.okHead;
+    const tail = closingLines();
     const body = status === 304 || head ? undefined : replay.body;
-    if (body === undefined) {
-      // One string, written as it is: no Buffer to fill (the head is ASCII).
-      socket.write(prefix + requestId + tail, 'latin1');
+    const joined = body !== undefined && body.length <= JOINED_BODY_BYTES;
+    // The id is ASCII (isSaneRequestId or our own): one byte per character.
+    const headBytes = prefix.length + requestId.length + tail.length;
+    const out = Buffer.allocUnsafe(headBytes + (joined ? body.length : 0));
+    out.set(prefix, 0);
+    const at = prefix.length + out.write(requestId, prefix.length, 'latin1');
+    out.set(tail, at);
+    if (joined) out.set(body, headBytes);
+    if (body === undefined || joined) {
+      socket.write(out);
       return;
     }
-    if (body.length > JOINED_BODY_BYTES) {
-      // Head and body in one writev, as node:http sends them.
-      socket.cork();
-      socket.write(prefix + requestId + tail, 'latin1');
-      socket.write(body);
-      socket.uncork();
-      return;
-    }
-    // The id and the tail are ASCII: one byte per character.
-    const out = Buffer.allocUnsafe(prefix.length + requestId.length + tail.length + body.length);
-    let at = out.write(prefix, 0, 'latin1');
-    at += out.write(requestId, at, 'latin1');
-    at += out.write(tail, at, 'latin1');
-    body.copy(out, at);
+    // Head and body in one writev, as node:http sends them.
+    socket.cork();
     socket.write(out);
+    socket.write(body);
+    socket.uncork();
+  };
+}
+
+/**
+ * The lines node:http ends a keep-alive answer with, as bytes: Date (RFC 9110 §6.6.1), Connection,
+ * Keep-Alive, and the blank line. Made again when the second changes, found as node:http finds it
+ * (its utcDate cache): cleared by a timer at the next second, so no request reads the clock.
+ */
+function createClosingLines(server: Server): () => Buffer {
+  let lines: Buffer | undefined;
+  let timeout = 0;
+  const clear = () => {
+    lines = undefined;
+  };
+  return function closingLines() {
+    if (lines === undefined || server.keepAliveTimeout !== timeout) {
+      const now = new Date();
+      timeout = server.keepAliveTimeout;
+      lines = Buffer.from(
+        `\r\nDate: ${now.toUTCString()}\r\nConnection: keep-alive\r\nKeep-Alive: timeout=${Math.floor(timeout / 1000)}\r\n\r\n`,
+        'latin1',
+      );
+      setTimeout(clear, 1000 - now.getMilliseconds()).unref();
+    }
+    return lines;
   };
 }

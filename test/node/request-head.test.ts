@@ -8,7 +8,7 @@ import { rawExchange } from '../helpers/raw-http.ts';
 const FEED = '/podcasts/show/feed.xml';
 
 /** A head without its closing blank line, as the front hands it over. */
-const headOf = (lines: readonly string[]) => lines.join('\r\n');
+const headOf = (lines: readonly string[]) => Buffer.from(lines.join('\r\n'), 'latin1');
 
 describe('parseSimpleHead', () => {
   it('reads a plain GET or HEAD: method, target as sent, and the headers the fast path reads', () => {
@@ -72,6 +72,22 @@ describe('parseSimpleHead', () => {
     ['a blank line first', ['', `GET ${FEED} HTTP/1.1`, 'Host: x']],
   ])('leaves to node:http a head with %s', (_name, lines) => {
     expect(parseSimpleHead(headOf(lines))).toBeUndefined();
+  });
+
+  it('reads a head in the middle of a buffer, as the front finds it among pipelined requests', () => {
+    const bytes = Buffer.from(
+      `GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHost: y\r\nX-Request-Id: r2\r\n\r\nGET`,
+    );
+    const firstEnd = bytes.indexOf('\r\n\r\n');
+    const secondEnd = bytes.indexOf('\r\n\r\n', firstEnd + 4);
+    const second = parseSimpleHead(bytes, firstEnd + 4, secondEnd);
+    expect(second?.url).toBe('/b');
+    expect(second?.headers['x-request-id']).toBe('r2');
+    expect(second?.headers['accept-encoding']).toBeUndefined();
+    // Nothing outside [from, to) is read: the first head alone has no X-Request-Id.
+    const first = parseSimpleHead(bytes, 0, firstEnd);
+    expect(first?.url).toBe('/a');
+    expect(first?.headers['x-request-id']).toBeUndefined();
   });
 
   it('leaves to node:http heads longer than its limit, or with more than 100 header lines', () => {
@@ -157,8 +173,8 @@ describe('parseSimpleHead agrees with node:http on every head it reads', () => {
     for (const sample of samples) {
       const lines = [`${sample.method} ${sample.target} ${sample.version}`, 'Host: news.example'];
       for (const [n, sep, v] of sample.lines) lines.push(`${n}${sep}${v}`);
-      const text = headOf(lines);
-      const parsed = parseSimpleHead(text);
+      const text = lines.join('\r\n');
+      const parsed = parseSimpleHead(headOf(lines));
       if (parsed === undefined) continue;
       read++;
       seen.length = 0;
