@@ -1,5 +1,6 @@
 // Bench: one 1 GB media file downloaded by 50 clients at once from podwire (`npm start`) and from nginx (one
-// worker, sendfile), on loopback with wrk: throughput ratio, and podwire's memory before and at its peak.
+// worker, sendfile), on loopback with wrk: throughput ratio, and podwire's memory before, after one client, and at
+// its peak.
 import { type ChildProcess, execFileSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -82,6 +83,10 @@ try {
   children.push(podwire);
   const url = `${base}${path}`;
   const before = await memoryOf(podwire.pid as number);
+  // One client first: what serving media at all costs once (code, heap and allocator warming up),
+  // so what the 50 clients add can be told apart from it.
+  wrk(url, {}, { connections: 1, seconds: 2 });
+  const warm = await memoryOf(podwire.pid as number);
 
   const nginx = await startNginx(dir, {
     http: '  types { audio/mpeg mp3; }',
@@ -101,7 +106,8 @@ try {
     `  podwire  ${ours.transfer}/s   nginx (sendfile) ${theirs.transfer}/s   ratio ${(parseRate(ours.transfer) / parseRate(theirs.transfer)).toFixed(2)}x`,
   );
   console.log(
-    `  podwire memory: ${mb(before.rss)} before, ${mb(during.peak)} at peak: grew ${mb(during.peak - before.rss)} while serving ${CLIENTS} clients`,
+    `  podwire memory: ${mb(before.rss)} before, ${mb(during.peak)} at peak: grew ${mb(during.peak - before.rss)} while serving ${CLIENTS} clients ` +
+      `(${mb(warm.rss - before.rss)} of it after one client for 2 s, then ${mb(during.peak - warm.rss)} more for the ${CLIENTS})`,
   );
   const openFiles = execFileSync('bash', [
     '-c',
