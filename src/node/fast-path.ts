@@ -37,9 +37,9 @@ export type ReplayWriter<T> = (
  * 304, with the same headers, validators and log line the app would give) through `write` and
  * returns true; for a hot response gone stale it returns the app's revalidation of it (see
  * HotAnswerer); otherwise false, so the caller hands the request to the app. It does nothing the app's
- * full path would not: requests with If-Match, If-Unmodified-Since or Range, unknown URLs and stale
- * entries all go to the app. Each request costs lookups and no parsing that a previous one already
- * did (see replayOf, createRequestClient).
+ * full path would not: requests with If-Match, If-Unmodified-Since or Range and unknown URLs go to
+ * the app, and a stale entry is answered only once the app has confirmed it. Each request costs
+ * lookups and no parsing that a previous one already did (see replayOf, createRequestClient).
  */
 export function createHotAnswerer(
   hot: HotResponses,
