@@ -47,6 +47,9 @@ export function createLogger(options: LoggerOptions): Logger {
     };
   };
   const infoWritten = RANK.info >= threshold;
+  // The start of infoJson's line for its last message: a hot path logs the same message each time.
+  let lastMessage: string | undefined;
+  let lastMessageJson = '';
   return {
     debug: emit('debug'),
     info: emit('info'),
@@ -55,8 +58,12 @@ export function createLogger(options: LoggerOptions): Logger {
     enabled: (level) => RANK[level] >= threshold,
     infoJson(message, fieldsJson) {
       if (!infoWritten) return;
+      if (message !== lastMessage) {
+        lastMessage = message;
+        lastMessageJson = JSON.stringify(message);
+      }
       const rest = fieldsJson === '' ? '}' : `,${fieldsJson}}`;
-      options.write(`{"time":"${time()}","level":"info","msg":${JSON.stringify(message)}${rest}`);
+      options.write(`{"time":"${time()}","level":"info","msg":${lastMessageJson}${rest}`);
     },
   };
 }

@@ -69,7 +69,13 @@ export function attachHttpFront(
     // or with a request limit per connection, its answers differ, so it answers.
     if (!(socket instanceof Socket) || 'encrypted' in socket) return toNodeHttp(socket);
     if (!(server.keepAliveTimeout > 0) || server.maxRequestsPerSocket) return toNodeHttp(socket);
-    const connection: FrontConnection = { socket, lastActive: Date.now(), busy: false, closing: false };
+    const connection: FrontConnection = {
+      socket,
+      active: false,
+      lastActive: Date.now(),
+      busy: false,
+      closing: false,
+    };
     owned.add(connection);
     idleSweep.start();
     /**
@@ -90,7 +96,7 @@ export function attachHttpFront(
 
     /** `bytes` may be a view of the shared read buffer: whatever outlives this call is copied. */
     const onBytes = (bytes: Buffer) => {
-      connection.lastActive = Date.now();
+      connection.active = true;
       if (socket.writableEnded) return;
       if (connection.busy) {
         pending = pending === undefined ? Buffer.from(bytes) : Buffer.concat([pending, bytes]);
@@ -100,7 +106,7 @@ export function attachHttpFront(
       }
       const data = pending === undefined ? bytes : Buffer.concat([pending, bytes]);
       // A head trickling in for longer than headersTimeout is node:http's to time out (408).
-      const slow = pending !== undefined && connection.lastActive - pendingSince > server.headersTimeout;
+      const slow = pending !== undefined && Date.now() - pendingSince > server.headersTimeout;
       const continued = pending !== undefined;
       pending = undefined;
       if (slow) return handOverWith(data);
@@ -120,7 +126,7 @@ export function attachHttpFront(
           const end = data.indexOf(END_OF_HEAD, at);
           if (end === -1) {
             if (data.length - at <= MAX_SIMPLE_HEAD_BYTES) {
-              if (at > 0 || !continued) pendingSince = connection.lastActive;
+              if (at > 0 || !continued) pendingSince = Date.now();
               pending = Buffer.from(data.subarray(at));
               at = data.length;
             }
@@ -158,7 +164,6 @@ export function attachHttpFront(
         if (handedOver || socket.destroyed) return;
         const data = pending ?? Buffer.alloc(0);
         pending = undefined;
-        connection.lastActive = Date.now();
         answerFrom(data, false);
       });
     };

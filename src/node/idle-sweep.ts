@@ -5,7 +5,9 @@ import type { Socket } from 'node:net';
 /** A connection the sweep watches. */
 export interface SweptConnection {
   readonly socket: Socket;
-  /** When bytes last came (Date.now()), or output was still queued at a sweep. */
+  /** Set when bytes come (cheaper than reading the clock on every read); the sweep clears it. */
+  active: boolean;
+  /** When the sweep last found the connection active (Date.now()), or when it opened. */
   lastActive: number;
   /** Inside a request (waiting for its answer): never idle. */
   busy: boolean;
@@ -25,8 +27,13 @@ export function createIdleSweep(server: Server, connections: Set<SweptConnection
     const now = Date.now();
     const idleLimit = limit();
     for (const connection of connections) {
-      // Answers still leaving: the idle time counts from when they have left.
-      if (connection.busy || connection.socket.writableLength > 0) connection.lastActive = now;
+      // Bytes came since the last sweep, a request is waiting, or answers are still leaving: the
+      // idle time counts from now (so a connection closes between one limit and one sweep period
+      // after it fell silent: never before node:http would close it).
+      if (connection.active || connection.busy || connection.socket.writableLength > 0) {
+        connection.active = false;
+        connection.lastActive = now;
+      }
       else if (now - connection.lastActive >= idleLimit) {
         connections.delete(connection);
         connection.socket.destroy();
