@@ -33,8 +33,7 @@ export function createIdleSweep(server: Server, connections: Set<SweptConnection
       if (connection.active || connection.busy || connection.socket.writableLength > 0) {
         connection.active = false;
         connection.lastActive = now;
-      }
-      else if (now - connection.lastActive >= idleLimit) {
+      } else if (now - connection.lastActive >= idleLimit) {
         connections.delete(connection);
         connection.socket.destroy();
       }
