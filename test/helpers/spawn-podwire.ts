@@ -66,10 +66,11 @@ export function waitForLog(
   return new Promise((resolve, reject) => {
     let buffered = '';
     let stderr = '';
-    const timer = setTimeout(
-      () => reject(new Error(`no "${message}" log within ${timeoutMs} ms: ${stderr}`)),
-      timeoutMs,
-    );
+    // A child that never says it is ready is stopped: a failed test leaves no server running.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no "${message}" log within ${timeoutMs} ms: ${stderr}`));
+    }, timeoutMs);
     child.stderr?.on('data', (d) => {
       stderr += d;
     });
