@@ -70,7 +70,10 @@ for (const [label, policy] of [
 const state = await mkdtemp(join(tmpdir(), 'podwire-password-bench-'));
 try {
   await workerStateWithUser(state);
-  const worker = await startWorker({ BASE_URL: 'https://news.example', LOG_LEVEL: 'warn' }, { persist: state });
+  const worker = await startWorker(
+    { BASE_URL: 'https://news.example', LOG_LEVEL: 'warn' },
+    { persist: state },
+  );
   try {
     // workerd's CPU from the kernel, every thread (as bench/edge): exact, where V8's sampling profiler
     // counted the time between sparse samples. It includes the local D1 simulator's work.
@@ -100,7 +103,9 @@ try {
     const unknown = await perRequest((i) => post(`nobody-${i}@example.com`));
     const page = await perRequest(() => worker.fetch('/studio/sign-in').then((r) => r.arrayBuffer()));
     profiler.close();
-    console.log(`\nOne studio sign-in in the Worker (local workerd, CPU of its threads from /proc; ${ROUNDS} requests each)`);
+    console.log(
+      `\nOne studio sign-in in the Worker (local workerd, CPU of its threads from /proc; ${ROUNDS} requests each)`,
+    );
     const row = (label: string, m: { cpu: number; wall: number }) =>
       console.log(
         `  ${label.padEnd(36)} ${m.cpu.toFixed(1).padStart(7)} ms CPU  ${m.wall.toFixed(1).padStart(7)} ms wall`,
