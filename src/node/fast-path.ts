@@ -33,6 +33,17 @@ export type ReplayWriter<T> = (
 ) => void;
 
 /**
+ * What createHotAnswerer returns: true when it answered, false when the request is not one it
+ * answers, or a promise when the request's hot response has gone stale and the app is revalidating
+ * it: a caller that can wait (the HTTP front) asks again once it settles.
+ */
+export type HotAnswerer = <T>(
+  request: FastRequest,
+  target: T,
+  write: ReplayWriter<T>,
+) => boolean | Promise<void>;
+
+/**
  * Returns `answer(request, target, write)`: it answers a GET or HEAD from `hot` when it can (200 or
  * 304, with the same headers, validators and log line the app would give) through `write` and
  * returns true; for a hot response gone stale it returns the app's revalidation of it (see
@@ -46,7 +57,7 @@ export function createHotAnswerer(
   log: Logger,
   codings: readonly ContentCoding[],
   options: FastPathOptions,
-) {
+): HotAnswerer {
   const negotiate = createEncodingNegotiator(codings);
   const requestClient = createRequestClient({ trustProxy: options.trustProxy ?? false });
   const newRequestId = options.newRequestId;
@@ -122,7 +133,7 @@ const writeToResponse: ReplayWriter<ServerResponse> = (res, status, replay, requ
  * The fast path on node:http: `fastPath(req, res)` answers from `hot` and returns true, or returns
  * false so the caller hands the request to the app.
  */
-export function createFastPath(answerHot: ReturnType<typeof createHotAnswerer>) {
+export function createFastPath(answerHot: HotAnswerer) {
   return function fastPath(req: IncomingMessage, res: ServerResponse): boolean {
     // A stale entry goes the app's full path here, which confirms or replaces it.
     return answerHot(req, res, writeToResponse) === true;

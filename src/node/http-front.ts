@@ -1,22 +1,11 @@
 // attachHttpFront: answers plain GETs of hot feeds on node:http's own sockets before node:http parses them; hands anything else over.
 import type { Server } from 'node:http';
 import { Socket } from 'node:net';
-import type { FastRequest, ReplayWriter } from './fast-path.ts';
+import type { FastRequest, HotAnswerer } from './fast-path.ts';
 import { createIdleSweep, type SweptConnection } from './idle-sweep.ts';
 import { MAX_SIMPLE_HEAD_BYTES, parseSimpleHead } from './request-head.ts';
 import { readIntoSharedBuffer, readIntoStream } from './shared-read-buffer.ts';
 import { createSocketReplayWriter } from './socket-replay-writer.ts';
-
-/**
- * The fast path's answerer (createHotAnswerer): true when it answered, false when the request is
- * not one it answers, or a promise when the request's hot response has gone stale and the app is
- * revalidating it: ask again once it settles.
- */
-export type HotAnswerer = <T>(
-  request: FastRequest,
-  target: T,
-  write: ReplayWriter<T>,
-) => boolean | Promise<void>;
 
 export interface HttpFrontOptions {
   /** Whether connections read into one shared buffer where Node allows (readIntoSharedBuffer); tests turn it off. */
