@@ -161,12 +161,3 @@ export async function startTestSubscriber(
       }),
   };
 }
-
-/** Polls `check` every 50 ms until it is true, or throws after `ms`. */
-export async function eventually(check: () => boolean, what: string, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.ts';
 import { SILENT_LOGGER } from '../../src/log.ts';
 import { type RunningServer, startNodeServer } from '../../src/node/server.ts';
+import { eventually } from '../helpers/eventually.ts';
 import { type PingRecorder, startPingRecorder } from '../helpers/ping-recorder.ts';
 import { tempDirs } from '../helpers/temp-dir.ts';
 import {
-  eventually,
   startTestHub,
   startTestSubscriber,
   type TestHub,

@@ -2,17 +2,14 @@ import { once } from 'node:events';
 import { createServer, type Server, type ServerOptions } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { createHotResponses } from '../../src/http/hot-responses.ts';
 import { createRequestIds } from '../../src/http/request-id.ts';
 import { SILENT_LOGGER } from '../../src/log.ts';
 import { createHotAnswerer } from '../../src/node/fast-path.ts';
 import { attachHttpFront, type HttpFront, type HttpFrontOptions } from '../../src/node/http-front.ts';
+import { eventually } from '../helpers/eventually.ts';
 import { rawExchange } from '../helpers/raw-http.ts';
-
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 400 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
-  expect(condition()).toBe(true);
-}
 
 const get = (path: string) => `GET ${path} HTTP/1.1\r\nHost: x\r\n\r\n`;
 
@@ -259,7 +256,7 @@ describe.each([
     const f = await staleFront();
     running = f.t;
     f.client.write(get('/hot'));
-    await until(() => f.answers() === 1);
+    await eventually(() => f.answers() === 1, 'f.answers() === 1', 2000, 5);
     f.stale();
     f.client.write(get('/hot') + get('/hot'));
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -267,9 +264,9 @@ describe.each([
     expect(f.answers()).toBe(1);
     expect(f.asked).toHaveLength(1);
     f.settle(true);
-    await until(() => f.answers() === 3);
+    await eventually(() => f.answers() === 3, 'f.answers() === 3', 2000, 5);
     f.client.write(get('/hot'));
-    await until(() => f.answers() === 4);
+    await eventually(() => f.answers() === 4, 'f.answers() === 4', 2000, 5);
     f.client.destroy();
     expect(f.bodies()).toEqual(Array(4).fill('hhhhhhhhhh'));
     expect(f.t.appUrls).toEqual([]);
@@ -280,11 +277,11 @@ describe.each([
     running = f.t;
     f.stale();
     f.client.write(get('/hot'));
-    await until(() => f.asked.length === 1);
+    await eventually(() => f.asked.length === 1, 'f.asked.length === 1', 2000, 5);
     f.settle(false);
-    await until(() => f.answers() === 1);
+    await eventually(() => f.answers() === 1, 'f.answers() === 1', 2000, 5);
     f.client.write(get('/hot'));
-    await until(() => f.answers() === 2);
+    await eventually(() => f.answers() === 2, 'f.answers() === 2', 2000, 5);
     f.client.destroy();
     expect(f.bodies()).toEqual(['app /hot 0', 'app /hot 0']);
     expect(f.t.appUrls).toEqual(['/hot', '/hot']);
@@ -296,7 +293,7 @@ describe.each([
     f.stale();
     const ended = once(f.client, 'end');
     f.client.end(get('/hot'));
-    await until(() => f.asked.length === 1);
+    await eventually(() => f.asked.length === 1, 'f.asked.length === 1', 2000, 5);
     f.settle(true);
     await ended;
     expect(f.bodies()).toEqual(['hhhhhhhhhh']);
@@ -307,7 +304,7 @@ describe.each([
     running = f.t;
     f.stale();
     f.client.write(get('/hot'));
-    await until(() => f.asked.length === 1);
+    await eventually(() => f.asked.length === 1, 'f.asked.length === 1', 2000, 5);
     const ended = once(f.client, 'end');
     f.t.front.closeIdleConnections();
     f.settle(true);
@@ -320,10 +317,10 @@ describe.each([
     running = f.t;
     f.stale();
     f.client.write(get('/hot'));
-    await until(() => f.asked.length === 1);
+    await eventually(() => f.asked.length === 1, 'f.asked.length === 1', 2000, 5);
     f.client.write(`GET /hot HTTP/1.1\r\nHost: x\r\nX-Pad: ${'a'.repeat(10_000)}\r\n\r\n`);
     f.client.write(`GET /hot HTTP/1.1\r\nHost: x\r\nX-Pad: ${'a'.repeat(10_000)}\r\n\r\n`);
-    await until(() => f.answers() === 3);
+    await eventually(() => f.answers() === 3, 'f.answers() === 3', 2000, 5);
     f.settle(true);
     f.client.destroy();
     expect(f.bodies()).toEqual(['app /hot 0', 'app /hot 0', 'app /hot 0']);

@@ -1,7 +1,9 @@
 import { once } from 'node:events';
 import { type AddressInfo, connect, createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { readIntoSharedBuffer, readIntoStream } from '../../src/node/shared-read-buffer.ts';
+import { eventually } from '../helpers/eventually.ts';
 
 /** A TCP server that passes each accepted socket to `accept`, and a connected client. */
 async function pair(accept: (socket: Socket) => void) {
@@ -9,11 +11,6 @@ async function pair(accept: (socket: Socket) => void) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return { server, port };
-}
-
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
-  expect(condition()).toBe(true);
 }
 
 describe('readIntoSharedBuffer', () => {
@@ -60,12 +57,22 @@ describe('readIntoSharedBuffer', () => {
     const b = connect(started.port, '127.0.0.1');
     await Promise.all([once(a, 'connect'), once(b, 'connect')]);
     a.write('first from a;');
-    await until(() => received.get(0) === 'first from a;');
+    await eventually(
+      () => received.get(0) === 'first from a;',
+      "received.get(0) === 'first from a;'",
+      2000,
+      5,
+    );
     b.write('first from b;');
-    await until(() => received.get(1) === 'first from b;');
+    await eventually(
+      () => received.get(1) === 'first from b;',
+      "received.get(1) === 'first from b;'",
+      2000,
+      5,
+    );
     a.end('then a again');
     b.end('then b again');
-    await until(() => ended.length === 2);
+    await eventually(() => ended.length === 2, 'ended.length === 2', 2000, 5);
     expect(received.get(0)).toBe('first from a;then a again');
     expect(received.get(1)).toBe('first from b;then b again');
     // Views of the same memory: nothing was allocated per read.
@@ -87,9 +94,14 @@ describe('readIntoSharedBuffer', () => {
     const client = connect(started.port, '127.0.0.1');
     await once(client, 'connect');
     client.write('to the callback');
-    await until(() => sharedBytes === 'to the callback');
+    await eventually(() => sharedBytes === 'to the callback', "sharedBytes === 'to the callback'", 2000, 5);
     client.write('x'.repeat(100_000));
-    await until(() => chunks.reduce((n, c) => n + c.length, 0) === 100_000);
+    await eventually(
+      () => chunks.reduce((n, c) => n + c.length, 0) === 100_000,
+      'chunks.reduce((n, c) => n + c.length, 0) === 100_000',
+      2000,
+      5,
+    );
     client.destroy();
     // Each chunk is its own copy: a later read into the shared buffer changes none of them.
     expect(Buffer.concat(chunks).toString('latin1')).toBe('x'.repeat(100_000));
@@ -118,7 +130,7 @@ describe('readIntoSharedBuffer', () => {
     results.push(readIntoSharedBuffer(client, () => {}));
     const [accepted] = (await serverSide) as [Socket];
     accepted.end('hello');
-    await until(() => ownBytes === 'hello');
+    await eventually(() => ownBytes === 'hello', "ownBytes === 'hello'", 2000, 5);
     client.destroy();
     expect(results).toEqual([false]);
   });

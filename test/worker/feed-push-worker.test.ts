@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIO_FIXTURES } from '../helpers/byte-reader.ts';
+import { eventually } from '../helpers/eventually.ts';
 import { type PingRecorder, startPingRecorder } from '../helpers/ping-recorder.ts';
-import { eventually } from '../helpers/websub-hub.ts';
 import { freePort, startWorker, type WorkerHarness } from '../helpers/worker-harness.ts';
 
 const TOKEN = 'push-worker-admin-token-0123456789';
